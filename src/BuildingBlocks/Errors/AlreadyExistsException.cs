@@ -1,0 +1,15 @@
+namespace Chuangji.Workflow.BuildingBlocks.Errors;
+
+/// <summary>
+/// The resource exists with different data (ALREADY_EXISTS). <see cref="Conflicts"/> names
+/// each field whose requested value differs from the stored one.
+/// </summary>
+public sealed class AlreadyExistsException(string resourceType, string resourceName, IReadOnlyList<FieldViolation> conflicts)
+    : DomainException($"{resourceType} '{resourceName}' already exists with different data: {string.Join("; ", conflicts)}")
+{
+    public string ResourceType { get; } = resourceType;
+
+    public string ResourceName { get; } = resourceName;
+
+    public IReadOnlyList<FieldViolation> Conflicts { get; } = conflicts;
+}

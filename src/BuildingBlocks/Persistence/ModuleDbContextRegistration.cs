@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chuangji.Workflow.BuildingBlocks.Persistence;
+
+public static class ModuleDbContextRegistration
+{
+    /// <summary>
+    /// Registers a module's context on the shared SQLite file with the module's own migrations
+    /// history table, so modules migrate independently (SQLite has no schemas).
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((provider, options) => options.UseModuleSqlite(provider.GetRequiredService<SqliteDatabase>(), module));
+        services.AddSingleton<IModuleDatabase>(provider =>
+            new ModuleDatabase<TContext>(provider.GetRequiredService<IServiceScopeFactory>(), module));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseModuleSqlite(this DbContextOptionsBuilder options, SqliteDatabase database, string module) =>
+        options
+            .UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(module)))
+            .AddInterceptors(database.Pragmas);
+
+    public static string MigrationsHistoryTable(string module) => $"__EFMigrationsHistory_{module}";
+}

@@ -1,0 +1,9 @@
+namespace Chuangji.Workflow.BuildingBlocks.Persistence;
+
+/// <summary>The one embedded SQLite file that every module's context shares, each with its own tables.</summary>
+public sealed class SqliteDatabase(string connectionString)
+{
+    public string ConnectionString { get; } = connectionString;
+
+    internal SqlitePragmaInterceptor Pragmas { get; } = new();
+}

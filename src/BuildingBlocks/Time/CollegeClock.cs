@@ -1,0 +1,14 @@
+namespace Chuangji.Workflow.BuildingBlocks.Time;
+
+/// <summary>
+/// The college's notion of "now" and "today": instants from the injected <see cref="TimeProvider"/>
+/// (faked in tests), calendar dates in the college's time zone (Asia/Shanghai by default).
+/// </summary>
+public sealed class CollegeClock(TimeProvider time, TimeZoneInfo zone)
+{
+    public TimeZoneInfo Zone { get; } = zone;
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+}

@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Chuangji.Workflow.BuildingBlocks.Validation;
+
+/// <summary>Calendar dates travel as YYYY-MM-DD strings: readable in buf curl and free of time zones.</summary>
+public static class IsoDate
+{
+    public const string Pattern = "yyyy-MM-dd";
+
+    public static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static string Format(DateOnly date) => date.ToString(Pattern, CultureInfo.InvariantCulture);
+
+    public static string Format(DateOnly? date) => date is { } value ? Format(value) : string.Empty;
+}

@@ -1,0 +1,3 @@
+namespace Chuangji.Workflow.Members.Contracts;
+
+public sealed record BranchRecord(string Code, string Name, string SecretaryName, string SecretaryStaffNumber);

@@ -1,0 +1,4 @@
+namespace Chuangji.Workflow.Members.Contracts;
+
+/// <summary>How an import went; each rejection reads "staff number: reason".</summary>
+public sealed record RosterImportSummary(int Created, int Unchanged, IReadOnlyList<string> Rejections);

@@ -1,0 +1,8 @@
+namespace Chuangji.Workflow.Members.Domain;
+
+internal enum MemberStatus
+{
+    Active = 1,
+    TransferredOut = 2,
+    Deceased = 3,
+}

@@ -1,0 +1,14 @@
+using Chuangji.Workflow.Members.Domain;
+using Chuangji.Workflow.Members.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Members.Features.Members;
+
+internal sealed class GetMemberHandler(MembersDbContext db)
+{
+    public Task<Member> HandleAsync(string staffNumber, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return db.GetAsync(staffNumber, "staff_number", cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Members.Domain;
+
+namespace Chuangji.Workflow.Members.Features.Members;
+
+/// <summary>A registration as the caller sent it, before any rule is checked.</summary>
+internal sealed record MemberRegistrationInput(
+    string StaffNumber,
+    string Name,
+    string BranchCode,
+    int Category,
+    string JoinedPartyOn,
+    string Specialty)
+{
+    /// <summary>Checks every field rule; the violations name fields under <paramref name="fieldPrefix"/>.</summary>
+    public MemberData Validate(string fieldPrefix, DateOnly today)
+    {
+        var violations = new Violations();
+        var staffNumber = MemberFieldRules.StaffNumber(violations, fieldPrefix + "staff_number", StaffNumber);
+        var name = MemberFieldRules.Name(violations, fieldPrefix + "name", Name);
+        if (!Identifier.IsWellFormed(BranchCode))
+        {
+            violations.Add(fieldPrefix + "branch_code", string.IsNullOrEmpty(BranchCode) ? "is required" : Identifier.Rule);
+        }
+
+        var category = MemberFieldRules.Category(violations, fieldPrefix + "category", Category);
+        var joined = MemberFieldRules.JoinedPartyOn(violations, fieldPrefix + "joined_party_on", JoinedPartyOn, today);
+        var specialty = MemberFieldRules.Specialty(violations, fieldPrefix + "specialty", Specialty);
+        violations.ThrowIfAny();
+        return new MemberData(staffNumber!, name!, BranchCode, category!.Value, joined!.Value, specialty!);
+    }
+}

@@ -1,0 +1,101 @@
+using Chuangji.Members.V1;
+using Chuangji.Workflow.Members.Features.Branches;
+using Chuangji.Workflow.Members.Features.Members;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chuangji.Workflow.Members.Grpc;
+
+/// <summary>Thin: maps each call onto its handler and the answer back onto the contract.</summary>
+internal sealed class MembersGrpcService(IServiceProvider services) : MembersService.MembersServiceBase
+{
+    public override async Task<CreateBranchResponse> CreateBranch(CreateBranchRequest request, ServerCallContext context)
+    {
+        var command = new CreateBranchCommand(request.Code, request.Name, request.SecretaryName, request.SecretaryStaffNumber);
+        var result = await Handler<CreateBranchHandler>().HandleAsync(command, context.CancellationToken);
+        return new CreateBranchResponse { Branch = result.Branch.ToProto(), Created = result.Created };
+    }
+
+    public override async Task<GetBranchResponse> GetBranch(GetBranchRequest request, ServerCallContext context)
+    {
+        var branch = await Handler<GetBranchHandler>().HandleAsync(request.Code, context.CancellationToken);
+        return new GetBranchResponse { Branch = branch.ToProto() };
+    }
+
+    public override async Task<ListBranchesResponse> ListBranches(ListBranchesRequest request, ServerCallContext context)
+    {
+        var page = await Handler<ListBranchesHandler>().HandleAsync(request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListBranchesResponse { NextPageToken = page.NextPageToken };
+        response.Branches.AddRange(page.Branches.Select(b => b.ToProto()));
+        return response;
+    }
+
+    public override async Task<UpdateBranchResponse> UpdateBranch(UpdateBranchRequest request, ServerCallContext context)
+    {
+        var command = new UpdateBranchCommand(
+            request.Code,
+            request.HasName ? request.Name : null,
+            request.HasSecretaryName ? request.SecretaryName : null,
+            request.HasSecretaryStaffNumber ? request.SecretaryStaffNumber : null,
+            request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var branch = await Handler<UpdateBranchHandler>().HandleAsync(command, context.CancellationToken);
+        return new UpdateBranchResponse { Branch = branch.ToProto() };
+    }
+
+    public override async Task<RegisterMemberResponse> RegisterMember(RegisterMemberRequest request, ServerCallContext context)
+    {
+        var outcome = await Handler<RegisterMemberHandler>().HandleAsync(request.Member.ToInput(), context.CancellationToken);
+        return new RegisterMemberResponse { Member = outcome.Member!.ToProto(), Created = outcome.Created };
+    }
+
+    public override async Task<ImportMembersResponse> ImportMembers(ImportMembersRequest request, ServerCallContext context)
+    {
+        var rows = request.Members.Select(m => m.ToInput()).ToList();
+        var outcomes = await Handler<ImportMembersHandler>().HandleAsync(rows, context.CancellationToken);
+        var response = new ImportMembersResponse();
+        response.Results.AddRange(outcomes.Select(o => o.ToProto()));
+        response.CreatedCount = response.Results.Count(r => r.Outcome == ImportOutcome.Created);
+        response.UnchangedCount = response.Results.Count(r => r.Outcome == ImportOutcome.Unchanged);
+        response.RejectedCount = response.Results.Count(r => r.Outcome == ImportOutcome.Rejected);
+        return response;
+    }
+
+    public override async Task<GetMemberResponse> GetMember(GetMemberRequest request, ServerCallContext context)
+    {
+        var member = await Handler<GetMemberHandler>().HandleAsync(request.StaffNumber, context.CancellationToken);
+        return new GetMemberResponse { Member = member.ToProto() };
+    }
+
+    public override async Task<ListMembersResponse> ListMembers(ListMembersRequest request, ServerCallContext context)
+    {
+        var query = new ListMembersQuery(request.BranchCode, (int)request.Category, (int)request.Status, request.PageSize, request.PageToken);
+        var page = await Handler<ListMembersHandler>().HandleAsync(query, context.CancellationToken);
+        var response = new ListMembersResponse { NextPageToken = page.NextPageToken };
+        response.Members.AddRange(page.Members.Select(m => m.ToProto()));
+        return response;
+    }
+
+    public override async Task<UpdateMemberResponse> UpdateMember(UpdateMemberRequest request, ServerCallContext context)
+    {
+        var command = new UpdateMemberCommand(
+            request.StaffNumber,
+            request.HasName ? request.Name : null,
+            request.HasCategory ? (int)request.Category : null,
+            request.HasStatus ? (int)request.Status : null,
+            request.HasJoinedPartyOn ? request.JoinedPartyOn : null,
+            request.HasSpecialty ? request.Specialty : null,
+            request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var member = await Handler<UpdateMemberHandler>().HandleAsync(command, context.CancellationToken);
+        return new UpdateMemberResponse { Member = member.ToProto() };
+    }
+
+    public override async Task<TransferMemberResponse> TransferMember(TransferMemberRequest request, ServerCallContext context)
+    {
+        var command = new TransferMemberCommand(request.StaffNumber, request.ToBranchCode, request.EffectiveOn, request.Note);
+        var result = await Handler<TransferMemberHandler>().HandleAsync(command, context.CancellationToken);
+        return new TransferMemberResponse { Member = result.Member.ToProto(), Transferred = result.Transferred };
+    }
+
+    private T Handler<T>()
+        where T : notnull => services.GetRequiredService<T>();
+}
