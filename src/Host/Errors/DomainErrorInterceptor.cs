@@ -1,0 +1,91 @@
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Grpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Host.Errors;
+
+/// <summary>
+/// The one place where failures become statuses: refusals keep their code and details; a
+/// concurrent write that lost is ABORTED; anything else is INTERNAL with a reference to the
+/// log entry and nothing of the exception itself.
+/// </summary>
+internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context);
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            throw Translate(exception, context);
+        }
+    }
+
+    private RpcException Translate(Exception exception, ServerCallContext context)
+    {
+        switch (exception)
+        {
+            case DomainException refusal:
+                LogRefused(logger, context.Method, DomainErrorStatus.CodeOf(refusal), refusal.Message);
+                return DomainErrorStatus.ToRpcException(refusal);
+            case DbUpdateConcurrencyException:
+                return DomainErrorStatus.ToRpcException(new ConcurrencyConflictException("resource", context.Method, null, 0));
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
+            default:
+                var reference = Guid.NewGuid().ToString("N")[..12];
+                LogFailed(logger, exception, context.Method, reference);
+                return new RpcException(new Status(StatusCode.Internal, $"internal error; reference {reference}"));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} refused with {StatusCode}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string method, StatusCode statusCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed; reference {Reference}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string method, string reference);
+}

@@ -1,0 +1,30 @@
+namespace Chuangji.Workflow.Host.Hosting;
+
+/// <summary>The settings under "Chuangji" in configuration (appsettings.json, CHUANGJI__* variables, --Chuangji:Key=value).</summary>
+internal sealed class PlatformOptions
+{
+    public const string Section = "Chuangji";
+
+    /// <summary>Where the SQLite file lives when ConnectionStrings:Chuangji is not set. Default: the user's local application data.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>IANA time zone of the college's calendar.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Where the seed data lives. Default: seeds/ beside the binaries.</summary>
+    public string? SeedsDirectory { get; set; }
+
+    /// <summary>Load the demo college at start-up (idempotent); `--seed-demo` sets it.</summary>
+    public bool SeedDemo { get; set; }
+
+    /// <summary>Serve gRPC server reflection (for buf curl and grpcurl).</summary>
+    public bool EnableReflection { get; set; } = true;
+
+    public string ResolveDataDirectory() =>
+        string.IsNullOrWhiteSpace(DataDirectory)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "chuangji-workflow")
+            : DataDirectory;
+
+    public string ResolveSeedsDirectory() =>
+        string.IsNullOrWhiteSpace(SeedsDirectory) ? Path.Combine(AppContext.BaseDirectory, "seeds") : SeedsDirectory;
+}

@@ -1,0 +1,76 @@
+using Chuangji.Workflow.Assessment;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.BuildingBlocks.Seeding;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.Host.Database;
+using Chuangji.Workflow.Host.Errors;
+using Chuangji.Workflow.Host.Seeding;
+using Chuangji.Workflow.Members;
+using Chuangji.Workflow.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Chuangji.Workflow.Host.Hosting;
+
+/// <summary>What the Host owns: the clock, the database file, gRPC with its one interceptor, health and reflection.</summary>
+internal static class PlatformRegistration
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+        var services = builder.Services;
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new CollegeClock(
+            provider.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)));
+        services.AddSingleton(new SeedDirectory(options.ResolveSeedsDirectory()));
+        services.AddSingleton(new SqliteDatabase(ResolveConnectionString(builder.Configuration, options)));
+
+        services.AddGrpc(grpc => grpc.Interceptors.Add<DomainErrorInterceptor>());
+        services.AddGrpcReflection();
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddGrpcHealthChecks(health =>
+            {
+                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName })
+                {
+                    health.Services.Map(service, _ => true);
+                }
+            })
+            .AddCheck<DatabaseHealthCheck>("database");
+
+        // Registration order is start order: the schema is migrated before anything else touches it.
+        services.AddHostedService<DatabaseStartup>();
+        if (options.SeedDemo)
+        {
+            services.AddHostedService<DemoCollegeSeeder>();
+        }
+
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        return builder;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService();
+        if (app.Services.GetRequiredService<PlatformOptions>().EnableReflection)
+        {
+            app.MapGrpcReflectionService();
+        }
+
+        return app;
+    }
+
+    private static string ResolveConnectionString(IConfiguration configuration, PlatformOptions options)
+    {
+        var configured = configuration.GetConnectionString("Chuangji");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var directory = options.ResolveDataDirectory();
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "chuangji.db") }.ToString();
+    }
+}

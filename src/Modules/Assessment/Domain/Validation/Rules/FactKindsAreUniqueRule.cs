@@ -1,0 +1,9 @@
+namespace Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+
+internal sealed class FactKindsAreUniqueRule : IRubricRule
+{
+    public IEnumerable<string> ProblemsIn(Rubric rubric) =>
+        rubric.FactKinds.GroupBy(kind => kind.Kind)
+            .Where(group => group.Count() > 1)
+            .Select(group => $"fact kind '{group.Key}' appears {group.Count()} times");
+}

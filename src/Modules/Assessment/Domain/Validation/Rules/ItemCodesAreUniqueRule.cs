@@ -1,0 +1,9 @@
+namespace Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+
+internal sealed class ItemCodesAreUniqueRule : IRubricRule
+{
+    public IEnumerable<string> ProblemsIn(Rubric rubric) =>
+        rubric.Items.GroupBy(item => item.Code)
+            .Where(group => group.Count() > 1)
+            .Select(group => $"item code '{group.Key}' appears {group.Count()} times");
+}

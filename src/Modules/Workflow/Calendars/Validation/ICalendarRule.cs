@@ -1,0 +1,7 @@
+namespace Chuangji.Workflow.Workflow.Calendars.Validation;
+
+/// <summary>One thing a calendar must get right; yields a sentence per breach, none when it holds.</summary>
+internal interface ICalendarRule
+{
+    IEnumerable<string> ProblemsIn(CalendarTemplate calendar);
+}

@@ -1,0 +1,12 @@
+namespace Chuangji.Workflow.Workflow.Calendars.Validation.Rules;
+
+internal sealed class TimeZoneIsKnownRule : ICalendarRule
+{
+    public IEnumerable<string> ProblemsIn(CalendarTemplate calendar)
+    {
+        if (string.IsNullOrWhiteSpace(calendar.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
+        {
+            yield return $"timeZone '{calendar.TimeZone}' is not a time zone this machine knows";
+        }
+    }
+}

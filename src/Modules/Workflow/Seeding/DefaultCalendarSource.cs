@@ -1,0 +1,25 @@
+using Chuangji.Workflow.BuildingBlocks.Seeding;
+using Chuangji.Workflow.Workflow.Calendars;
+using Chuangji.Workflow.Workflow.Calendars.Validation;
+
+namespace Chuangji.Workflow.Workflow.Seeding;
+
+/// <summary>
+/// The college's default calendar from seeds/, read and validated on first use. A broken seed fails every
+/// use with the full list of its problems (the failure is cached, as the file does not change while running).
+/// </summary>
+internal sealed class DefaultCalendarSource(SeedDirectory seeds)
+{
+    public const string FileName = "calendar.default.json";
+
+    private readonly Lazy<CalendarTemplate> _template = new(() => Load(seeds.FileNamed(FileName)));
+
+    public CalendarTemplate Template => _template.Value;
+
+    public static CalendarTemplate Load(string path)
+    {
+        var template = CalendarJson.ReadFile(path);
+        CalendarValidator.ThrowIfInvalid(template, path);
+        return template;
+    }
+}

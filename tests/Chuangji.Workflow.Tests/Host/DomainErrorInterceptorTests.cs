@@ -1,0 +1,71 @@
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Host.Errors;
+using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Chuangji.Workflow.Tests.Host;
+
+public sealed class DomainErrorInterceptorTests
+{
+    private readonly DomainErrorInterceptor _interceptor = new(NullLogger<DomainErrorInterceptor>.Instance);
+
+    [Fact]
+    public async Task UnaryCall_WhenHandlerFailsUnexpectedly_IsInternalWithNothingOfTheExceptionLeaked()
+    {
+        var call = _interceptor.UnaryServerHandler<string, string>(
+            "request", new FakeServerCallContext(), (_, _) => throw new InvalidOperationException("connection string Data Source=/secret/path"));
+
+        var error = (await call.Invoking(c => c).Should().ThrowAsync<RpcException>()).Which;
+
+        error.StatusCode.Should().Be(StatusCode.Internal);
+        error.Status.Detail.Should().StartWith("internal error; reference ").And.NotContain("secret").And.NotContain("InvalidOperation");
+    }
+
+    [Fact]
+    public async Task UnaryCall_WhenHandlerRefuses_KeepsTheRefusalsStatus()
+    {
+        var call = _interceptor.UnaryServerHandler<string, string>(
+            "request", new FakeServerCallContext(), (_, _) => throw new FailedPreconditionException("cycle T1001", "CYCLE_STATE_PUBLICITY", ["RaiseObjection"], "publicity window is open"));
+
+        var error = (await call.Invoking(c => c).Should().ThrowAsync<RpcException>()).Which;
+
+        error.StatusCode.Should().Be(StatusCode.FailedPrecondition);
+        error.Status.Detail.Should().Be("cycle T1001 is CYCLE_STATE_PUBLICITY: publicity window is open; permitted: RaiseObjection");
+    }
+
+    [Fact]
+    public async Task UnaryCall_WhenHandlerThrowsRpcException_PassesItThrough()
+    {
+        var original = new RpcException(new Status(StatusCode.Unavailable, "try later"));
+        var call = _interceptor.UnaryServerHandler<string, string>("request", new FakeServerCallContext(), (_, _) => throw original);
+
+        (await call.Invoking(c => c).Should().ThrowAsync<RpcException>()).Which.Should().BeSameAs(original);
+    }
+
+    private sealed class FakeServerCallContext : ServerCallContext
+    {
+        protected override string MethodCore => "/chuangji.test.v1.TestService/Fail";
+
+        protected override string HostCore => "localhost";
+
+        protected override string PeerCore => "ipv4:127.0.0.1:1";
+
+        protected override DateTime DeadlineCore => DateTime.MaxValue;
+
+        protected override Metadata RequestHeadersCore { get; } = [];
+
+        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
+
+        protected override Metadata ResponseTrailersCore { get; } = [];
+
+        protected override Status StatusCore { get; set; }
+
+        protected override WriteOptions? WriteOptionsCore { get; set; }
+
+        protected override AuthContext AuthContextCore { get; } = new(null, []);
+
+        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
+
+        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
+    }
+}

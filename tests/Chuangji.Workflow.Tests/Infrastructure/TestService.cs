@@ -1,0 +1,91 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Chuangji.Workflow.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on TestServer, on its own SQLite file, with a fake clock; called through the
+/// generated gRPC clients. <see cref="RestartAsync"/> stops it and starts a new host on the same file.
+/// </summary>
+public sealed class TestService : IAsyncDisposable
+{
+    /// <summary>2026-11-25 10:00 in Asia/Shanghai.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly string _directory;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private WebApplicationFactory<Program> _factory;
+
+    private TestService(string directory, FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings)
+    {
+        _directory = directory;
+        _settings = settings;
+        Time = time;
+        _factory = CreateFactory();
+        Channel = CreateChannel();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public GrpcChannel Channel { get; private set; }
+
+    public string DatabasePath => Path.Combine(_directory, "chuangji.db");
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static Task<TestService> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var service = new TestService(directory, new FakeTimeProvider(DefaultStart), settings ?? new Dictionary<string, string?>());
+        return Task.FromResult(service);
+    }
+
+    public async Task RestartAsync()
+    {
+        Channel.Dispose();
+        await _factory.DisposeAsync();
+        _factory = CreateFactory();
+        Channel = CreateChannel();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean; the test's outcome does not depend on it.
+        }
+    }
+
+    private WebApplicationFactory<Program> CreateFactory() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("ConnectionStrings:Chuangji", $"Data Source={DatabasePath}");
+            foreach (var (key, value) in _settings)
+            {
+                host.UseSetting(key, value);
+            }
+
+            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        });
+
+    private GrpcChannel CreateChannel()
+    {
+        var server = _factory.Server;
+        return GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
+    }
+}
