@@ -3,7 +3,12 @@ using Chuangji.Workflow.Host.Hosting;
 using Chuangji.Workflow.Members;
 using Chuangji.Workflow.Workflow;
 
-var builder = WebApplication.CreateBuilder(HostArguments.Normalize(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = HostArguments.Normalize(args),
+    // appsettings.json ships beside the binaries; the working directory is wherever the operator stands.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddPlatform();
 builder.Services.AddMembersModule();
 builder.Services.AddAssessmentModule();

@@ -7,7 +7,10 @@ using Chuangji.Workflow.Host.Errors;
 using Chuangji.Workflow.Host.Seeding;
 using Chuangji.Workflow.Members;
 using Chuangji.Workflow.Workflow;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chuangji.Workflow.Host.Hosting;
@@ -47,6 +50,9 @@ internal static class PlatformRegistration
         }
 
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // Names, branches and reasons are Chinese: keep them readable in the JSON logs.
+        services.Configure<JsonConsoleFormatterOptions>(json =>
+            json.JsonWriterOptions = json.JsonWriterOptions with { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
         return builder;
     }
 

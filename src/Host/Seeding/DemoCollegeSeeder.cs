@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.Members.Contracts;
 
 namespace Chuangji.Workflow.Host.Seeding;
 
-/// <summary>Loads the demo college through the modules' own rules, so loading it twice changes nothing.</summary>
+/// <summary>
+/// Loads the demo college through the modules' own rules, so loading it twice changes nothing.
+/// Data already stored wins: a demo row that conflicts with it is skipped with a warning, and the service starts.
+/// </summary>
 internal sealed partial class DemoCollegeSeeder(IServiceScopeFactory scopes, SeedDirectory seeds, ILogger<DemoCollegeSeeder> logger) : IHostedService
 {
     public const string FileName = "demo-college.json";
@@ -24,15 +28,22 @@ internal sealed partial class DemoCollegeSeeder(IServiceScopeFactory scopes, See
         foreach (var branch in college.Branches)
         {
             var record = new BranchRecord(branch.Code, branch.Name, branch.SecretaryName, branch.SecretaryStaffNumber);
-            branchesCreated += await members.EnsureBranchAsync(record, cancellationToken) ? 1 : 0;
+            try
+            {
+                branchesCreated += await members.EnsureBranchAsync(record, cancellationToken) ? 1 : 0;
+            }
+            catch (DomainException refusal)
+            {
+                LogKept(logger, refusal.Message);
+            }
         }
 
         var roster = college.Members.Select(m => new MemberRecord(
             m.StaffNumber, m.Name, m.BranchCode, ParseCategory(m.Category), m.JoinedPartyOn, m.Specialty)).ToList();
         var summary = await members.ImportMembersAsync(roster, cancellationToken);
-        if (summary.Rejections.Count > 0)
+        foreach (var rejection in summary.Rejections)
         {
-            throw new InvalidDataException($"{path} has rows the Members module refuses: {string.Join("; ", summary.Rejections)}");
+            LogKept(logger, rejection);
         }
 
         LogSeeded(logger, branchesCreated, summary.Created, summary.Unchanged);
@@ -46,6 +57,9 @@ internal sealed partial class DemoCollegeSeeder(IServiceScopeFactory scopes, See
         "RETIRED" => MemberCategoryCode.Retired,
         _ => throw new InvalidDataException($"{FileName}: category '{category}' is neither IN_SERVICE nor RETIRED"),
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo college row skipped, the stored data is kept: {Reason}")]
+    private static partial void LogKept(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo college loaded: {BranchesCreated} branches and {MembersCreated} members created, {MembersUnchanged} members already there")]
     private static partial void LogSeeded(ILogger logger, int branchesCreated, int membersCreated, int membersUnchanged);

@@ -19,7 +19,7 @@ public sealed class TestService : IAsyncDisposable
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
 
     private readonly string _directory;
-    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program> _factory;
 
     private TestService(string directory, FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings)
@@ -47,8 +47,10 @@ public sealed class TestService : IAsyncDisposable
         return Task.FromResult(service);
     }
 
-    public async Task RestartAsync()
+    /// <summary>Stops the host and starts a new one on the same database file, optionally with other settings.</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? _settings;
         Channel.Dispose();
         await _factory.DisposeAsync();
         _factory = CreateFactory();
