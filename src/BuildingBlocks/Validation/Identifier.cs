@@ -7,6 +7,18 @@ public static class Identifier
 
     public const string Rule = "must be 1 to 32 characters of letters, digits, '-' or '_'";
 
+    /// <summary>The identifier, or null with a violation naming <paramref name="field"/>.</summary>
+    public static string? Required(Violations violations, string field, string? value)
+    {
+        if (IsWellFormed(value))
+        {
+            return value;
+        }
+
+        violations.Add(field, string.IsNullOrEmpty(value) ? "is required" : Rule);
+        return null;
+    }
+
     public static bool IsWellFormed(string? value) =>
         !string.IsNullOrEmpty(value)
         && value.Length <= MaxLength

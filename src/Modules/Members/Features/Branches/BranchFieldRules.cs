@@ -6,61 +6,13 @@ internal static class BranchFieldRules
 {
     public const int MaxNameLength = 64;
 
-    public static string? Code(Violations violations, string field, string? value)
-    {
-        if (!Identifier.IsWellFormed(value))
-        {
-            violations.Add(field, string.IsNullOrEmpty(value) ? "is required" : Identifier.Rule);
-            return null;
-        }
+    public static string? Name(Violations violations, string field, string? value) =>
+        TextField.Required(violations, field, value, MaxNameLength);
 
-        return value;
-    }
-
-    public static string? Name(Violations violations, string field, string? value)
-    {
-        var name = value?.Trim() ?? string.Empty;
-        if (name.Length == 0)
-        {
-            violations.Add(field, "is required");
-            return null;
-        }
-
-        if (name.Length > MaxNameLength)
-        {
-            violations.Add(field, $"must be at most {MaxNameLength} characters");
-            return null;
-        }
-
-        return name;
-    }
-
-    public static string? SecretaryName(Violations violations, string field, string? value)
-    {
-        var name = value?.Trim() ?? string.Empty;
-        if (name.Length > MaxNameLength)
-        {
-            violations.Add(field, $"must be at most {MaxNameLength} characters");
-            return null;
-        }
-
-        return name;
-    }
+    public static string? SecretaryName(Violations violations, string field, string? value) =>
+        TextField.Optional(violations, field, value, MaxNameLength);
 
     /// <summary>Optional: empty while the secretary is unknown or has no staff number.</summary>
-    public static string? SecretaryStaffNumber(Violations violations, string field, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (!Identifier.IsWellFormed(value))
-        {
-            violations.Add(field, Identifier.Rule);
-            return null;
-        }
-
-        return value;
-    }
+    public static string? SecretaryStaffNumber(Violations violations, string field, string? value) =>
+        string.IsNullOrEmpty(value) ? string.Empty : Identifier.Required(violations, field, value);
 }

@@ -46,7 +46,7 @@ internal sealed class CreateBranchHandler(MembersDbContext db, CollegeClock cloc
     private static BranchData Validate(CreateBranchCommand command)
     {
         var violations = new Violations();
-        var code = BranchFieldRules.Code(violations, "code", command.Code);
+        var code = Identifier.Required(violations, "code", command.Code);
         var name = BranchFieldRules.Name(violations, "name", command.Name);
         var secretary = BranchFieldRules.SecretaryName(violations, "secretary_name", command.SecretaryName);
         var secretaryStaffNumber = BranchFieldRules.SecretaryStaffNumber(violations, "secretary_staff_number", command.SecretaryStaffNumber);

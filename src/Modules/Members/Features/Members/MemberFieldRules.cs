@@ -13,34 +13,8 @@ internal static class MemberFieldRules
     /// <summary>The founding of the Communist Party of China: nobody joined before it.</summary>
     public static readonly DateOnly PartyFounded = new(1921, 7, 1);
 
-    public static string? Name(Violations violations, string field, string? value)
-    {
-        var name = value?.Trim() ?? string.Empty;
-        if (name.Length == 0)
-        {
-            violations.Add(field, "is required");
-            return null;
-        }
-
-        if (name.Length > MaxNameLength)
-        {
-            violations.Add(field, $"must be at most {MaxNameLength} characters");
-            return null;
-        }
-
-        return name;
-    }
-
-    public static string? StaffNumber(Violations violations, string field, string? value)
-    {
-        if (!Identifier.IsWellFormed(value))
-        {
-            violations.Add(field, string.IsNullOrEmpty(value) ? "is required" : Identifier.Rule);
-            return null;
-        }
-
-        return value;
-    }
+    public static string? Name(Violations violations, string field, string? value) =>
+        TextField.Required(violations, field, value, MaxNameLength);
 
     public static MemberCategory? Category(Violations violations, string field, int value)
     {
@@ -97,15 +71,6 @@ internal static class MemberFieldRules
         return date;
     }
 
-    public static string? Specialty(Violations violations, string field, string? value)
-    {
-        var specialty = value?.Trim() ?? string.Empty;
-        if (specialty.Length > MaxSpecialtyLength)
-        {
-            violations.Add(field, $"must be at most {MaxSpecialtyLength} characters");
-            return null;
-        }
-
-        return specialty;
-    }
+    public static string? Specialty(Violations violations, string field, string? value) =>
+        TextField.Optional(violations, field, value, MaxSpecialtyLength);
 }

@@ -16,17 +16,13 @@ internal sealed record MemberRegistrationInput(
     public MemberData Validate(string fieldPrefix, DateOnly today)
     {
         var violations = new Violations();
-        var staffNumber = MemberFieldRules.StaffNumber(violations, fieldPrefix + "staff_number", StaffNumber);
+        var staffNumber = Identifier.Required(violations, fieldPrefix + "staff_number", StaffNumber);
         var name = MemberFieldRules.Name(violations, fieldPrefix + "name", Name);
-        if (!Identifier.IsWellFormed(BranchCode))
-        {
-            violations.Add(fieldPrefix + "branch_code", string.IsNullOrEmpty(BranchCode) ? "is required" : Identifier.Rule);
-        }
-
+        var branchCode = Identifier.Required(violations, fieldPrefix + "branch_code", BranchCode);
         var category = MemberFieldRules.Category(violations, fieldPrefix + "category", Category);
         var joined = MemberFieldRules.JoinedPartyOn(violations, fieldPrefix + "joined_party_on", JoinedPartyOn, today);
         var specialty = MemberFieldRules.Specialty(violations, fieldPrefix + "specialty", Specialty);
         violations.ThrowIfAny();
-        return new MemberData(staffNumber!, name!, BranchCode, category!.Value, joined!.Value, specialty!);
+        return new MemberData(staffNumber!, name!, branchCode!, category!.Value, joined!.Value, specialty!);
     }
 }

@@ -49,10 +49,7 @@ internal sealed class TransferMemberHandler(MembersDbContext db, CollegeClock cl
             violations.Add("staff_number", "is required");
         }
 
-        if (!Identifier.IsWellFormed(command.ToBranchCode))
-        {
-            violations.Add("to_branch_code", string.IsNullOrEmpty(command.ToBranchCode) ? "is required" : Identifier.Rule);
-        }
+        Identifier.Required(violations, "to_branch_code", command.ToBranchCode);
 
         var today = clock.Today;
         var effectiveOn = today;
