@@ -1,6 +1,15 @@
-using Chuangji.Workflow.Assessment.Features.GetRubric;
+using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Assessment.Facts;
+using Chuangji.Workflow.Assessment.Features.BonusItems;
+using Chuangji.Workflow.Assessment.Features.ListFacts;
+using Chuangji.Workflow.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Assessment.Features.RevokeFact;
+using Chuangji.Workflow.Assessment.Features.Scorecards;
 using Chuangji.Workflow.Assessment.Grpc;
+using Chuangji.Workflow.Assessment.Persistence;
+using Chuangji.Workflow.Assessment.Rubrics;
 using Chuangji.Workflow.Assessment.Seeding;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +22,18 @@ public static class AssessmentModule
 
     public static IServiceCollection AddAssessmentModule(this IServiceCollection services)
     {
+        services.AddModuleDbContext<AssessmentDbContext>(AssessmentDbContext.Module);
         services.AddSingleton<DefaultRubricSource>();
-        services.AddSingleton<GetRubricHandler>();
+        services.AddSingleton<RubricDocuments>();
+        services.AddSingleton<FactWriter>();
+        services.AddScoped<RubricBook>();
+        services.AddScoped<RecordFactsHandler>();
+        services.AddScoped<RevokeFactHandler>();
+        services.AddScoped<ListFactsHandler>();
+        services.AddScoped<ScorecardService>();
+        services.AddScoped<ListScorecardsHandler>();
+        services.AddScoped<BonusItemHandlers>();
+        services.AddScoped<IAssessmentModule, AssessmentModuleFacade>();
         return services;
     }
 

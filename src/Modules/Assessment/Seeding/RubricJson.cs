@@ -22,6 +22,8 @@ internal static class RubricJson
     public static Rubric Parse(string json) =>
         JsonSerializer.Deserialize<Rubric>(json, Options) ?? throw new JsonException("The rubric is null.");
 
+    public static string Serialize(Rubric rubric) => JsonSerializer.Serialize(rubric, Options);
+
     public static Rubric ReadFile(string path)
     {
         try

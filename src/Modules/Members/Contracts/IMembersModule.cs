@@ -8,4 +8,14 @@ public interface IMembersModule
 
     /// <summary>Registers members with the rules of RegisterMember, row by row.</summary>
     Task<RosterImportSummary> ImportMembersAsync(IReadOnlyList<MemberRecord> members, CancellationToken cancellationToken);
+
+    Task<MemberSnapshot?> FindMemberAsync(string staffNumber, CancellationToken cancellationToken);
+
+    /// <summary>The members with these staff numbers; unknown numbers are simply absent.</summary>
+    Task<IReadOnlyDictionary<string, MemberSnapshot>> FindMembersAsync(IReadOnlyCollection<string> staffNumbers, CancellationToken cancellationToken);
+
+    Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken);
+
+    /// <summary>The members currently in a branch (every branch when null), by staff number; active ones only unless asked.</summary>
+    Task<IReadOnlyList<MemberSnapshot>> ListMembersAsync(string? branchCode, bool activeOnly, CancellationToken cancellationToken);
 }

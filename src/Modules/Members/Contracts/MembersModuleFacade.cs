@@ -1,11 +1,51 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Members.Domain;
+using Chuangji.Workflow.Members.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Chuangji.Workflow.Members.Features.Branches;
 using Chuangji.Workflow.Members.Features.Members;
 
 namespace Chuangji.Workflow.Members.Contracts;
 
-internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, ImportMembersHandler importMembers) : IMembersModule
+internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, ImportMembersHandler importMembers, MembersDbContext db) : IMembersModule
 {
+    public async Task<MemberSnapshot?> FindMemberAsync(string staffNumber, CancellationToken cancellationToken) =>
+        (await SnapshotsAsync(db.Members.Where(m => m.StaffNumber == staffNumber), cancellationToken)).SingleOrDefault();
+
+    public async Task<IReadOnlyDictionary<string, MemberSnapshot>> FindMembersAsync(IReadOnlyCollection<string> staffNumbers, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, MemberSnapshot>(StringComparer.Ordinal);
+        foreach (var chunk in staffNumbers.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var members = await SnapshotsAsync(db.Members.Where(m => chunk.Contains(m.StaffNumber)), cancellationToken);
+            foreach (var member in members)
+            {
+                found[member.StaffNumber] = member;
+            }
+        }
+
+        return found;
+    }
+
+    public Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken) =>
+        db.Branches.AnyAsync(b => b.Code == branchCode, cancellationToken);
+
+    public async Task<IReadOnlyList<MemberSnapshot>> ListMembersAsync(string? branchCode, bool activeOnly, CancellationToken cancellationToken)
+    {
+        var members = db.Members.AsQueryable();
+        if (branchCode is not null)
+        {
+            members = members.Where(m => m.BranchCode == branchCode);
+        }
+
+        if (activeOnly)
+        {
+            members = members.Where(m => m.Status == MemberStatus.Active);
+        }
+
+        return await SnapshotsAsync(members.OrderBy(m => m.StaffNumber), cancellationToken);
+    }
+
     public async Task<bool> EnsureBranchAsync(BranchRecord branch, CancellationToken cancellationToken)
     {
         var command = new CreateBranchCommand(branch.Code, branch.Name, branch.SecretaryName, branch.SecretaryStaffNumber);
@@ -23,5 +63,15 @@ internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, Impo
             outcomes.Count(o => o.Created),
             outcomes.Count(o => o.Error is null && !o.Created),
             outcomes.Where(o => o.Error is not null).Select(o => $"{o.StaffNumber}: {o.Error!.Message}").ToList());
+    }
+
+    /// <summary>Enums are stored as text: they are mapped after reading, where a cast cannot turn into SQL.</summary>
+    private static async Task<List<MemberSnapshot>> SnapshotsAsync(IQueryable<Member> members, CancellationToken cancellationToken)
+    {
+        var rows = await members.AsNoTracking()
+            .Select(m => new { m.Id, m.StaffNumber, m.Name, m.BranchCode, m.Category, m.Status })
+            .ToListAsync(cancellationToken);
+        return rows.Select(m => new MemberSnapshot(
+            m.Id, m.StaffNumber, m.Name, m.BranchCode, (MemberCategoryCode)(int)m.Category, (MemberStatusCode)(int)m.Status)).ToList();
     }
 }

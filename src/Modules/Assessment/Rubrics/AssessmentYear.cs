@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 
-namespace Chuangji.Workflow.Assessment.Features.GetRubric;
+namespace Chuangji.Workflow.Assessment.Rubrics;
 
 internal static class AssessmentYear
 {

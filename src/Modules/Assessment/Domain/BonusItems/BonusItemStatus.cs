@@ -1,0 +1,8 @@
+namespace Chuangji.Workflow.Assessment.Domain.BonusItems;
+
+internal enum BonusItemStatus
+{
+    Proposed = 1,
+    Approved = 2,
+    Rejected = 3,
+}

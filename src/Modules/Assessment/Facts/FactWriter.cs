@@ -1,0 +1,222 @@
+using System.Threading.Channels;
+using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace Chuangji.Workflow.Assessment.Facts;
+
+/// <summary>
+/// The one writer of the fact ledger. Requests queue their facts; the writer commits everything queued
+/// in one transaction (one fsync for many requests: SQLite has a single writer anyway) and answers each
+/// request only after that commit. Request ids are checked inside the same transaction, so a retry,
+/// even one racing the original, is answered with the original fact and never counts twice.
+/// </summary>
+internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
+{
+    private const int MaxFactsPerCommit = 2_000;
+
+    private const int LookupChunk = 500;
+
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startLock = new();
+    private Task? _loop;
+
+    public Task<IReadOnlyList<FactWriteOutcome>> WriteAsync(IReadOnlyList<NewFact> facts, CancellationToken cancellationToken)
+    {
+        EnsureStarted();
+        var pending = new PendingWrite(facts);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(FactWriter), "the service is stopping");
+        }
+
+        // A caller that stops waiting does not undo the write; retrying with the same request id finds it.
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_loop is { } loop)
+        {
+            await loop;
+        }
+    }
+
+    private void EnsureStarted()
+    {
+        if (_loop is not null)
+        {
+            return;
+        }
+
+        lock (_startLock)
+        {
+            _loop ??= Task.Run(RunAsync);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        var batch = new List<PendingWrite>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            var facts = 0;
+            while (facts < MaxFactsPerCommit && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                facts += pending.Facts.Count;
+            }
+
+            try
+            {
+                var outcomes = Commit(connection, batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Completion.TrySetResult(outcomes[i]);
+                }
+            }
+            catch (Exception exception)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(exception);
+                }
+            }
+        }
+    }
+
+    private static List<IReadOnlyList<FactWriteOutcome>> Commit(SqliteConnection connection, List<PendingWrite> batch)
+    {
+        using var transaction = connection.BeginTransaction();
+        var known = LoadByRequestId(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => f.RequestId));
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = FactSql.Insert;
+        var parameters = InsertParameters(insert);
+        insert.Prepare();
+
+        var outcomes = new List<IReadOnlyList<FactWriteOutcome>>(batch.Count);
+        foreach (var pending in batch)
+        {
+            var answers = new List<FactWriteOutcome>(pending.Facts.Count);
+            foreach (var fact in pending.Facts)
+            {
+                if (known.TryGetValue(fact.RequestId, out var original))
+                {
+                    var differences = Differences(original, fact);
+                    answers.Add(new FactWriteOutcome(differences.Count == 0 ? FactWriteResult.Replayed : FactWriteResult.Conflict, original, differences));
+                    continue;
+                }
+
+                var stored = InsertOne(insert, parameters, fact);
+                known[fact.RequestId] = stored;
+                answers.Add(new FactWriteOutcome(FactWriteResult.Recorded, stored, []));
+            }
+
+            outcomes.Add(answers);
+        }
+
+        transaction.Commit();
+        return outcomes;
+    }
+
+    private static Dictionary<string, Fact> LoadByRequestId(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> requestIds)
+    {
+        var found = new Dictionary<string, Fact>(StringComparer.Ordinal);
+        foreach (var chunk in requestIds.Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        {
+            using var select = connection.CreateCommand();
+            select.Transaction = transaction;
+            var names = chunk.Select((_, i) => "$r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            select.CommandText = $"SELECT {FactSql.Columns} FROM assessment_facts WHERE RequestId IN ({string.Join(",", names)})";
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                select.Parameters.AddWithValue(names[i], chunk[i]);
+            }
+
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                var fact = FactSql.Read(reader);
+                found[fact.RequestId] = fact;
+            }
+        }
+
+        return found;
+    }
+
+    private static SqliteParameter[] InsertParameters(SqliteCommand insert) =>
+        new[] { "$member", "$staff", "$year", "$kind", "$occurred", "$count", "$points", "$note", "$by", "$at", "$request" }
+            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
+            .ToArray();
+
+    private static Fact InsertOne(SqliteCommand insert, SqliteParameter[] p, NewFact fact)
+    {
+        p[0].Value = fact.MemberId;
+        p[1].Value = fact.StaffNumber;
+        p[2].Value = fact.Year;
+        p[3].Value = fact.Kind;
+        p[4].Value = FactSql.FormatDate(fact.OccurredOn);
+        p[5].Value = fact.Count;
+        p[6].Value = fact.PointsTenths is { } tenths ? tenths : DBNull.Value;
+        p[7].Value = fact.Note;
+        p[8].Value = fact.RecordedBy;
+        p[9].Value = fact.RecordedAtUtcTicks;
+        p[10].Value = fact.RequestId;
+        var id = (long)insert.ExecuteScalar()!;
+        return new Fact
+        {
+            Id = id,
+            MemberId = fact.MemberId,
+            StaffNumber = fact.StaffNumber,
+            Year = fact.Year,
+            Kind = fact.Kind,
+            OccurredOn = fact.OccurredOn,
+            Count = fact.Count,
+            PointsTenths = fact.PointsTenths,
+            Note = fact.Note,
+            RecordedBy = fact.RecordedBy,
+            RecordedAtUtcTicks = fact.RecordedAtUtcTicks,
+            RequestId = fact.RequestId,
+            Version = 1,
+        };
+    }
+
+    private static List<FieldViolation> Differences(Fact original, NewFact retry)
+    {
+        var differences = new List<FieldViolation>();
+        void Compare(string field, string stored, string requested)
+        {
+            if (!string.Equals(stored, requested, StringComparison.Ordinal))
+            {
+                differences.Add(new FieldViolation(field, $"request id was used for '{stored}', not '{requested}'"));
+            }
+        }
+
+        Compare("staff_number", original.StaffNumber, retry.StaffNumber);
+        Compare("kind", original.Kind, retry.Kind);
+        Compare("occurred_on", FactSql.FormatDate(original.OccurredOn), FactSql.FormatDate(retry.OccurredOn));
+        Compare("count", original.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), retry.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Compare("points", original.PointsTenths?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", retry.PointsTenths?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        Compare("note", original.Note, retry.Note);
+        return differences;
+    }
+
+    private sealed class PendingWrite(IReadOnlyList<NewFact> facts)
+    {
+        public IReadOnlyList<NewFact> Facts { get; } = facts;
+
+        public TaskCompletionSource<IReadOnlyList<FactWriteOutcome>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

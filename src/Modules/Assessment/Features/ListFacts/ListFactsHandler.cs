@@ -1,0 +1,59 @@
+using System.Globalization;
+using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.Assessment.Persistence;
+using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Paging;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Assessment.Features.ListFacts;
+
+internal sealed record ListFactsQuery(int Year, string StaffNumber, string Kind, bool IncludeRevoked, int PageSize, string PageToken);
+
+internal sealed record FactPage(IReadOnlyList<Fact> Facts, string NextPageToken);
+
+internal sealed class ListFactsHandler(AssessmentDbContext db)
+{
+    public async Task<FactPage> HandleAsync(ListFactsQuery query, CancellationToken cancellationToken)
+    {
+        AssessmentYear.EnsureInRange(query.Year, "year");
+        if (query.StaffNumber.Length > 0 && !Identifier.IsWellFormed(query.StaffNumber))
+        {
+            throw new InvalidArgumentException("staff_number", Identifier.Rule);
+        }
+
+        var fingerprint = $"facts|{query.Year}|{query.StaffNumber}|{query.Kind}|{query.IncludeRevoked}";
+        var page = PageRequest.Parse(query.PageSize, query.PageToken, fingerprint);
+        var facts = db.Facts.AsNoTracking().Where(f => f.Year == query.Year);
+        if (query.StaffNumber.Length > 0)
+        {
+            facts = facts.Where(f => f.StaffNumber == query.StaffNumber);
+        }
+
+        if (query.Kind.Length > 0)
+        {
+            facts = facts.Where(f => f.Kind == query.Kind);
+        }
+
+        if (!query.IncludeRevoked)
+        {
+            facts = facts.Where(f => f.RevokedAtUtcTicks == null);
+        }
+
+        if (page.After is { } after)
+        {
+            var afterId = long.Parse(after, CultureInfo.InvariantCulture);
+            facts = facts.Where(f => f.Id > afterId);
+        }
+
+        var rows = await facts.OrderBy(f => f.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
+        if (rows.Count <= page.Size)
+        {
+            return new FactPage(rows, string.Empty);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new FactPage(rows, PageRequest.NextToken(rows[^1].Id.ToString(CultureInfo.InvariantCulture), fingerprint));
+    }
+}

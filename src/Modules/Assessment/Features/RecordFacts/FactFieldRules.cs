@@ -1,0 +1,107 @@
+using System.Globalization;
+using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+
+namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+
+/// <summary>The rules each field of a fact must meet on its own (domain.md §5, "Facts").</summary>
+internal static class FactFieldRules
+{
+    public const int MaxNoteLength = 500;
+
+    public const int MaxRecordedByLength = 64;
+
+    public const int MaxRequestIdLength = 64;
+
+    public const int MaxKindLength = 64;
+
+    public static ShapedFact Shape(FactInputRow row, string prefix, DateOnly today)
+    {
+        var violations = new Violations();
+        var staffNumber = Identifier.Required(violations, prefix + "staff_number", row.StaffNumber);
+        var kind = TextField.Required(violations, prefix + "kind", row.Kind, MaxKindLength);
+        var occurredOn = OccurredOn(violations, prefix + "occurred_on", row.OccurredOn, today);
+        var count = row.Count ?? 1;
+        if (count < 1)
+        {
+            violations.Add(prefix + "count", $"must be at least 1, not {count}");
+        }
+
+        var points = Points(violations, prefix + "points", row.Points);
+        var note = TextField.Optional(violations, prefix + "note", row.Note, MaxNoteLength);
+        var recordedBy = TextField.Optional(violations, prefix + "recorded_by", row.RecordedBy, MaxRecordedByLength);
+        var requestId = RequestId(violations, prefix + "request_id", row.RequestId);
+        violations.ThrowIfAny();
+        return new ShapedFact(staffNumber!, kind!, occurredOn!.Value, count, points, note!, recordedBy!, requestId!);
+    }
+
+    private static DateOnly? OccurredOn(Violations violations, string field, string value, DateOnly today)
+    {
+        if (!IsoDate.TryParse(value, out var date))
+        {
+            violations.Add(field, string.IsNullOrEmpty(value) ? "is required, as YYYY-MM-DD" : $"'{value}' is not a date of the form YYYY-MM-DD");
+            return null;
+        }
+
+        if (date > today)
+        {
+            violations.Add(field, $"must not be in the future (today is {IsoDate.Format(today)})");
+            return null;
+        }
+
+        if (date.Year is < AssessmentYear.Min or > AssessmentYear.Max)
+        {
+            violations.Add(field, $"must fall in an assessment year from {AssessmentYear.Min} to {AssessmentYear.Max}");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>Empty means no points; otherwise a positive decimal with at most one decimal place.</summary>
+    private static decimal? Points(Violations violations, string field, string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var points))
+        {
+            violations.Add(field, $"'{value}' is not a decimal number such as 2 or 1.5");
+            return null;
+        }
+
+        if (points <= 0m)
+        {
+            violations.Add(field, "must be greater than 0");
+            return null;
+        }
+
+        if (!PointsTenths.HasAtMostOneDecimal(points))
+        {
+            violations.Add(field, $"must have at most one decimal place, not {value}");
+            return null;
+        }
+
+        return points;
+    }
+
+    private static string? RequestId(Violations violations, string field, string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            violations.Add(field, "is required: a unique id per fact, so that a retry counts once");
+            return null;
+        }
+
+        if (value.Length > MaxRequestIdLength || value.Any(c => c is < '!' or > '~'))
+        {
+            violations.Add(field, $"must be 1 to {MaxRequestIdLength} printable ASCII characters without spaces");
+            return null;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+
+/// <summary>A fact as the caller sent it, before any rule is checked.</summary>
+internal sealed record FactInputRow(
+    string StaffNumber,
+    string Kind,
+    string OccurredOn,
+    int? Count,
+    string Points,
+    string Note,
+    string RecordedBy,
+    string RequestId);

@@ -1,0 +1,101 @@
+using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.Assessment.Facts;
+using Chuangji.Workflow.Assessment.Persistence;
+using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.Members.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+
+/// <summary>
+/// Registers facts: every row is judged on its own (fields, member, kind, points) and every row that
+/// passes goes to the ledger in one commit; a row's refusal never holds back the others.
+/// </summary>
+internal sealed class RecordFactsHandler(
+    IMembersModule members, RubricBook rubrics, AssessmentDbContext db, FactWriter writer, CollegeClock clock)
+{
+    public const int MaxRows = 1_000;
+
+    public async Task<IReadOnlyList<RecordOutcome>> HandleAsync(IReadOnlyList<FactInputRow> rows, Func<int, string> prefix, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var shaped = new ShapedFact?[rows.Count];
+        var outcomes = new RecordOutcome?[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            try
+            {
+                shaped[i] = FactFieldRules.Shape(rows[i], prefix(i), today);
+            }
+            catch (InvalidArgumentException exception)
+            {
+                outcomes[i] = new RecordOutcome(i, null, null, exception);
+            }
+        }
+
+        var valid = shaped.OfType<ShapedFact>().ToList();
+        var known = await members.FindMembersAsync(valid.Select(f => f.StaffNumber).ToList(), cancellationToken);
+        var years = valid.Select(f => f.OccurredOn.Year).Distinct().ToList();
+        var tables = new Dictionary<int, YearRubric>();
+        foreach (var year in years)
+        {
+            tables[year] = await rubrics.GetAsync(year, cancellationToken);
+        }
+
+        var branchItems = (await db.BonusItems.AsNoTracking().Where(b => years.Contains(b.Year)).ToListAsync(cancellationToken))
+            .ToLookup(b => b.Year);
+
+        var now = clock.UtcNow.UtcTicks;
+        var accepted = new List<(int Row, NewFact Fact)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (shaped[i] is not { } fact)
+            {
+                continue;
+            }
+
+            try
+            {
+                var member = known.GetValueOrDefault(fact.StaffNumber) ?? throw new NotFoundException("member", fact.StaffNumber, prefix(i) + "staff_number");
+                var year = fact.OccurredOn.Year;
+                FactKindRules.Check(fact, member, tables[year], branchItems[year].ToList(), prefix(i));
+                accepted.Add((i, ToNewFact(fact, member, now)));
+            }
+            catch (DomainException refusal)
+            {
+                outcomes[i] = new RecordOutcome(i, null, null, refusal);
+            }
+        }
+
+        if (accepted.Count > 0)
+        {
+            var written = await writer.WriteAsync(accepted.Select(a => a.Fact).ToList(), cancellationToken);
+            for (var j = 0; j < accepted.Count; j++)
+            {
+                outcomes[accepted[j].Row] = ToOutcome(accepted[j].Row, written[j]);
+            }
+        }
+
+        return outcomes.Select(o => o!).ToList();
+    }
+
+    private static NewFact ToNewFact(ShapedFact fact, MemberSnapshot member, long nowTicks) => new(
+        member.MemberId,
+        member.StaffNumber,
+        fact.OccurredOn.Year,
+        fact.Kind,
+        fact.OccurredOn,
+        fact.Count,
+        fact.Points is { } points ? PointsTenths.From(points) : null,
+        fact.Note,
+        fact.RecordedBy,
+        nowTicks,
+        fact.RequestId);
+
+    private static RecordOutcome ToOutcome(int row, FactWriteOutcome written) => written.Result == FactWriteResult.Conflict
+        ? new RecordOutcome(row, null, null, new AlreadyExistsException("fact request", written.Fact.RequestId, written.Differences))
+        : new RecordOutcome(row, written.Result, written.Fact, null);
+}

@@ -1,0 +1,12 @@
+namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+
+/// <summary>A row whose fields are each well formed; whether the kind fits the member is checked next.</summary>
+internal sealed record ShapedFact(
+    string StaffNumber,
+    string Kind,
+    DateOnly OccurredOn,
+    int Count,
+    decimal? Points,
+    string Note,
+    string RecordedBy,
+    string RequestId);

@@ -1,0 +1,49 @@
+using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.Assessment.Persistence;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Assessment.Features.RevokeFact;
+
+internal sealed record RevokeFactCommand(long FactId, string Reason, string RevokedBy);
+
+/// <summary>A correction: the fact stays, marked revoked with who, when and why; it no longer counts from then on.</summary>
+internal sealed class RevokeFactHandler(AssessmentDbContext db, CollegeClock clock)
+{
+    public async Task<Fact> HandleAsync(RevokeFactCommand command, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        if (command.FactId <= 0)
+        {
+            violations.Add("fact_id", "is required");
+        }
+
+        var reason = TextField.Required(violations, "reason", command.Reason, 500);
+        var revokedBy = TextField.Optional(violations, "revoked_by", command.RevokedBy, 64);
+        violations.ThrowIfAny();
+
+        var fact = await db.Facts.SingleOrDefaultAsync(f => f.Id == command.FactId, cancellationToken)
+            ?? throw new NotFoundException("fact", command.FactId.ToString(System.Globalization.CultureInfo.InvariantCulture), "fact_id");
+        if (fact.IsRevoked)
+        {
+            // A retry of the same revocation is answered as it was; a second, different one is refused.
+            return fact.RevocationReason == reason
+                ? fact
+                : throw new FailedPreconditionException($"fact {fact.Id}", "REVOKED", [], $"it was revoked already: {fact.RevocationReason}");
+        }
+
+        fact.Revoke(reason!, revokedBy!, clock.UtcNow);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException("fact", fact.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, fact.Version);
+        }
+
+        return fact;
+    }
+}

@@ -1,0 +1,85 @@
+using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.Assessment.Domain.BonusItems;
+using Chuangji.Workflow.Assessment.Persistence;
+using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.Assessment.Scoring;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Members.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Assessment.Features.Scorecards;
+
+/// <summary>Loads what a scorecard depends on and hands it to the pure <see cref="ScorecardCalculator"/>.</summary>
+internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubrics, IMembersModule members, CollegeClock clock)
+{
+    private const int MemberChunk = 500;
+
+    public async Task<MemberScorecard> GetAsync(string staffNumber, int year, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        Identifier.Required(violations, "staff_number", staffNumber);
+        violations.ThrowIfAny();
+        var rubric = await rubrics.GetAsync(year, cancellationToken);
+        var member = await members.FindMemberAsync(staffNumber, cancellationToken) ?? throw new NotFoundException("member", staffNumber, "staff_number");
+        var facts = await FactsOfAsync([member.MemberId], year, cancellationToken);
+        var bonusItems = await ApprovedBonusItemsAsync(year, cancellationToken);
+        return Score(member, rubric, asOf ?? clock.UtcNow, facts[member.MemberId], bonusItems);
+    }
+
+    /// <summary>The branch's active members, scored and ranked: vetoed members last, then by total, highest first.</summary>
+    public async Task<IReadOnlyList<RankedScorecard>> RankBranchAsync(string branchCode, int year, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        Identifier.Required(violations, "branch_code", branchCode);
+        violations.ThrowIfAny();
+        var rubric = await rubrics.GetAsync(year, cancellationToken);
+        if (!await members.BranchExistsAsync(branchCode, cancellationToken))
+        {
+            throw new NotFoundException("branch", branchCode, "branch_code");
+        }
+
+        var roster = await members.ListMembersAsync(branchCode, activeOnly: true, cancellationToken);
+        var facts = await FactsOfAsync(roster.Select(m => m.MemberId).ToList(), year, cancellationToken);
+        var bonusItems = await ApprovedBonusItemsAsync(year, cancellationToken);
+        var scored = roster.Select(m => Score(m, rubric, asOf, facts[m.MemberId], bonusItems)).ToList();
+        return ScorecardRanking.Rank(scored);
+    }
+
+    private MemberScorecard Score(MemberSnapshot member, YearRubric rubric, DateTimeOffset asOf, IEnumerable<ScoredFact> facts, ILookup<string, BranchBonusItem> bonusItems)
+    {
+        var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, asOf, clock.Zone, bonusItems[member.BranchCode].ToList());
+        return new MemberScorecard(member, ScorecardCalculator.Calculate(input, facts));
+    }
+
+    private async Task<ILookup<long, ScoredFact>> FactsOfAsync(IReadOnlyList<long> memberIds, int year, CancellationToken cancellationToken)
+    {
+        var all = new List<(long MemberId, ScoredFact Fact)>();
+        foreach (var chunk in memberIds.Chunk(MemberChunk))
+        {
+            var rows = await db.Facts.AsNoTracking()
+                .Where(f => f.Year == year && chunk.Contains(f.MemberId))
+                .Select(f => new { f.MemberId, f.Id, f.Kind, f.OccurredOn, f.Count, f.PointsTenths, f.RecordedAtUtcTicks, f.RevokedAtUtcTicks })
+                .ToListAsync(cancellationToken);
+            all.AddRange(rows.Select(f => (f.MemberId, new ScoredFact(
+                f.Id,
+                f.Kind,
+                f.OccurredOn,
+                f.Count,
+                f.PointsTenths is { } tenths ? tenths / 10m : null,
+                new DateTimeOffset(f.RecordedAtUtcTicks, TimeSpan.Zero),
+                f.RevokedAtUtcTicks is { } revoked ? new DateTimeOffset(revoked, TimeSpan.Zero) : null))));
+        }
+
+        return all.ToLookup(x => x.MemberId, x => x.Fact);
+    }
+
+    private async Task<ILookup<string, BranchBonusItem>> ApprovedBonusItemsAsync(int year, CancellationToken cancellationToken)
+    {
+        var items = await db.BonusItems.AsNoTracking()
+            .Where(b => b.Year == year && b.Status == BonusItemStatus.Approved)
+            .ToListAsync(cancellationToken);
+        return items.ToLookup(b => b.BranchCode, b => new BranchBonusItem(b.Code, b.Name, b.Points));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Proto = Chuangji.Assessment.V1;
+
+namespace Chuangji.Workflow.Assessment.Grpc;
+
+/// <summary>A table sent by a caller, read field by field; every unreadable field is named at once.</summary>
+internal static class RubricFromProto
+{
+    public static Rubric Read(Proto.Rubric? proto)
+    {
+        var violations = new Violations();
+        if (proto is null)
+        {
+            violations.Add("rubric", "is required");
+            violations.ThrowIfAny();
+        }
+
+        var rubric = new Rubric(
+            proto!.Name,
+            proto.Items.Select((item, i) => new RubricItem(
+                item.Code,
+                item.Name,
+                Decimal(violations, $"rubric.items[{i}].max_points", item.MaxPoints) ?? 0m,
+                item.AppliesTo.Select((c, j) => Enum<MemberCategory>(violations, $"rubric.items[{i}].applies_to[{j}]", (int)c)).ToList())).ToList(),
+            proto.FactKinds.Select((kind, i) => new FactKind(
+                kind.Kind,
+                kind.Name,
+                kind.ItemCodes.ToList(),
+                Enum<FactRule>(violations, $"rubric.fact_kinds[{i}].rule", (int)kind.Rule),
+                kind.Points.Length == 0 ? null : Decimal(violations, $"rubric.fact_kinds[{i}].points", kind.Points))).ToList(),
+            proto.DerivedRules.Select((rule, i) => new DerivedRule(
+                rule.Code,
+                rule.Description,
+                rule.ItemCode,
+                Enum<DerivedWindow>(violations, $"rubric.derived_rules[{i}].window", (int)rule.Window),
+                Enum<DerivedMode>(violations, $"rubric.derived_rules[{i}].mode", (int)rule.Mode),
+                rule.Requirements.Select(r => new DerivedRequirement(r.Kind, r.AtLeast)).ToList(),
+                Decimal(violations, $"rubric.derived_rules[{i}].points", rule.Points) ?? 0m)).ToList(),
+            proto.RatingBands.Select((band, i) => new RatingBand(
+                band.Rating,
+                band.Name,
+                Decimal(violations, $"rubric.rating_bands[{i}].min_total", band.MinTotal) ?? 0m)).ToList());
+        violations.ThrowIfAny();
+        return rubric;
+    }
+
+    private static decimal? Decimal(Violations violations, string field, string text)
+    {
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        violations.Add(field, $"'{text}' is not a decimal number such as 16 or 0.5");
+        return null;
+    }
+
+    private static T Enum<T>(Violations violations, string field, int value)
+        where T : struct, Enum
+    {
+        if (System.Enum.IsDefined(typeof(T), value))
+        {
+            return (T)(object)value;
+        }
+
+        violations.Add(field, value == 0 ? "is required" : $"has no value {value}");
+        return default;
+    }
+}

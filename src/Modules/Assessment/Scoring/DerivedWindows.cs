@@ -1,0 +1,25 @@
+using Chuangji.Workflow.Assessment.Domain;
+
+namespace Chuangji.Workflow.Assessment.Scoring;
+
+/// <summary>A stretch of the year a derived rule judges: it counts only once it has closed.</summary>
+internal sealed record DerivedWindowSpan(string Label, DateOnly First, DateOnly Last)
+{
+    public bool Contains(DateOnly date) => date >= First && date <= Last;
+
+    public bool IsClosedOn(DateOnly date) => date > Last;
+}
+
+internal static class DerivedWindows
+{
+    public static IReadOnlyList<DerivedWindowSpan> Of(DerivedWindow window, int year) => window switch
+    {
+        DerivedWindow.HalfYear =>
+        [
+            new DerivedWindowSpan($"{year} H1", new DateOnly(year, 1, 1), new DateOnly(year, 6, 30)),
+            new DerivedWindowSpan($"{year} H2", new DateOnly(year, 7, 1), new DateOnly(year, 12, 31)),
+        ],
+        DerivedWindow.Year => [new DerivedWindowSpan($"{year}", new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))],
+        _ => throw new ArgumentOutOfRangeException(nameof(window), window, null),
+    };
+}
