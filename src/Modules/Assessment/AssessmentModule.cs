@@ -5,6 +5,7 @@ using Chuangji.Workflow.Assessment.Features.ListFacts;
 using Chuangji.Workflow.Assessment.Features.RecordFacts;
 using Chuangji.Workflow.Assessment.Features.RevokeFact;
 using Chuangji.Workflow.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Assessment.Features.Summary;
 using Chuangji.Workflow.Assessment.Grpc;
 using Chuangji.Workflow.Assessment.Persistence;
 using Chuangji.Workflow.Assessment.Rubrics;
@@ -33,6 +34,7 @@ public static class AssessmentModule
         services.AddScoped<ScorecardService>();
         services.AddScoped<ListScorecardsHandler>();
         services.AddScoped<BonusItemHandlers>();
+        services.AddScoped<CollegeScoring>();
         services.AddScoped<IAssessmentModule, AssessmentModuleFacade>();
         return services;
     }

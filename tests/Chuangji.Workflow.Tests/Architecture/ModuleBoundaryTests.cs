@@ -52,7 +52,7 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(Modules))]
-    public void Module_ShowsItsInternalsToTheTestsOnly(string module)
+    public void Module_ShowsItsInternalsToTestsAndBenchmarksOnly(string module)
     {
         ModuleRules.InternalsVisibleToOtherThanTests(AssemblyOf(module)).Should().BeEmpty();
     }

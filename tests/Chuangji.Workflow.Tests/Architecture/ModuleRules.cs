@@ -44,10 +44,10 @@ internal static class ModuleRules
         return result.IsSuccessful ? [] : result.FailingTypeNames?.ToList() ?? ["(unnamed types)"];
     }
 
-    /// <summary>Assemblies a module lets see its internals: only the test assembly may.</summary>
+    /// <summary>Assemblies a module lets see its internals: only the tests and the benchmarks may.</summary>
     public static IReadOnlyList<string> InternalsVisibleToOtherThanTests(Assembly module) =>
         module.GetCustomAttributes<InternalsVisibleToAttribute>()
             .Select(a => a.AssemblyName)
-            .Where(name => name != "Chuangji.Workflow.Tests")
+            .Where(name => name is not ("Chuangji.Workflow.Tests" or "Chuangji.Workflow.Bench"))
             .ToList();
 }

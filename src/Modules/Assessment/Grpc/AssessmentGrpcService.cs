@@ -4,6 +4,7 @@ using Chuangji.Workflow.Assessment.Features.ListFacts;
 using Chuangji.Workflow.Assessment.Features.RecordFacts;
 using Chuangji.Workflow.Assessment.Features.RevokeFact;
 using Chuangji.Workflow.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Assessment.Features.Summary;
 using Chuangji.Workflow.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Grpc.Core;
@@ -77,6 +78,22 @@ internal sealed class AssessmentGrpcService(IServiceProvider services) : Assessm
             request.BranchCode, request.Year, request.AsOf.ToAsOf("as_of"), request.PageSize, request.PageToken, context.CancellationToken);
         var response = new ListScorecardsResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
         response.Scorecards.AddRange(page.Scorecards.Select(r => new Chuangji.Assessment.V1.RankedScorecard { Rank = r.Rank, Scorecard = r.Entry.ToProto() }));
+        return response;
+    }
+
+    public override async Task<SummarizeYearResponse> SummarizeYear(SummarizeYearRequest request, ServerCallContext context)
+    {
+        var summary = await Handler<CollegeScoring>().SummarizeAsync(request.Year, request.AsOf.ToAsOf("as_of"), context.CancellationToken);
+        var response = new SummarizeYearResponse
+        {
+            Year = summary.Year,
+            RubricVersion = summary.RubricVersion,
+            AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(summary.AsOf),
+            Members = summary.Members,
+            Vetoed = summary.Vetoed,
+            AverageTotal = DecimalText.Format(summary.AverageTotal),
+        };
+        response.Ratings.AddRange(summary.Ratings.Select(r => new Chuangji.Assessment.V1.RatingCount { Rating = r.Rating, Name = r.Name, Members = r.Members }));
         return response;
     }
 
