@@ -30,7 +30,9 @@ internal static class ScorecardCalculator
             var kindFacts = group.ToList();
             if (kinds.TryGetValue(group.Key, out var kind))
             {
-                veto ??= ApplyKind(kind, kindFacts, deductions, bonusLines);
+                // Every kind is applied; the first veto found is the one named.
+                var kindVeto = ApplyKind(kind, kindFacts, deductions, bonusLines);
+                veto ??= kindVeto;
             }
             else if (branchItems.TryGetValue(group.Key, out var branchItem))
             {
