@@ -59,14 +59,6 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            await pragma.ExecuteNonQueryAsync();
-        }
-
         var batch = new List<PendingWrite>();
         while (await _queue.Reader.WaitToReadAsync())
         {
@@ -80,7 +72,7 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
 
             try
             {
-                var outcomes = Commit(connection, batch);
+                var outcomes = Commit(batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(outcomes[i]);
@@ -88,6 +80,7 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
             }
             catch (Exception exception)
             {
+                // Only this batch fails (nothing of it was committed); the writer goes on with the next.
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetException(exception);
@@ -96,8 +89,16 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
         }
     }
 
-    private static List<IReadOnlyList<FactWriteOutcome>> Commit(SqliteConnection connection, List<PendingWrite> batch)
+    private List<IReadOnlyList<FactWriteOutcome>> Commit(List<PendingWrite> batch)
     {
+        using var connection = new SqliteConnection(database.ConnectionString);
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            pragma.ExecuteNonQuery();
+        }
+
         using var transaction = connection.BeginTransaction();
         var known = LoadByRequestId(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => f.RequestId));
         using var insert = connection.CreateCommand();

@@ -1,0 +1,24 @@
+using Chuangji.Workflow.Assessment.Facts;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace Chuangji.Workflow.Tests.Assessment.Facts;
+
+public sealed class FactWriterTests
+{
+    private static NewFact AFact(string requestId) =>
+        new(1, "T1002", 2026, "MEETING_ABSENCE", new DateOnly(2026, 3, 1), 1, null, "", "test", 0, requestId);
+
+    [Fact]
+    public async Task WriteAsync_WhenTheDatabaseCannotBeOpened_FailsEachBatchAndKeepsAnswering()
+    {
+        await using var writer = new FactWriter(new SqliteDatabase("Data Source=/nonexistent-directory/chuangji.db;Mode=ReadWrite"));
+
+        // A writer that stopped answering would hang the suite; the 30 s bound turns that into a failure.
+        var first = () => writer.WriteAsync([AFact("a")], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var second = () => writer.WriteAsync([AFact("b")], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        await first.Should().ThrowAsync<SqliteException>();
+        await second.Should().ThrowAsync<SqliteException>();
+    }
+}
