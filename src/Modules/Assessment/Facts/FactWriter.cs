@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Chuangji.Workflow.Assessment.Domain.Facts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Assessment.Facts;
@@ -139,7 +141,7 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
         {
             using var select = connection.CreateCommand();
             select.Transaction = transaction;
-            var names = chunk.Select((_, i) => "$r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var names = chunk.Select((_, i) => "$r" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
             select.CommandText = $"SELECT {FactSql.Columns} FROM assessment_facts WHERE RequestId IN ({string.Join(",", names)})";
             for (var i = 0; i < chunk.Length; i++)
             {
@@ -194,25 +196,17 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
         };
     }
 
-    private static List<FieldViolation> Differences(Fact original, NewFact retry)
-    {
-        var differences = new List<FieldViolation>();
-        void Compare(string field, string stored, string requested)
-        {
-            if (!string.Equals(stored, requested, StringComparison.Ordinal))
-            {
-                differences.Add(new FieldViolation(field, $"request id was used for '{stored}', not '{requested}'"));
-            }
-        }
+    private static IReadOnlyList<FieldViolation> Differences(Fact original, NewFact retry) =>
+        new Differences("request id was used for")
+            .Compare("staff_number", original.StaffNumber, retry.StaffNumber)
+            .Compare("kind", original.Kind, retry.Kind)
+            .Compare("occurred_on", FactSql.FormatDate(original.OccurredOn), FactSql.FormatDate(retry.OccurredOn))
+            .Compare("count", Text(original.Count), Text(retry.Count))
+            .Compare("points", Text(original.PointsTenths / 10m), Text(retry.PointsTenths / 10m))
+            .Compare("note", original.Note, retry.Note)
+            .Items;
 
-        Compare("staff_number", original.StaffNumber, retry.StaffNumber);
-        Compare("kind", original.Kind, retry.Kind);
-        Compare("occurred_on", FactSql.FormatDate(original.OccurredOn), FactSql.FormatDate(retry.OccurredOn));
-        Compare("count", original.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), retry.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Compare("points", original.PointsTenths?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", retry.PointsTenths?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
-        Compare("note", original.Note, retry.Note);
-        return differences;
-    }
+    private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     private sealed class PendingWrite(IReadOnlyList<NewFact> facts)
     {

@@ -63,21 +63,13 @@ internal sealed class Member
     /// </summary>
     public IReadOnlyList<FieldViolation> DifferencesFrom(MemberData data, string fieldPrefix)
     {
-        var differences = new List<FieldViolation>();
-        void Compare(string field, string stored, string requested)
-        {
-            if (!string.Equals(stored, requested, StringComparison.Ordinal))
-            {
-                differences.Add(new FieldViolation(fieldPrefix + field, $"registered as '{stored}', not '{requested}'"));
-            }
-        }
-
-        Compare("name", Name, data.Name);
-        Compare("branch_code", BranchCode, data.BranchCode);
-        Compare("category", CategoryNames.Of(Category), CategoryNames.Of(data.Category));
-        Compare("joined_party_on", IsoDate.Format(JoinedPartyOn), IsoDate.Format(data.JoinedPartyOn));
-        Compare("specialty", Specialty, data.Specialty);
-        return differences;
+        return new Differences("registered as")
+            .Compare(fieldPrefix + "name", Name, data.Name)
+            .Compare(fieldPrefix + "branch_code", BranchCode, data.BranchCode)
+            .Compare(fieldPrefix + "category", CategoryNames.Of(Category), CategoryNames.Of(data.Category))
+            .Compare(fieldPrefix + "joined_party_on", IsoDate.Format(JoinedPartyOn), IsoDate.Format(data.JoinedPartyOn))
+            .Compare(fieldPrefix + "specialty", Specialty, data.Specialty)
+            .Items;
     }
 
     /// <summary>Applies an edit; returns false, and bumps nothing, when nothing changes.</summary>

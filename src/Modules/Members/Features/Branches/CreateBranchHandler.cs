@@ -54,20 +54,10 @@ internal sealed class CreateBranchHandler(MembersDbContext db, CollegeClock cloc
         return new BranchData(code!, name!, secretary!, secretaryStaffNumber!);
     }
 
-    private static List<FieldViolation> Differences(BranchData stored, BranchData requested)
-    {
-        var differences = new List<FieldViolation>();
-        void Compare(string field, string a, string b)
-        {
-            if (!string.Equals(a, b, StringComparison.Ordinal))
-            {
-                differences.Add(new FieldViolation(field, $"registered as '{a}', not '{b}'"));
-            }
-        }
-
-        Compare("name", stored.Name, requested.Name);
-        Compare("secretary_name", stored.SecretaryName, requested.SecretaryName);
-        Compare("secretary_staff_number", stored.SecretaryStaffNumber, requested.SecretaryStaffNumber);
-        return differences;
-    }
+    private static IReadOnlyList<FieldViolation> Differences(BranchData stored, BranchData requested) =>
+        new Differences("registered as")
+            .Compare("name", stored.Name, requested.Name)
+            .Compare("secretary_name", stored.SecretaryName, requested.SecretaryName)
+            .Compare("secretary_staff_number", stored.SecretaryStaffNumber, requested.SecretaryStaffNumber)
+            .Items;
 }
