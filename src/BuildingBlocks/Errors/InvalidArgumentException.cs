@@ -4,7 +4,7 @@ namespace Chuangji.Workflow.BuildingBlocks.Errors;
 public sealed class InvalidArgumentException : DomainException
 {
     public InvalidArgumentException(IReadOnlyList<FieldViolation> violations)
-        : base("invalid request: " + string.Join("; ", violations))
+        : base("invalid request: " + Summary(violations))
     {
         if (violations.Count == 0)
         {
@@ -20,4 +20,12 @@ public sealed class InvalidArgumentException : DomainException
     }
 
     public IReadOnlyList<FieldViolation> Violations { get; }
+
+    /// <summary>The message names the first few; the BadRequest detail carries the rest.</summary>
+    private static string Summary(IReadOnlyList<FieldViolation> violations) =>
+        violations.Count <= MessageViolations
+            ? string.Join("; ", violations)
+            : string.Join("; ", violations.Take(MessageViolations)) + $"; and {violations.Count - MessageViolations} more";
+
+    private const int MessageViolations = 10;
 }

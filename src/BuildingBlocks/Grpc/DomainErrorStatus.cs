@@ -95,20 +95,29 @@ public static class DomainErrorStatus
                 };
                 break;
             case ConcurrencyConflictException conflict:
-                yield return new ErrorInfo
+                var info = new ErrorInfo
                 {
                     Reason = "CONCURRENT_MODIFICATION",
                     Domain = ErrorDomain,
-                    Metadata = { ["resource"] = $"{conflict.ResourceType}/{conflict.ResourceName}", ["current_version"] = conflict.ActualVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    Metadata = { ["resource"] = $"{conflict.ResourceType}/{conflict.ResourceName}" },
                 };
+                if (conflict.ActualVersion is { } current)
+                {
+                    info.Metadata["current_version"] = current.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                yield return info;
                 break;
         }
     }
 
+    /// <summary>Details travel in a trailer; past a hundred violations, the caller has enough to fix first.</summary>
+    private const int MaxDetailedViolations = 100;
+
     private static BadRequest BadRequestOf(IEnumerable<Errors.FieldViolation> violations)
     {
         var badRequest = new BadRequest();
-        foreach (var violation in violations)
+        foreach (var violation in violations.Take(MaxDetailedViolations))
         {
             badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = violation.Field, Description = violation.Description });
         }

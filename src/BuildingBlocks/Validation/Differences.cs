@@ -17,7 +17,7 @@ public sealed class Differences(string storedAs)
     {
         if (!string.Equals(stored, requested, StringComparison.Ordinal))
         {
-            _items.Add(new FieldViolation(field, $"{storedAs} '{stored}', not '{requested}'"));
+            _items.Add(new FieldViolation(field, $"{storedAs} '{Echo.Of(stored)}', not '{Echo.Of(requested)}'"));
         }
 
         return this;

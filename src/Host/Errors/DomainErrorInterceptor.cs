@@ -2,6 +2,7 @@ using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Host.Errors;
@@ -73,7 +74,10 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
                 LogRefused(logger, context.Method, DomainErrorStatus.CodeOf(refusal), refusal.Message);
                 return DomainErrorStatus.ToRpcException(refusal);
             case DbUpdateConcurrencyException:
-                return DomainErrorStatus.ToRpcException(new ConcurrencyConflictException("resource", context.Method, null, 0));
+                return DomainErrorStatus.ToRpcException(new ConcurrencyConflictException("resource", context.Method, null, null));
+            case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }:
+                LogBusy(logger, context.Method);
+                return new RpcException(new Status(StatusCode.Unavailable, "the database is busy; retry shortly"));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
             default:
@@ -82,6 +86,13 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
                 return new RpcException(new Status(StatusCode.Internal, $"internal error; reference {reference}"));
         }
     }
+
+    private const int SqliteBusy = 5;
+
+    private const int SqliteLocked = 6;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} found the database busy past its timeout")]
+    private static partial void LogBusy(ILogger logger, string method);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} refused with {StatusCode}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string method, StatusCode statusCode, string reason);

@@ -12,6 +12,10 @@ internal enum FactWriteResult
 
     /// <summary>The request id was seen before with other content: nothing written.</summary>
     Conflict = 3,
+
+    /// <summary>The year's table changed after the fact was checked against it: nothing written.</summary>
+    StaleRubric = 4,
 }
 
-internal sealed record FactWriteOutcome(FactWriteResult Result, Fact Fact, IReadOnlyList<FieldViolation> Differences);
+/// <summary>What became of one fact; <see cref="Fact"/> is null only for <see cref="FactWriteResult.StaleRubric"/>.</summary>
+internal sealed record FactWriteOutcome(FactWriteResult Result, Fact? Fact, IReadOnlyList<FieldViolation> Differences, int CurrentRubricVersion = 0);

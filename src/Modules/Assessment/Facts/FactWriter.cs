@@ -14,7 +14,7 @@ namespace Chuangji.Workflow.Assessment.Facts;
 /// request only after that commit. Request ids are checked inside the same transaction, so a retry,
 /// even one racing the original, is answered with the original fact and never counts twice.
 /// </summary>
-internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
+internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : IAsyncDisposable
 {
     private const int MaxFactsPerCommit = 2_000;
 
@@ -102,7 +102,9 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
         }
 
         using var transaction = connection.BeginTransaction();
+        var recordedAt = time.GetUtcNow().UtcTicks;
         var known = LoadByRequestId(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => f.RequestId));
+        var tables = LoadRubricVersions(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => f.Year));
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = FactSql.Insert;
@@ -122,7 +124,13 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
                     continue;
                 }
 
-                var stored = InsertOne(insert, parameters, fact);
+                if (tables.GetValueOrDefault(fact.Year, 1) is var current && current != fact.RubricVersion)
+                {
+                    answers.Add(new FactWriteOutcome(FactWriteResult.StaleRubric, null, [], current));
+                    continue;
+                }
+
+                var stored = InsertOne(insert, parameters, fact, recordedAt);
                 known[fact.RequestId] = stored;
                 answers.Add(new FactWriteOutcome(FactWriteResult.Recorded, stored, []));
             }
@@ -159,12 +167,28 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
         return found;
     }
 
+    private static Dictionary<int, int> LoadRubricVersions(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<int> years)
+    {
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        var distinct = years.Distinct().ToArray();
+        select.CommandText = $"SELECT Year, CurrentVersion FROM assessment_rubric_years WHERE Year IN ({string.Join(",", distinct)})";
+        var versions = new Dictionary<int, int>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            versions[reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+
+        return versions;
+    }
+
     private static SqliteParameter[] InsertParameters(SqliteCommand insert) =>
         new[] { "$member", "$staff", "$year", "$kind", "$occurred", "$count", "$points", "$note", "$by", "$at", "$request" }
             .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
             .ToArray();
 
-    private static Fact InsertOne(SqliteCommand insert, SqliteParameter[] p, NewFact fact)
+    private static Fact InsertOne(SqliteCommand insert, SqliteParameter[] p, NewFact fact, long recordedAt)
     {
         p[0].Value = fact.MemberId;
         p[1].Value = fact.StaffNumber;
@@ -175,7 +199,7 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
         p[6].Value = fact.PointsTenths is { } tenths ? tenths : DBNull.Value;
         p[7].Value = fact.Note;
         p[8].Value = fact.RecordedBy;
-        p[9].Value = fact.RecordedAtUtcTicks;
+        p[9].Value = recordedAt;
         p[10].Value = fact.RequestId;
         var id = (long)insert.ExecuteScalar()!;
         return new Fact
@@ -190,7 +214,7 @@ internal sealed class FactWriter(SqliteDatabase database) : IAsyncDisposable
             PointsTenths = fact.PointsTenths,
             Note = fact.Note,
             RecordedBy = fact.RecordedBy,
-            RecordedAtUtcTicks = fact.RecordedAtUtcTicks,
+            RecordedAtUtcTicks = recordedAt,
             RequestId = fact.RequestId,
             Version = 1,
         };

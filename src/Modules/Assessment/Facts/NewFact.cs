@@ -1,6 +1,9 @@
 namespace Chuangji.Workflow.Assessment.Facts;
 
-/// <summary>A validated fact on its way to the ledger.</summary>
+/// <summary>
+/// A validated fact on its way to the ledger, with the version of the year's table it was checked
+/// against: the writer refuses it if the table has changed since.
+/// </summary>
 internal sealed record NewFact(
     long MemberId,
     string StaffNumber,
@@ -11,5 +14,5 @@ internal sealed record NewFact(
     long? PointsTenths,
     string Note,
     string RecordedBy,
-    long RecordedAtUtcTicks,
-    string RequestId);
+    string RequestId,
+    int RubricVersion);

@@ -8,6 +8,9 @@ namespace Chuangji.Workflow.Assessment.Grpc;
 /// <summary>A table sent by a caller, read field by field; every unreadable field is named at once.</summary>
 internal static class RubricFromProto
 {
+    /// <summary>Far above any sensible value, far below what decimal arithmetic could overflow on.</summary>
+    private const decimal MaxNumber = 1000m;
+
     public static Rubric Read(Proto.Rubric? proto)
     {
         var violations = new Violations();
@@ -36,7 +39,7 @@ internal static class RubricFromProto
                 rule.ItemCode,
                 Enum<DerivedWindow>(violations, $"rubric.derived_rules[{i}].window", (int)rule.Window),
                 Enum<DerivedMode>(violations, $"rubric.derived_rules[{i}].mode", (int)rule.Mode),
-                rule.Requirements.Select(r => new DerivedRequirement(r.Kind, r.AtLeast)).ToList(),
+                rule.Requirements.Select((r, j) => new DerivedRequirement(r.Kind, AtLeast(violations, $"rubric.derived_rules[{i}].requirements[{j}].at_least", r.AtLeast))).ToList(),
                 Decimal(violations, $"rubric.derived_rules[{i}].points", rule.Points) ?? 0m)).ToList(),
             proto.RatingBands.Select((band, i) => new RatingBand(
                 band.Rating,
@@ -48,13 +51,29 @@ internal static class RubricFromProto
 
     private static decimal? Decimal(Violations violations, string field, string text)
     {
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            return value;
+            violations.Add(field, $"'{Echo.Of(text)}' is not a decimal number such as 16 or 0.5");
+            return null;
         }
 
-        violations.Add(field, $"'{text}' is not a decimal number such as 16 or 0.5");
-        return null;
+        if (value > MaxNumber)
+        {
+            violations.Add(field, $"must be at most {MaxNumber}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static int AtLeast(Violations violations, string field, int value)
+    {
+        if (value is < 1 or > 1000)
+        {
+            violations.Add(field, "must be from 1 to 1000");
+        }
+
+        return value;
     }
 
     private static T Enum<T>(Violations violations, string field, int value)

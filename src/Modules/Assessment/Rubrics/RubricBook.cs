@@ -16,22 +16,48 @@ namespace Chuangji.Workflow.Assessment.Rubrics;
 /// </summary>
 internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource defaults, RubricDocuments documents, CollegeClock clock)
 {
+    /// <summary>The table in force now: the latest stored version, or the default as version 1 (stored at the year's first write).</summary>
     public async Task<YearRubric> GetAsync(int year, CancellationToken cancellationToken)
     {
         AssessmentYear.EnsureInRange(year, "year");
-        var current = await CurrentAsync(year, cancellationToken) ?? await StoreDefaultAsync(year, cancellationToken);
-        return new YearRubric(year, current.Version, documents.Parse(year, current.Version, current.Document));
+        var versions = await VersionsAsync(year, cancellationToken);
+        return versions.Count > 0 ? Parse(versions[0]) : new YearRubric(year, 1, defaults.Rubric);
+    }
+
+    /// <summary>The table that was in force at a moment, so a scorecard as of then reads as it did then.</summary>
+    public async Task<YearRubric> GetAsOfAsync(int year, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        AssessmentYear.EnsureInRange(year, "year");
+        var versions = await VersionsAsync(year, cancellationToken);
+        if (versions.Count == 0)
+        {
+            return new YearRubric(year, 1, defaults.Rubric);
+        }
+
+        return Parse(versions.FirstOrDefault(v => v.CreatedAtUtcTicks <= asOf.UtcTicks) ?? versions[^1]);
+    }
+
+    /// <summary>For write paths: the current table, storing the default as version 1 on the year's first write.</summary>
+    public async Task<YearRubric> EnsureStoredAsync(int year, CancellationToken cancellationToken)
+    {
+        AssessmentYear.EnsureInRange(year, "year");
+        var versions = await VersionsAsync(year, cancellationToken);
+        return Parse(versions.Count > 0 ? versions[0] : await StoreDefaultAsync(year, cancellationToken));
     }
 
     public async Task<YearRubric> ReplaceAsync(int year, Rubric rubric, string note, CancellationToken cancellationToken)
     {
-        await GetAsync(year, cancellationToken);
+        AssessmentYear.EnsureInRange(year, "year");
         var problems = RubricValidator.ProblemsIn(rubric);
         if (problems.Count > 0)
         {
             throw new InvalidArgumentException(problems.Select(p => new FieldViolation("rubric", p.ToString())).ToList());
         }
 
+        await EnsureStoredAsync(year, cancellationToken);
+
+        // BEGIN IMMEDIATE: no fact of a dropped kind can be committed between the check and the new version.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var yearRow = await db.RubricYears.SingleAsync(y => y.Year == year, cancellationToken);
         if (yearRow.LockedAtUtcTicks is not null)
         {
@@ -39,7 +65,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
                 $"scoring table of {year}", "DETERMINED", [], "the year has had its first determination (定绩); its table is fixed");
         }
 
-        await EnsureUsedKindsKeptAsync(year, rubric, cancellationToken);
+        await EnsureConsistentWithYearAsync(year, rubric, cancellationToken);
         var version = yearRow.CurrentVersion + 1;
         db.RubricVersions.Add(new RubricVersion
         {
@@ -51,22 +77,15 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         });
         yearRow.CurrentVersion = version;
         yearRow.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || SqliteErrors.IsUniqueViolation(exception))
-        {
-            throw new ConcurrencyConflictException("scoring table", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, version - 1);
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new YearRubric(year, version, rubric);
     }
 
     /// <summary>Fixes the year's table; called at the year's first determination. Repeating it changes nothing.</summary>
     public async Task LockAsync(int year, CancellationToken cancellationToken)
     {
-        await GetAsync(year, cancellationToken);
+        await EnsureStoredAsync(year, cancellationToken);
         var yearRow = await db.RubricYears.SingleAsync(y => y.Year == year, cancellationToken);
         if (yearRow.LockedAtUtcTicks is null)
         {
@@ -76,23 +95,37 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         }
     }
 
-    private async Task EnsureUsedKindsKeptAsync(int year, Rubric rubric, CancellationToken cancellationToken)
+    /// <summary>The new table keeps every kind the year's facts use and takes no code of the year's branch bonus items.</summary>
+    private async Task EnsureConsistentWithYearAsync(int year, Rubric rubric, CancellationToken cancellationToken)
     {
-        var kept = rubric.FactKinds.Select(k => k.Kind).ToHashSet(StringComparer.Ordinal);
+        var kinds = rubric.FactKinds.Select(k => k.Kind).ToHashSet(StringComparer.Ordinal);
+        var bonusCodes = await db.BonusItems.Where(b => b.Year == year).Select(b => b.Code).ToListAsync(cancellationToken);
         var used = await db.Facts.Where(f => f.Year == year).Select(f => f.Kind).Distinct().ToListAsync(cancellationToken);
-        var branchItems = await db.BonusItems.Where(b => b.Year == year).Select(b => b.Code).ToListAsync(cancellationToken);
-        var dropped = used.Where(kind => !kept.Contains(kind) && !branchItems.Contains(kind)).Order(StringComparer.Ordinal).ToList();
+        var violations = new List<FieldViolation>();
+        var dropped = used.Where(kind => !kinds.Contains(kind) && !bonusCodes.Contains(kind)).Order(StringComparer.Ordinal).ToList();
         if (dropped.Count > 0)
         {
-            throw new InvalidArgumentException("rubric.fact_kinds", $"must keep the kinds {year}'s facts use: {string.Join(", ", dropped)}");
+            violations.Add(new FieldViolation("rubric.fact_kinds", $"must keep the kinds {year}'s facts use: {string.Join(", ", dropped)}"));
+        }
+
+        var taken = bonusCodes.Where(kinds.Contains).Order(StringComparer.Ordinal).ToList();
+        if (taken.Count > 0)
+        {
+            violations.Add(new FieldViolation("rubric.fact_kinds", $"must not use the codes of {year}'s branch bonus items: {string.Join(", ", taken)}"));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw new InvalidArgumentException(violations);
         }
     }
 
-    private Task<RubricVersion?> CurrentAsync(int year, CancellationToken cancellationToken) =>
-        db.RubricVersions.AsNoTracking()
-            .Where(v => v.Year == year)
-            .OrderByDescending(v => v.Version)
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>Newest first.</summary>
+    private Task<List<RubricVersion>> VersionsAsync(int year, CancellationToken cancellationToken) =>
+        db.RubricVersions.AsNoTracking().Where(v => v.Year == year).OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
+
+    private YearRubric Parse(RubricVersion version) =>
+        new(version.Year, version.Version, documents.Parse(version.Year, version.Version, version.Document));
 
     private async Task<RubricVersion> StoreDefaultAsync(int year, CancellationToken cancellationToken)
     {
@@ -115,7 +148,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         {
             // Another request stored the year's first version at the same moment; use that one.
             db.ChangeTracker.Clear();
-            return (await CurrentAsync(year, cancellationToken))!;
+            return (await VersionsAsync(year, cancellationToken))[0];
         }
     }
 }

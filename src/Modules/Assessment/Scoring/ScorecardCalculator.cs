@@ -63,6 +63,11 @@ internal static class ScorecardCalculator
             return null;
         }
 
+        if (kind.Rule == FactRule.Veto)
+        {
+            return new VetoLine(kind.Kind, kind.Name, facts[0].Id);
+        }
+
         var itemCode = kind.ItemCodes.FirstOrDefault(deductions.ContainsKey);
         if (itemCode is null)
         {
@@ -83,7 +88,7 @@ internal static class ScorecardCalculator
             deductions[itemCode].Add(line);
         }
 
-        return kind.Rule == FactRule.Veto ? new VetoLine(kind.Kind, kind.Name, facts[0].Id) : null;
+        return null;
     }
 
     private static IEnumerable<ScoreLine> DerivedLines(DerivedRule rule, int year, DateOnly asOfDate, List<ScoredFact> counted)
@@ -116,7 +121,7 @@ internal static class ScorecardCalculator
         return new SuggestedRating(band.Rating, band.Name);
     }
 
-    private static int TotalCount(IEnumerable<ScoredFact> facts) => facts.Sum(f => f.Count);
+    private static long TotalCount(IEnumerable<ScoredFact> facts) => facts.Sum(f => (long)f.Count);
 
     private static long[] Ids(IEnumerable<ScoredFact> facts) => facts.Select(f => f.Id).ToArray();
 }

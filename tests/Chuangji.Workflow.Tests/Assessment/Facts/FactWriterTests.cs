@@ -7,12 +7,12 @@ namespace Chuangji.Workflow.Tests.Assessment.Facts;
 public sealed class FactWriterTests
 {
     private static NewFact AFact(string requestId) =>
-        new(1, "T1002", 2026, "MEETING_ABSENCE", new DateOnly(2026, 3, 1), 1, null, "", "test", 0, requestId);
+        new(1, "T1002", 2026, "MEETING_ABSENCE", new DateOnly(2026, 3, 1), 1, null, "", "test", requestId, 1);
 
     [Fact]
     public async Task WriteAsync_WhenTheDatabaseCannotBeOpened_FailsEachBatchAndKeepsAnswering()
     {
-        await using var writer = new FactWriter(new SqliteDatabase("Data Source=/nonexistent-directory/chuangji.db;Mode=ReadWrite"));
+        await using var writer = new FactWriter(new SqliteDatabase("Data Source=/nonexistent-directory/chuangji.db;Mode=ReadWrite"), TimeProvider.System);
 
         // A writer that stopped answering would hang the suite; the 30 s bound turns that into a failure.
         var first = () => writer.WriteAsync([AFact("a")], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));

@@ -18,6 +18,7 @@ internal static class RubricValidator
         new DerivedRequirementsNameKnownKindsRule(),
         new DerivedRulesAreWellFormedRule(),
         new RatingBandsDescendToZeroRule(),
+        new NumbersAreInRangeRule(),
     ];
 
     public static IReadOnlyList<RubricProblem> ProblemsIn(Rubric rubric) =>

@@ -25,15 +25,21 @@ internal sealed class BonusItemHandlers(AssessmentDbContext db, RubricBook rubri
 {
     public const decimal MaxPoints = 100m;
 
+    /// <summary>A branch proposes a handful of items a year; a bound keeps one call from holding the writer.</summary>
+    public const int MaxItemsPerCall = 200;
+
     public async Task<IReadOnlyList<BonusItem>> ProposeAsync(int year, string branchCode, IReadOnlyList<BonusItemProposalInput> proposals, CancellationToken cancellationToken)
     {
         var rubric = (await rubrics.GetAsync(year, cancellationToken)).Rubric;
         var violations = new Violations();
         Identifier.Required(violations, "branch_code", branchCode);
-        if (proposals.Count == 0)
+        if (proposals.Count is 0 or > MaxItemsPerCall)
         {
-            violations.Add("items", "must hold at least one item");
+            violations.Add("items", $"must hold 1 to {MaxItemsPerCall} items, not {proposals.Count}");
+            violations.ThrowIfAny();
         }
+
+        var seenCodes = new HashSet<string>(StringComparer.Ordinal);
 
         var valid = new List<(string Code, string Name, long Tenths)>();
         for (var i = 0; i < proposals.Count; i++)
@@ -45,7 +51,7 @@ internal sealed class BonusItemHandlers(AssessmentDbContext db, RubricBook rubri
                 violations.Add(field + "code", $"{code} is a kind of the scoring table; choose another code");
             }
 
-            if (code is not null && proposals.Take(i).Any(p => p.Code == code))
+            if (code is not null && !seenCodes.Add(code))
             {
                 violations.Add(field + "code", $"{code} is proposed twice");
             }
@@ -98,9 +104,10 @@ internal sealed class BonusItemHandlers(AssessmentDbContext db, RubricBook rubri
     {
         AssessmentYear.EnsureInRange(year, "year");
         var violations = new Violations();
-        if (decisions.Count == 0)
+        if (decisions.Count is 0 or > MaxItemsPerCall)
         {
-            violations.Add("decisions", "must hold at least one decision");
+            violations.Add("decisions", $"must hold 1 to {MaxItemsPerCall} decisions, not {decisions.Count}");
+            violations.ThrowIfAny();
         }
 
         for (var i = 0; i < decisions.Count; i++)
@@ -150,11 +157,14 @@ internal sealed class BonusItemHandlers(AssessmentDbContext db, RubricBook rubri
         return await items.OrderBy(b => b.BranchCode).ThenBy(b => b.Code).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The same proposal again changes nothing; a rejected item may be proposed anew; a proposal may not move an item between branches or change a decided one.</summary>
+    /// <summary>
+    /// The same proposal again changes nothing; a rejected item may be proposed anew, changed or not;
+    /// a proposal may not move an item between branches or change an approved one.
+    /// </summary>
     private BonusItem Repropose(BonusItem item, string branchCode, string name, long tenths)
     {
         var same = item.BranchCode == branchCode && item.Name == name && item.PointsTenths == tenths;
-        if (same)
+        if (same && item.Status != BonusItemStatus.Rejected)
         {
             return item;
         }
@@ -197,7 +207,7 @@ internal sealed class BonusItemHandlers(AssessmentDbContext db, RubricBook rubri
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || SqliteErrors.IsUniqueViolation(exception))
         {
-            throw new ConcurrencyConflictException("bonus items", year.ToString(CultureInfo.InvariantCulture), null, 0);
+            throw new ConcurrencyConflictException("bonus items", year.ToString(CultureInfo.InvariantCulture), null, null);
         }
     }
 }

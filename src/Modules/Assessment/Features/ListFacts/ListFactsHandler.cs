@@ -43,7 +43,11 @@ internal sealed class ListFactsHandler(AssessmentDbContext db)
 
         if (page.After is { } after)
         {
-            var afterId = long.Parse(after, CultureInfo.InvariantCulture);
+            if (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var afterId))
+            {
+                throw new InvalidArgumentException("page_token", "is not a token this service issued");
+            }
+
             facts = facts.Where(f => f.Id > afterId);
         }
 

@@ -16,6 +16,12 @@ internal static class FactFieldRules
 
     public const int MaxKindLength = 64;
 
+    /// <summary>A fact counts occurrences within one year: at most one a day.</summary>
+    public const int MaxCount = 366;
+
+    /// <summary>No item is worth more than 100; the bound keeps arithmetic far from overflow.</summary>
+    public const decimal MaxPoints = 100m;
+
     public static ShapedFact Shape(FactInputRow row, string prefix, DateOnly today)
     {
         var violations = new Violations();
@@ -23,9 +29,9 @@ internal static class FactFieldRules
         var kind = TextField.Required(violations, prefix + "kind", row.Kind, MaxKindLength);
         var occurredOn = OccurredOn(violations, prefix + "occurred_on", row.OccurredOn, today);
         var count = row.Count ?? 1;
-        if (count < 1)
+        if (count is < 1 or > MaxCount)
         {
-            violations.Add(prefix + "count", $"must be at least 1, not {count}");
+            violations.Add(prefix + "count", $"must be from 1 to {MaxCount}, not {count}");
         }
 
         var points = Points(violations, prefix + "points", row.Points);
@@ -40,7 +46,7 @@ internal static class FactFieldRules
     {
         if (!IsoDate.TryParse(value, out var date))
         {
-            violations.Add(field, string.IsNullOrEmpty(value) ? "is required, as YYYY-MM-DD" : $"'{value}' is not a date of the form YYYY-MM-DD");
+            violations.Add(field, string.IsNullOrEmpty(value) ? "is required, as YYYY-MM-DD" : $"'{Echo.Of(value)}' is not a date of the form YYYY-MM-DD");
             return null;
         }
 
@@ -69,19 +75,19 @@ internal static class FactFieldRules
 
         if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var points))
         {
-            violations.Add(field, $"'{value}' is not a decimal number such as 2 or 1.5");
+            violations.Add(field, $"'{Echo.Of(value)}' is not a decimal number such as 2 or 1.5");
             return null;
         }
 
-        if (points <= 0m)
+        if (points is <= 0m or > MaxPoints)
         {
-            violations.Add(field, "must be greater than 0");
+            violations.Add(field, $"must be greater than 0 and at most {MaxPoints}");
             return null;
         }
 
         if (!PointsTenths.HasAtMostOneDecimal(points))
         {
-            violations.Add(field, $"must have at most one decimal place, not {value}");
+            violations.Add(field, $"must have at most one decimal place, not {Echo.Of(value)}");
             return null;
         }
 

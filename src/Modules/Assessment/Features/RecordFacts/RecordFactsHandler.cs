@@ -38,17 +38,17 @@ internal sealed class RecordFactsHandler(
 
         var valid = shaped.OfType<ShapedFact>().ToList();
         var known = await members.FindMembersAsync(valid.Select(f => f.StaffNumber).ToList(), cancellationToken);
-        var years = valid.Select(f => f.OccurredOn.Year).Distinct().ToList();
+        var years = valid.Where(f => known.ContainsKey(f.StaffNumber)).Select(f => f.OccurredOn.Year).Distinct().ToList();
         var tables = new Dictionary<int, YearRubric>();
         foreach (var year in years)
         {
-            tables[year] = await rubrics.GetAsync(year, cancellationToken);
+            tables[year] = await rubrics.EnsureStoredAsync(year, cancellationToken);
         }
 
         var branchItems = (await db.BonusItems.AsNoTracking().Where(b => years.Contains(b.Year)).ToListAsync(cancellationToken))
             .ToLookup(b => b.Year);
+        var seenRequests = await StoredRequestIdsAsync(valid.Select(f => f.RequestId).ToList(), cancellationToken);
 
-        var now = clock.UtcNow.UtcTicks;
         var accepted = new List<(int Row, NewFact Fact)>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -60,9 +60,16 @@ internal sealed class RecordFactsHandler(
             try
             {
                 var member = known.GetValueOrDefault(fact.StaffNumber) ?? throw new NotFoundException("member", fact.StaffNumber, prefix(i) + "staff_number");
-                var year = fact.OccurredOn.Year;
-                FactKindRules.Check(fact, member, tables[year], branchItems[year].ToList(), prefix(i));
-                accepted.Add((i, ToNewFact(fact, member, now)));
+                var table = tables[fact.OccurredOn.Year];
+
+                // A retry of a stored fact is answered by the ledger with the original, even if the
+                // member's branch or the table has changed since it was first checked.
+                if (!seenRequests.Contains(fact.RequestId))
+                {
+                    FactKindRules.Check(fact, member, table, branchItems[table.Year].ToList(), prefix(i));
+                }
+
+                accepted.Add((i, ToNewFact(fact, member, table.Version)));
             }
             catch (DomainException refusal)
             {
@@ -75,14 +82,25 @@ internal sealed class RecordFactsHandler(
             var written = await writer.WriteAsync(accepted.Select(a => a.Fact).ToList(), cancellationToken);
             for (var j = 0; j < accepted.Count; j++)
             {
-                outcomes[accepted[j].Row] = ToOutcome(accepted[j].Row, written[j]);
+                outcomes[accepted[j].Row] = ToOutcome(accepted[j].Row, accepted[j].Fact, written[j]);
             }
         }
 
         return outcomes.Select(o => o!).ToList();
     }
 
-    private static NewFact ToNewFact(ShapedFact fact, MemberSnapshot member, long nowTicks) => new(
+    private async Task<HashSet<string>> StoredRequestIdsAsync(List<string> requestIds, CancellationToken cancellationToken)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in requestIds.Chunk(500))
+        {
+            stored.UnionWith(await db.Facts.Where(f => chunk.Contains(f.RequestId)).Select(f => f.RequestId).ToListAsync(cancellationToken));
+        }
+
+        return stored;
+    }
+
+    private static NewFact ToNewFact(ShapedFact fact, MemberSnapshot member, int rubricVersion) => new(
         member.MemberId,
         member.StaffNumber,
         fact.OccurredOn.Year,
@@ -92,10 +110,14 @@ internal sealed class RecordFactsHandler(
         fact.Points is { } points ? PointsTenths.From(points) : null,
         fact.Note,
         fact.RecordedBy,
-        nowTicks,
-        fact.RequestId);
+        fact.RequestId,
+        rubricVersion);
 
-    private static RecordOutcome ToOutcome(int row, FactWriteOutcome written) => written.Result == FactWriteResult.Conflict
-        ? new RecordOutcome(row, null, null, new AlreadyExistsException("fact request", written.Fact.RequestId, written.Differences))
-        : new RecordOutcome(row, written.Result, written.Fact, null);
+    private static RecordOutcome ToOutcome(int row, NewFact fact, FactWriteOutcome written) => written.Result switch
+    {
+        FactWriteResult.Conflict => new RecordOutcome(row, null, null, new AlreadyExistsException("fact request", fact.RequestId, written.Differences)),
+        FactWriteResult.StaleRubric => new RecordOutcome(row, null, null, new ConcurrencyConflictException(
+            "scoring table", fact.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), fact.RubricVersion, written.CurrentRubricVersion)),
+        _ => new RecordOutcome(row, written.Result, written.Fact, null),
+    };
 }

@@ -41,7 +41,12 @@ internal sealed class RevokeFactHandler(AssessmentDbContext db, CollegeClock clo
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConcurrencyConflictException("fact", fact.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, fact.Version);
+            // Another request revoked it first: a retry of this very revocation is answered with that one.
+            db.ChangeTracker.Clear();
+            var winner = await db.Facts.AsNoTracking().SingleAsync(f => f.Id == command.FactId, cancellationToken);
+            return winner.RevocationReason == reason
+                ? winner
+                : throw new ConcurrencyConflictException("fact", winner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, winner.Version);
         }
 
         return fact;

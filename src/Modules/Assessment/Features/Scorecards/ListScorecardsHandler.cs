@@ -8,8 +8,9 @@ namespace Chuangji.Workflow.Assessment.Features.Scorecards;
 internal sealed record ScorecardPage(IReadOnlyList<RankedScorecard> Scorecards, string NextPageToken, int TotalSize);
 
 /// <summary>
-/// Pages through a branch's ranking. The moment of the first page travels in the token, so later
-/// pages rank by the same facts even when new ones are registered in between.
+/// Pages through a branch's ranking. The token holds the moment of the first page, so later pages
+/// score the same facts, and the standing of the last member shown (vetoed, total, staff number), so
+/// a member who leaves or joins between pages moves nobody else past the page boundary.
 /// </summary>
 internal sealed class ListScorecardsHandler(ScorecardService scorecards, CollegeClock clock)
 {
@@ -17,25 +18,62 @@ internal sealed class ListScorecardsHandler(ScorecardService scorecards, College
     {
         var fingerprint = $"scorecards|{branchCode}|{year}|{asOf?.UtcTicks}";
         var page = PageRequest.Parse(pageSize, pageToken, fingerprint);
-        var (offset, moment) = page.After is { } after ? ReadPosition(after) : (0, asOf ?? clock.UtcNow);
+        var position = page.After is { } after ? Position.Read(after) : null;
+        var moment = position?.Moment ?? asOf ?? clock.UtcNow;
         var ranked = await scorecards.RankBranchAsync(branchCode, year, moment, cancellationToken);
-        var slice = ranked.Skip(offset).Take(page.Size).ToList();
-        var next = offset + slice.Count;
-        var token = next < ranked.Count ? PageRequest.NextToken($"{next}:{moment.UtcTicks}", fingerprint) : string.Empty;
+        var start = position is null ? 0 : CountUpTo(ranked, position);
+        var slice = ranked.Skip(start).Take(page.Size).ToList();
+        var token = start + slice.Count < ranked.Count
+            ? PageRequest.NextToken(Position.Of(slice[^1], moment).Write(), fingerprint)
+            : string.Empty;
         return new ScorecardPage(slice, token, ranked.Count);
     }
 
-    private static (int Offset, DateTimeOffset Moment) ReadPosition(string after)
+    private static int CountUpTo(IReadOnlyList<RankedScorecard> ranked, Position last)
     {
-        var parts = after.Split(':');
-        if (parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+        var count = 0;
+        while (count < ranked.Count && Position.Of(ranked[count], last.Moment).CompareTo(last) <= 0)
         {
-            return (offset, new DateTimeOffset(ticks, TimeSpan.Zero));
+            count++;
         }
 
-        throw new InvalidArgumentException("page_token", "is not a token this service issued");
+        return count;
+    }
+
+    /// <summary>A member's standing in the ranking order: vetoed last, then total descending, then staff number.</summary>
+    private sealed record Position(DateTimeOffset Moment, bool Vetoed, decimal Total, string StaffNumber) : IComparable<Position>
+    {
+        public static Position Of(RankedScorecard entry, DateTimeOffset moment) =>
+            new(moment, entry.Entry.Scorecard.Veto is not null, entry.Entry.Scorecard.Total, entry.Entry.Member.StaffNumber);
+
+        public static Position Read(string text)
+        {
+            var parts = text.Split('|');
+            if (parts.Length == 4
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                && parts[1] is "0" or "1"
+                && decimal.TryParse(parts[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var total))
+            {
+                return new Position(new DateTimeOffset(ticks, TimeSpan.Zero), parts[1] == "1", total, parts[3]);
+            }
+
+            throw new InvalidArgumentException("page_token", "is not a token this service issued");
+        }
+
+        public string Write() => string.Join('|', Moment.UtcTicks.ToString(CultureInfo.InvariantCulture), Vetoed ? "1" : "0", Total.ToString(CultureInfo.InvariantCulture), StaffNumber);
+
+        public int CompareTo(Position? other)
+        {
+            ArgumentNullException.ThrowIfNull(other);
+            var byVeto = Vetoed.CompareTo(other.Vetoed);
+            if (byVeto != 0)
+            {
+                return byVeto;
+            }
+
+            var byTotal = other.Total.CompareTo(Total);
+            return byTotal != 0 ? byTotal : string.CompareOrdinal(StaffNumber, other.StaffNumber);
+        }
     }
 }

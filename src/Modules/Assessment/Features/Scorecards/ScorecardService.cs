@@ -21,11 +21,12 @@ internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubric
         var violations = new Violations();
         Identifier.Required(violations, "staff_number", staffNumber);
         violations.ThrowIfAny();
-        var rubric = await rubrics.GetAsync(year, cancellationToken);
+        var moment = asOf ?? clock.UtcNow;
+        var rubric = await rubrics.GetAsOfAsync(year, moment, cancellationToken);
         var member = await members.FindMemberAsync(staffNumber, cancellationToken) ?? throw new NotFoundException("member", staffNumber, "staff_number");
         var facts = await FactsOfAsync([member.MemberId], year, cancellationToken);
         var bonusItems = await ApprovedBonusItemsAsync(year, cancellationToken);
-        return Score(member, rubric, asOf ?? clock.UtcNow, facts[member.MemberId], bonusItems);
+        return Score(member, rubric, moment, facts[member.MemberId], bonusItems);
     }
 
     /// <summary>The branch's active members, scored and ranked: vetoed members last, then by total, highest first.</summary>
@@ -34,7 +35,7 @@ internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubric
         var violations = new Violations();
         Identifier.Required(violations, "branch_code", branchCode);
         violations.ThrowIfAny();
-        var rubric = await rubrics.GetAsync(year, cancellationToken);
+        var rubric = await rubrics.GetAsOfAsync(year, asOf, cancellationToken);
         if (!await members.BranchExistsAsync(branchCode, cancellationToken))
         {
             throw new NotFoundException("branch", branchCode, "branch_code");
@@ -47,9 +48,9 @@ internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubric
         return ScorecardRanking.Rank(scored);
     }
 
-    private MemberScorecard Score(MemberSnapshot member, YearRubric rubric, DateTimeOffset asOf, IEnumerable<ScoredFact> facts, ILookup<string, BranchBonusItem> bonusItems)
+    private MemberScorecard Score(MemberSnapshot member, YearRubric rubric, DateTimeOffset asOf, IEnumerable<ScoredFact> facts, IReadOnlyList<BranchBonusItem> bonusItems)
     {
-        var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, asOf, clock.Zone, bonusItems[member.BranchCode].ToList());
+        var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, asOf, clock.Zone, bonusItems);
         return new MemberScorecard(member, ScorecardCalculator.Calculate(input, facts));
     }
 
@@ -75,11 +76,15 @@ internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubric
         return all.ToLookup(x => x.MemberId, x => x.Fact);
     }
 
-    private async Task<ILookup<string, BranchBonusItem>> ApprovedBonusItemsAsync(int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every approved item of the year, whatever the member's branch now: the branch was checked when
+    /// the fact was registered, and a later transfer does not take earned points away.
+    /// </summary>
+    private async Task<IReadOnlyList<BranchBonusItem>> ApprovedBonusItemsAsync(int year, CancellationToken cancellationToken)
     {
         var items = await db.BonusItems.AsNoTracking()
             .Where(b => b.Year == year && b.Status == BonusItemStatus.Approved)
             .ToListAsync(cancellationToken);
-        return items.ToLookup(b => b.BranchCode, b => new BranchBonusItem(b.Code, b.Name, b.Points));
+        return items.Select(b => new BranchBonusItem(b.Code, b.Name, b.Points)).ToList();
     }
 }

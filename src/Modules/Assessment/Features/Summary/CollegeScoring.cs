@@ -23,16 +23,16 @@ internal sealed class CollegeScoring(SqliteDatabase database, AssessmentDbContex
 
     public async Task<YearSummary> SummarizeAsync(int year, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
-        var rubric = await rubrics.GetAsync(year, cancellationToken);
         var moment = asOf ?? clock.UtcNow;
+        var rubric = await rubrics.GetAsOfAsync(year, moment, cancellationToken);
         var roster = (await members.ListMembersAsync(null, activeOnly: true, cancellationToken)).ToDictionary(m => m.MemberId);
         var bonusItems = (await db.BonusItems.AsNoTracking().Where(b => b.Year == year && b.Status == BonusItemStatus.Approved).ToListAsync(cancellationToken))
-            .ToLookup(b => b.BranchCode, b => new BranchBonusItem(b.Code, b.Name, b.Points));
+            .Select(b => new BranchBonusItem(b.Code, b.Name, b.Points)).ToList();
         var tally = new RatingTally(rubric.Rubric);
 
         void Score(MemberSnapshot member, IEnumerable<ScoredFact> facts)
         {
-            var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, moment, clock.Zone, bonusItems[member.BranchCode].ToList());
+            var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, moment, clock.Zone, bonusItems);
             tally.Add(ScorecardCalculator.Calculate(input, facts));
         }
 

@@ -52,7 +52,7 @@ internal static class MemberFieldRules
 
         if (!IsoDate.TryParse(value, out var date))
         {
-            violations.Add(field, $"'{value}' is not a date of the form YYYY-MM-DD");
+            violations.Add(field, $"'{Echo.Of(value)}' is not a date of the form YYYY-MM-DD");
             return null;
         }
 

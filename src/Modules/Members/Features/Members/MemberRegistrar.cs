@@ -28,8 +28,13 @@ internal sealed class MemberRegistrar(MembersDbContext db, CollegeClock clock)
                 await db.SaveChangesAsync(cancellationToken);
                 return outcomes;
             }
-            catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception) && attempt < MaxAttempts)
+            catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
             {
+                if (attempt == MaxAttempts)
+                {
+                    throw new ConcurrencyConflictException("roster", "members", null, null);
+                }
+
                 // A concurrent registration of one of these staff numbers won; judge the rows again against it.
                 db.ChangeTracker.Clear();
             }

@@ -57,7 +57,7 @@ internal sealed class TransferMemberHandler(MembersDbContext db, CollegeClock cl
         {
             if (!IsoDate.TryParse(command.EffectiveOn, out effectiveOn))
             {
-                violations.Add("effective_on", $"'{command.EffectiveOn}' is not a date of the form YYYY-MM-DD");
+                violations.Add("effective_on", $"'{Echo.Of(command.EffectiveOn)}' is not a date of the form YYYY-MM-DD");
             }
             else if (effectiveOn > today)
             {
