@@ -1,0 +1,13 @@
+using Stateless.Graph;
+
+namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+
+/// <summary>The cycle's state diagram, drawn from the machine itself so the picture cannot drift from the code.</summary>
+internal static class CycleDiagram
+{
+    public static string Mermaid()
+    {
+        var cycle = Cycle.Open(2000, 0, "diagram", "diagram", publicityDays: 5);
+        return MermaidGraph.Format(CycleMachine.For(cycle, DateTimeOffset.UnixEpoch).GetInfo(), MermaidGraphDirection.TopToBottom);
+    }
+}

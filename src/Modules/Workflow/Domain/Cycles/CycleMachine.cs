@@ -1,0 +1,58 @@
+using Stateless;
+
+namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+
+/// <summary>
+/// The yearly cycle of domain.md §3 as a Stateless machine over a cycle's stored status. Guards are
+/// synchronous with descriptions, so a refusal can say what stands in the way; deadlines are not in the
+/// machine (the scheduler fires the closing triggers).
+/// </summary>
+internal static class CycleMachine
+{
+    public static StateMachine<CycleStatus, CycleTrigger> For(Cycle cycle, DateTimeOffset now)
+    {
+        var machine = new StateMachine<CycleStatus, CycleTrigger>(() => cycle.Status, status => cycle.Status = status);
+
+        machine.Configure(CycleStatus.Commitment)
+            .Permit(CycleTrigger.SubmitCommitment, CycleStatus.FirstHalf)
+            .Permit(CycleTrigger.CloseCommitmentPhase, CycleStatus.FirstHalf);
+
+        machine.Configure(CycleStatus.SelfReport)
+            .Permit(CycleTrigger.CloseSelfReport, CycleStatus.MassReview);
+
+        machine.Configure(CycleStatus.FirstHalf)
+            .SubstateOf(CycleStatus.SelfReport)
+            .Permit(CycleTrigger.SubmitFirstHalfDeclaration, CycleStatus.SecondHalf)
+            .Permit(CycleTrigger.CloseFirstHalf, CycleStatus.SecondHalf);
+
+        machine.Configure(CycleStatus.SecondHalf)
+            .SubstateOf(CycleStatus.SelfReport)
+            .Permit(CycleTrigger.SubmitSecondHalfDeclaration, CycleStatus.MassReview);
+
+        machine.Configure(CycleStatus.MassReview)
+            .InternalTransition(CycleTrigger.SubmitOpinion, () => { })
+            .Permit(CycleTrigger.CloseMassReview, CycleStatus.Publicity);
+
+        machine.Configure(CycleStatus.Publicity)
+            .InternalTransition(CycleTrigger.RaiseObjection, () => { })
+            .InternalTransition(CycleTrigger.ResolveObjection, () => { })
+            .PermitIf(
+                CycleTrigger.EndPublicity,
+                CycleStatus.Determination,
+                Tuple.Create<Func<bool>, string>(() => cycle.PublicityEndsAt is { } ends && now >= ends, "the publicity window is over"),
+                Tuple.Create<Func<bool>, string>(() => !cycle.HasOpenObjections, "every objection is resolved"));
+
+        machine.Configure(CycleStatus.Determination)
+            .Permit(CycleTrigger.Determine, CycleStatus.Application)
+            .Permit(CycleTrigger.Reopen, CycleStatus.Publicity);
+
+        machine.Configure(CycleStatus.Application)
+            .Permit(CycleTrigger.ApplyOutcome, CycleStatus.Closed)
+            .Permit(CycleTrigger.Reopen, CycleStatus.Determination);
+
+        machine.Configure(CycleStatus.Closed)
+            .Permit(CycleTrigger.Reopen, CycleStatus.Determination);
+
+        return machine;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+
+internal enum CycleTrigger
+{
+    SubmitCommitment,
+    CloseCommitmentPhase,
+    SubmitFirstHalfDeclaration,
+    CloseFirstHalf,
+    SubmitSecondHalfDeclaration,
+    CloseSelfReport,
+    SubmitOpinion,
+    CloseMassReview,
+    RaiseObjection,
+    ResolveObjection,
+    EndPublicity,
+    Determine,
+    ApplyOutcome,
+    Reopen,
+}

@@ -1,0 +1,8 @@
+namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+
+internal enum ObjectionStatus
+{
+    Open = 1,
+    Upheld = 2,
+    Dismissed = 3,
+}

@@ -1,0 +1,9 @@
+namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+
+internal enum Rating
+{
+    Excellent = 1,
+    Qualified = 2,
+    BasicallyQualified = 3,
+    Unqualified = 4,
+}
