@@ -1,5 +1,12 @@
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.Workflow.Cycles;
+using Chuangji.Workflow.Workflow.Features.Advance;
 using Chuangji.Workflow.Workflow.Features.GetDefaultCalendar;
+using Chuangji.Workflow.Workflow.Features.Reading;
+using Chuangji.Workflow.Workflow.Features.Steps;
+using Chuangji.Workflow.Workflow.Features.Years;
 using Chuangji.Workflow.Workflow.Grpc;
+using Chuangji.Workflow.Workflow.Persistence;
 using Chuangji.Workflow.Workflow.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -13,8 +20,22 @@ public static class WorkflowModule
 
     public static IServiceCollection AddWorkflowModule(this IServiceCollection services)
     {
+        services.AddModuleDbContext<WorkflowDbContext>(WorkflowDbContext.Module);
         services.AddSingleton<DefaultCalendarSource>();
         services.AddSingleton<GetDefaultCalendarHandler>();
+        services.AddScoped<CycleRoster>();
+        services.AddScoped<CycleStore>();
+        services.AddScoped<CycleStepRunner>();
+        services.AddScoped<OpenYearHandler>();
+        services.AddScoped<GetYearHandler>();
+        services.AddScoped<UpdateCalendarHandler>();
+        services.AddScoped<ListCyclesHandler>();
+        services.AddScoped<SimpleStepHandlers>();
+        services.AddScoped<ObjectionHandlers>();
+        services.AddScoped<SubmitOpinionHandler>();
+        services.AddScoped<DetermineHandler>();
+        services.AddScoped<ApplyOutcomeHandler>();
+        services.AddScoped<AdvancePhaseHandler>();
         return services;
     }
 

@@ -39,11 +39,11 @@ public sealed class TestService : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static Task<TestService> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<TestService> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var service = new TestService(directory, new FakeTimeProvider(DefaultStart), settings ?? new Dictionary<string, string?>());
+        var service = new TestService(directory, new FakeTimeProvider(start ?? DefaultStart), settings ?? new Dictionary<string, string?>());
         return Task.FromResult(service);
     }
 

@@ -1,8 +1,39 @@
+using Chuangji.Workflow.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Assessment.Grpc;
+using Chuangji.Workflow.Assessment.Persistence;
 using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Assessment.Contracts;
 
-internal sealed class AssessmentModuleFacade(RubricBook rubrics) : IAssessmentModule
+internal sealed class AssessmentModuleFacade(
+    RubricBook rubrics, RecordFactsHandler recordFacts, ScorecardService scorecards, AssessmentDbContext db) : IAssessmentModule
 {
     public Task LockRubricAsync(int year, CancellationToken cancellationToken) => rubrics.LockAsync(year, cancellationToken);
+
+    public async Task<IReadOnlyList<SystemFactOutcome>> RecordSystemFactsAsync(IReadOnlyList<SystemFact> facts, CancellationToken cancellationToken)
+    {
+        var rows = facts
+            .Select(f => new FactInputRow(f.StaffNumber, f.Kind, IsoDate.Format(f.OccurredOn), 1, string.Empty, f.Note, f.RecordedBy, f.RequestId))
+            .ToList();
+        var outcomes = await recordFacts.HandleAsync(rows, _ => string.Empty, cancellationToken);
+        return outcomes.Select((o, i) => new SystemFactOutcome(facts[i].RequestId, o.Fact?.Id, o.Error?.Message)).ToList();
+    }
+
+    public async Task<ScorecardSnapshot> SnapshotScorecardAsync(string staffNumber, int year, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var entry = await scorecards.GetAsync(staffNumber, year, asOf, cancellationToken);
+        var card = entry.Scorecard;
+        return new ScorecardSnapshot(JsonFormatter.Default.Format(entry.ToProto()), card.Total, card.Rating.Rating, card.Veto is not null, card.RubricVersion);
+    }
+
+    public async Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken)
+    {
+        var wanted = factIds.Distinct().ToList();
+        var known = await db.Facts.Where(f => wanted.Contains(f.Id)).Select(f => f.Id).ToListAsync(cancellationToken);
+        return wanted.Except(known).Order().ToList();
+    }
 }

@@ -5,4 +5,16 @@ public interface IAssessmentModule
 {
     /// <summary>Fixes the year's scoring table: called at the year's first determination (定绩). Idempotent.</summary>
     Task LockRubricAsync(int year, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records facts on the scheme's own behalf (e.g. NO_COMMITMENT when the commitment phase closes),
+    /// with the rules of RecordEvents; idempotent on each request id. Answers per fact, in order.
+    /// </summary>
+    Task<IReadOnlyList<SystemFactOutcome>> RecordSystemFactsAsync(IReadOnlyList<SystemFact> facts, CancellationToken cancellationToken);
+
+    /// <summary>The member's scorecard as of a moment, frozen as JSON (chuangji.assessment.v1.Scorecard).</summary>
+    Task<ScorecardSnapshot> SnapshotScorecardAsync(string staffNumber, int year, DateTimeOffset asOf, CancellationToken cancellationToken);
+
+    /// <summary>Which of these fact ids name no fact.</summary>
+    Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken);
 }

@@ -109,7 +109,7 @@ internal sealed class Cycle
     /// Fires <paramref name="trigger"/> after <paramref name="apply"/> has recorded the step's data, and
     /// logs the transition; refuses, changing nothing, when the state does not permit it now.
     /// </summary>
-    public void Fire(CycleTrigger trigger, string actor, string note, DateTimeOffset now, Action? apply = null)
+    public void Fire(CycleTrigger trigger, string actor, string note, DateTimeOffset now, Action? apply = null, bool log = true)
     {
         if (!Permits(trigger, now, out var reason))
         {
@@ -119,6 +119,12 @@ internal sealed class Cycle
         var from = Status;
         apply?.Invoke();
         CycleMachine.For(this, now).Fire(trigger);
+        Version++;
+        if (!log)
+        {
+            return;
+        }
+
         _history.Add(new CycleTransition
         {
             AtUtcTicks = now.UtcTicks,
@@ -128,7 +134,6 @@ internal sealed class Cycle
             To = Status,
             Note = note,
         });
-        Version++;
     }
 
     public void AddObjection(Objection objection) => _objections.Add(objection);

@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 
-namespace Chuangji.Workflow.Workflow.Features.GetDefaultCalendar;
+namespace Chuangji.Workflow.Workflow.Calendars;
 
 internal static class CalendarYear
 {

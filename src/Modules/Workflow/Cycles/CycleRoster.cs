@@ -1,0 +1,57 @@
+using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Cycles;
+
+/// <summary>
+/// Keeps an open year's cycles in step with the roster: an active member without a cycle gets one (a
+/// member registered or transferred in while the year is open), and a transferred member keeps theirs,
+/// now under the new branch. Asked before every read or advance, so no event can be missed.
+/// </summary>
+internal sealed class CycleRoster(WorkflowDbContext db, IMembersModule members)
+{
+    public async Task SyncAsync(WorkflowYear year, string? branchCode, CancellationToken cancellationToken)
+    {
+        var active = await members.ListMembersAsync(branchCode, activeOnly: true, cancellationToken);
+        var ids = active.Select(m => m.MemberId).ToList();
+        var existing = new Dictionary<long, (long Id, string BranchCode)>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var rows = await db.Cycles.AsNoTracking()
+                .Where(c => c.Year == year.Year && chunk.Contains(c.MemberId))
+                .Select(c => new { c.Id, c.MemberId, c.BranchCode })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                existing[row.MemberId] = (row.Id, row.BranchCode);
+            }
+        }
+
+        var moved = active.Where(m => existing.TryGetValue(m.MemberId, out var c) && c.BranchCode != m.BranchCode).ToList();
+        foreach (var member in moved)
+        {
+            var id = existing[member.MemberId].Id;
+            await db.Cycles.Where(c => c.Id == id).ExecuteUpdateAsync(set => set.SetProperty(c => c.BranchCode, member.BranchCode), cancellationToken);
+        }
+
+        var missing = active.Where(m => !existing.ContainsKey(m.MemberId)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        db.Cycles.AddRange(missing.Select(m => Cycle.Open(year.Year, m.MemberId, m.StaffNumber, m.BranchCode, year.PublicityDays)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (BuildingBlocks.Persistence.SqliteErrors.IsUniqueViolation(exception))
+        {
+            // Another request opened the same cycles at the same moment: theirs stand.
+            db.ChangeTracker.Clear();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Workflow.Calendars;
+using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Cycles;
+
+/// <summary>Loads a year and a member's cycle for a step, and saves the step, or answers why it cannot.</summary>
+internal sealed class CycleStore(WorkflowDbContext db, CycleRoster roster, IMembersModule members)
+{
+    public async Task<WorkflowYear> OpenYearAsync(int year, CancellationToken cancellationToken)
+    {
+        CalendarYear.EnsureInRange(year, "year");
+        return await db.Years.SingleOrDefaultAsync(y => y.Year == year, cancellationToken)
+            ?? throw new NotFoundException("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "year");
+    }
+
+    public async Task<Cycle> CycleAsync(int year, string staffNumber, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        Identifier.Required(violations, "staff_number", staffNumber);
+        violations.ThrowIfAny();
+        var openYear = await OpenYearAsync(year, cancellationToken);
+        var cycle = await LoadAsync(year, staffNumber, cancellationToken);
+        if (cycle is not null)
+        {
+            return cycle;
+        }
+
+        var member = await members.FindMemberAsync(staffNumber, cancellationToken) ?? throw new NotFoundException("member", staffNumber, "staff_number");
+        await roster.SyncAsync(openYear, member.BranchCode, cancellationToken);
+        return await LoadAsync(year, staffNumber, cancellationToken)
+            ?? throw new FailedPreconditionException($"member {staffNumber}", StatusNames(member.Status), [], $"only active members have a cycle in {year}");
+    }
+
+    public async Task SaveAsync(Cycle cycle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException("cycle", $"{cycle.Year}/{cycle.StaffNumber}", null, null);
+        }
+    }
+
+    public static void EnsureVersion(Cycle cycle, long? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != cycle.Version)
+        {
+            throw new ConcurrencyConflictException("cycle", $"{cycle.Year}/{cycle.StaffNumber}", expected, cycle.Version);
+        }
+    }
+
+    private Task<Cycle?> LoadAsync(int year, string staffNumber, CancellationToken cancellationToken) =>
+        db.Cycles
+            .Include(c => c.History)
+            .Include(c => c.Objections)
+            .Include(c => c.Determinations)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Year == year && c.StaffNumber == staffNumber, cancellationToken);
+
+    private static string StatusNames(MemberStatusCode status) => status switch
+    {
+        MemberStatusCode.TransferredOut => "MEMBER_STATUS_TRANSFERRED_OUT",
+        MemberStatusCode.Deceased => "MEMBER_STATUS_DECEASED",
+        _ => "MEMBER_STATUS_ACTIVE",
+    };
+}

@@ -1,0 +1,7 @@
+namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+
+internal enum HalfYear
+{
+    First = 1,
+    Second = 2,
+}

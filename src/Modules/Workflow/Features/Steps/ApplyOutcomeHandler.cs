@@ -1,0 +1,29 @@
+using Chuangji.Workflow.Workflow.Domain.Cycles;
+
+namespace Chuangji.Workflow.Workflow.Features.Steps;
+
+/// <summary>用绩: commendation for the excellent, a help plan for the lagging (mandatory); closes the cycle.</summary>
+internal sealed class ApplyOutcomeHandler(CycleStepRunner runner)
+{
+    public Task<Cycle> HandleAsync(StepInput input, string commendation, string helpPlan, CancellationToken cancellationToken)
+    {
+        var (praise, plan) = (string.Empty, string.Empty);
+        return runner.RunAsync(
+            input,
+            v =>
+            {
+                praise = StepInput.Text(v, "commendation", commendation, required: false);
+                plan = StepInput.Text(v, "help_plan", helpPlan, required: false);
+            },
+            (cycle, actor, now) =>
+            {
+                if (cycle.CurrentDetermination is { } determination && cycle.Permits(CycleTrigger.ApplyOutcome, now, out _))
+                {
+                    RatingRules.CheckOutcome(determination.Rating, praise, plan);
+                }
+
+                cycle.ApplyOutcome(praise, plan, actor, now);
+            },
+            cancellationToken);
+    }
+}

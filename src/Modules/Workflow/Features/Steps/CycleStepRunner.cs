@@ -1,0 +1,27 @@
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Workflow.Cycles;
+using Chuangji.Workflow.Workflow.Domain.Cycles;
+
+namespace Chuangji.Workflow.Workflow.Features.Steps;
+
+/// <summary>
+/// Runs one member's step: checks the fields, loads the cycle, checks the version the caller saw,
+/// lets the cycle take the step (or refuse it), and saves. A refused step changes nothing.
+/// </summary>
+internal sealed class CycleStepRunner(CycleStore store, CollegeClock clock)
+{
+    public async Task<Cycle> RunAsync(StepInput input, Action<Violations> validate, Action<Cycle, string, DateTimeOffset> step, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        var actor = input.ValidActor(violations);
+        validate(violations);
+        violations.ThrowIfAny();
+
+        var cycle = await store.CycleAsync(input.Year, input.StaffNumber, cancellationToken);
+        CycleStore.EnsureVersion(cycle, input.ExpectedVersion);
+        step(cycle, actor, clock.UtcNow);
+        await store.SaveAsync(cycle, cancellationToken);
+        return cycle;
+    }
+}

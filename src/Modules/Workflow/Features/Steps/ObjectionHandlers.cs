@@ -1,0 +1,48 @@
+using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Workflow.Domain.Cycles;
+
+namespace Chuangji.Workflow.Workflow.Features.Steps;
+
+/// <summary>亮绩: a member objects to the posted result; the branch upholds it (after correcting facts) or dismisses it.</summary>
+internal sealed class ObjectionHandlers(CycleStepRunner runner, IAssessmentModule assessment)
+{
+    public async Task<(Cycle Cycle, long ObjectionId)> RaiseAsync(StepInput input, string content, CancellationToken cancellationToken)
+    {
+        var text = string.Empty;
+        Objection? raised = null;
+        var cycle = await runner.RunAsync(input, v => text = StepInput.Text(v, "content", content, required: true), (c, actor, now) => raised = c.RaiseObjection(text, actor, now), cancellationToken);
+        return (cycle, raised!.Id);
+    }
+
+    public async Task<Cycle> ResolveAsync(StepInput input, long objectionId, bool upheld, string resolution, IReadOnlyList<long> correctedFactIds, CancellationToken cancellationToken)
+    {
+        if (upheld && correctedFactIds.Count > 0)
+        {
+            var unknown = await assessment.UnknownFactIdsAsync(correctedFactIds, cancellationToken);
+            if (unknown.Count > 0)
+            {
+                throw new InvalidArgumentException("corrected_fact_ids", $"name facts that do not exist: {string.Join(", ", unknown)}");
+            }
+        }
+
+        var text = string.Empty;
+        return await runner.RunAsync(
+            input,
+            v =>
+            {
+                text = StepInput.Text(v, "resolution", resolution, required: true);
+                if (upheld && correctedFactIds.Count == 0)
+                {
+                    v.Add("corrected_fact_ids", "must name the facts recorded or revoked through the Assessment module when the objection is upheld");
+                }
+
+                if (!upheld && correctedFactIds.Count > 0)
+                {
+                    v.Add("corrected_fact_ids", "must be empty when the objection is dismissed");
+                }
+            },
+            (c, actor, now) => c.ResolveObjection(objectionId, upheld, text, correctedFactIds, actor, now),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,60 @@
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Workflow.Calendars;
+using Chuangji.Workflow.Workflow.Cycles;
+using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Workflow.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Features.Years;
+
+internal sealed record OpenYearResult(WorkflowYear Year, bool Opened);
+
+/// <summary>
+/// The leadership group opens a year: the default calendar with any date overridden, and a cycle in
+/// COMMITMENT for every active member. Opening an open year again with the same calendar changes nothing.
+/// </summary>
+internal sealed class OpenYearHandler(WorkflowDbContext db, DefaultCalendarSource defaults, CycleRoster roster, CollegeClock clock)
+{
+    public async Task<OpenYearResult> HandleAsync(int year, CalendarOverrides overrides, string actor, CancellationToken cancellationToken)
+    {
+        CalendarYear.EnsureInRange(year, "year");
+        var calendar = overrides.ApplyTo(CalendarResolver.Resolve(defaults.Template, year), today: null);
+        var opener = TextField.Optional(new Violations(), "actor", actor, 64) ?? string.Empty;
+
+        var existing = await db.Years.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (existing is not null)
+        {
+            if (!SameCalendar(existing.Calendar, calendar))
+            {
+                throw new AlreadyExistsException("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    [new FieldViolation("calendar", "the year is open with another calendar; UpdateCalendar changes dates that have not passed")]);
+            }
+
+            await roster.SyncAsync(existing, null, cancellationToken);
+            return new OpenYearResult(existing, false);
+        }
+
+        var opened = WorkflowYear.Open(calendar, opener, clock.UtcNow);
+        db.Years.Add(opened);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (BuildingBlocks.Persistence.SqliteErrors.IsUniqueViolation(exception))
+        {
+            throw new ConcurrencyConflictException("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null);
+        }
+
+        await roster.SyncAsync(opened, null, cancellationToken);
+        return new OpenYearResult(opened, true);
+    }
+
+    private static bool SameCalendar(YearCalendar a, YearCalendar b) =>
+        a with { QuarterlyChecks = [], HalfYearChecks = [], ReminderDaysBefore = [] } == b with { QuarterlyChecks = [], HalfYearChecks = [], ReminderDaysBefore = [] }
+        && a.QuarterlyChecks.SequenceEqual(b.QuarterlyChecks)
+        && a.HalfYearChecks.SequenceEqual(b.HalfYearChecks)
+        && a.ReminderDaysBefore.SequenceEqual(b.ReminderDaysBefore);
+}

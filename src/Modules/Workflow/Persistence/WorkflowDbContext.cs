@@ -1,0 +1,91 @@
+using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Workflow.Domain.Opinions;
+using Chuangji.Workflow.Workflow.Domain.Years;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Persistence;
+
+internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+{
+    public const string Module = "Workflow";
+
+    public const string CyclesTable = "workflow_cycles";
+
+    public DbSet<WorkflowYear> Years => Set<WorkflowYear>();
+
+    public DbSet<Cycle> Cycles => Set<Cycle>();
+
+    public DbSet<Opinion> Opinions => Set<Opinion>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<WorkflowYear>(year =>
+        {
+            year.ToTable("workflow_years");
+            year.HasKey(y => y.Year);
+            year.Property(y => y.Year).ValueGeneratedNever();
+            year.Property(y => y.TimeZone).HasMaxLength(64);
+            year.Property(y => y.OpenedBy).HasMaxLength(64);
+            year.Property(y => y.Version).IsConcurrencyToken();
+            year.Ignore(y => y.Calendar);
+        });
+
+        modelBuilder.Entity<Cycle>(cycle =>
+        {
+            cycle.ToTable(CyclesTable);
+            cycle.HasKey(c => c.Id);
+            cycle.HasIndex(c => new { c.Year, c.MemberId }).IsUnique();
+            cycle.HasIndex(c => new { c.Year, c.StaffNumber }).IsUnique();
+            cycle.HasIndex(c => new { c.Year, c.BranchCode, c.StaffNumber });
+            cycle.Property(c => c.StaffNumber).HasMaxLength(32);
+            cycle.Property(c => c.BranchCode).HasMaxLength(32);
+            cycle.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            cycle.Property(c => c.Version).IsConcurrencyToken();
+            cycle.HasMany(c => c.History).WithOne().HasForeignKey(t => t.CycleId);
+            cycle.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+            cycle.HasMany(c => c.Objections).WithOne().HasForeignKey(o => o.CycleId);
+            cycle.Navigation(c => c.Objections).UsePropertyAccessMode(PropertyAccessMode.Field);
+            cycle.HasMany(c => c.Determinations).WithOne().HasForeignKey(d => d.CycleId);
+            cycle.Navigation(c => c.Determinations).UsePropertyAccessMode(PropertyAccessMode.Field);
+            cycle.Ignore(c => c.CurrentDetermination);
+            cycle.Ignore(c => c.HasOpenObjections);
+            cycle.Ignore(c => c.PublicityEndsAt);
+        });
+
+        modelBuilder.Entity<CycleTransition>(transition =>
+        {
+            transition.ToTable("workflow_cycle_transitions");
+            transition.HasKey(t => t.Id);
+            transition.Property(t => t.Trigger).HasConversion<string>().HasMaxLength(32);
+            transition.Property(t => t.From).HasConversion<string>().HasMaxLength(16);
+            transition.Property(t => t.To).HasConversion<string>().HasMaxLength(16);
+            transition.Property(t => t.Actor).HasMaxLength(64);
+            transition.Property(t => t.Note).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<Objection>(objection =>
+        {
+            objection.ToTable("workflow_objections");
+            objection.HasKey(o => o.Id);
+            objection.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<DeterminationRecord>(determination =>
+        {
+            determination.ToTable("workflow_determinations");
+            determination.HasKey(d => d.Id);
+            determination.Property(d => d.Rating).HasConversion<string>().HasMaxLength(24);
+        });
+
+        modelBuilder.Entity<Opinion>(opinion =>
+        {
+            opinion.ToTable("workflow_opinions");
+            opinion.HasKey(o => o.Id);
+            opinion.HasIndex(o => o.RequestHash).IsUnique();
+            opinion.HasIndex(o => o.CycleId);
+            opinion.Property(o => o.Channel).HasConversion<string>().HasMaxLength(16);
+            opinion.Property(o => o.Author).HasMaxLength(64);
+            opinion.Property(o => o.RequestHash).HasMaxLength(64);
+        });
+    }
+}

@@ -1,0 +1,69 @@
+using Chuangji.Assessment.V1;
+using Chuangji.Members.V1;
+using Chuangji.Workflow.Tests.Infrastructure;
+using Chuangji.Workflow.Tests.Members;
+using Chuangji.Workflow.V1;
+
+namespace Chuangji.Workflow.Tests.Workflow;
+
+/// <summary>
+/// Branch B01 (in-service T1002 and T1003, retired R2001) and B02 (in-service T2001), with the clock
+/// at 2026-01-05 10:00 in Shanghai, before any deadline of 2026.
+/// </summary>
+public abstract class WorkflowFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset January5 = new(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(8));
+
+    protected TestService Service { get; private set; } = null!;
+
+    protected WorkflowService.WorkflowServiceClient Workflow { get; private set; } = null!;
+
+    protected AssessmentService.AssessmentServiceClient Assessment { get; private set; } = null!;
+
+    protected MembersService.MembersServiceClient Members { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Service = await TestService.StartAsync(start: January5);
+        Workflow = new WorkflowService.WorkflowServiceClient(Service.Channel);
+        Assessment = new AssessmentService.AssessmentServiceClient(Service.Channel);
+        Members = await new MembersService.MembersServiceClient(Service.Channel).WithBranchesAsync("B01", "B02");
+        await Members.ImportMembersAsync(new ImportMembersRequest
+        {
+            Members =
+            {
+                MembersFixtures.Registration("T1002", "B01", name: "刘洋"),
+                MembersFixtures.Registration("T1003", "B01", name: "赵敏"),
+                MembersFixtures.Registration("R2001", "B01", name: "黄桂兰", category: Chuangji.Members.V1.MemberCategory.Retired, joinedPartyOn: "1965-03-01"),
+                MembersFixtures.Registration("T2001", "B02", name: "李秀英"),
+            },
+        });
+    }
+
+    public async Task DisposeAsync() => await Service.DisposeAsync();
+
+    protected Task<OpenYearResponse> OpenAsync() => Workflow.OpenYearAsync(new OpenYearRequest { Year = 2026, Actor = "leadership" }).ResponseAsync;
+
+    protected void SetClock(int month, int day) =>
+        Service.Time.SetUtcNow(new DateTimeOffset(2026, month, day, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    protected async Task<Cycle> CycleAsync(string staffNumber) =>
+        (await Workflow.GetCycleAsync(new GetCycleRequest { Year = 2026, StaffNumber = staffNumber })).Cycle;
+
+    protected Task<AdvancePhaseResponse> AdvanceAsync(CycleState state, CycleSubState subState = CycleSubState.Unspecified, string branch = "") =>
+        Workflow.AdvancePhaseAsync(new AdvancePhaseRequest { Year = 2026, BranchCode = branch, TargetState = state, TargetSubState = subState, Actor = "leadership" }).ResponseAsync;
+
+    protected Task<SubmitCommitmentResponse> CommitAsync(string staffNumber, long? expectedVersion = null)
+    {
+        var request = new SubmitCommitmentRequest { Year = 2026, StaffNumber = staffNumber, Commitment = "带头完成教学任务，联系两名学困生", Actor = staffNumber };
+        if (expectedVersion is { } version)
+        {
+            request.ExpectedVersion = version;
+        }
+
+        return Workflow.SubmitCommitmentAsync(request).ResponseAsync;
+    }
+
+    protected Task<SubmitDeclarationResponse> DeclareAsync(string staffNumber, HalfYear half) =>
+        Workflow.SubmitDeclarationAsync(new SubmitDeclarationRequest { Year = 2026, StaffNumber = staffNumber, Half = half, Content = "述绩：完成承诺事项", Actor = staffNumber }).ResponseAsync;
+}
