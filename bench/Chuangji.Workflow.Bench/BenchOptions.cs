@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace Chuangji.Workflow.Bench;
+
+/// <summary>The command line: a scenario, then options; <c>--quick</c> scales every default down for a smoke run.</summary>
+internal sealed record BenchOptions(
+    IReadOnlyList<string> Scenarios,
+    bool Quick,
+    int Members,
+    int FactsPerMember,
+    int BranchMembers,
+    int BranchFactsPerMember,
+    int Warmup,
+    int Calls,
+    int Facts,
+    int RecordWarmup,
+    int Clients,
+    bool BuildHost)
+{
+    public const string Usage =
+        """
+        usage: dotnet run -c Release --project bench/Chuangji.Workflow.Bench -- <scenario> [options]
+
+        scenarios:
+          recompute         college-wide recompute (CollegeScoring) against a plain GROUP BY, in process
+          list-scorecards   ListScorecards latency over gRPC against the real host
+          record-event      RecordEvent throughput over gRPC (32 clients) against one-transaction-per-row SQLite
+          all               the three, in that order
+
+        options:
+          --members N                recompute: members (default 100000; --quick 5000)
+          --facts-per-member M       recompute: facts per member (default 30)
+          --branch-members N         list-scorecards: members of the branch (default 200)
+          --branch-facts-per-member  list-scorecards: facts per member (default 60)
+          --calls N                  list-scorecards: measured calls (default 300; --quick 50)
+          --warmup N                 list-scorecards: warm-up calls (default 20; --quick 5)
+          --facts N                  record-event: facts to record (default 20000; --quick 2000)
+          --record-warmup N          record-event: warm-up calls per run, until the JIT has settled (default 2000; --quick 200)
+          --clients N                record-event: concurrent clients (default 32)
+          --no-host-build            do not run `dotnet build -c Release src/Host` first
+          --quick                    scale everything down for a smoke run
+        """;
+
+    private static readonly string[] Known = ["recompute", "list-scorecards", "record-event", "all"];
+
+    public static BenchOptions? Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || !Known.Contains(args[0]))
+        {
+            return null;
+        }
+
+        var quick = args.Contains("--quick");
+        var options = new BenchOptions(
+            args[0] == "all" ? ["recompute", "list-scorecards", "record-event"] : [args[0]],
+            quick,
+            Members: quick ? 5_000 : 100_000,
+            FactsPerMember: 30,
+            BranchMembers: 200,
+            BranchFactsPerMember: 60,
+            Warmup: quick ? 5 : 20,
+            Calls: quick ? 50 : 300,
+            Facts: quick ? 2_000 : 20_000,
+            RecordWarmup: quick ? 200 : 2_000,
+            Clients: 32,
+            BuildHost: !args.Contains("--no-host-build"));
+
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (args[i] is "--quick" or "--no-host-build")
+            {
+                continue;
+            }
+
+            if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                return null;
+            }
+
+            options = args[i] switch
+            {
+                "--members" => options with { Members = value },
+                "--facts-per-member" => options with { FactsPerMember = value },
+                "--branch-members" => options with { BranchMembers = value },
+                "--branch-facts-per-member" => options with { BranchFactsPerMember = value },
+                "--calls" => options with { Calls = value },
+                "--warmup" => options with { Warmup = value },
+                "--facts" => options with { Facts = value },
+                "--record-warmup" => options with { RecordWarmup = value },
+                "--clients" => options with { Clients = value },
+                _ => null,
+            };
+            if (options is null)
+            {
+                return null;
+            }
+
+            i++;
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Chuangji.Workflow.Bench.Hosting;
+
+/// <summary>
+/// The real service as a child process (the Release build of src/Host) on a free loopback port, with
+/// its own data directory; ready once grpc.health.v1 answers SERVING, stopped with SIGTERM.
+/// </summary>
+internal sealed class ChildHost : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
+    private static bool s_built;
+
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    private ChildHost(Process process, Uri address, string dataDirectory)
+    {
+        _process = process;
+        Address = address;
+        DataDirectory = dataDirectory;
+    }
+
+    /// <summary>
+    /// Every call the harness makes carries a deadline: a call whose answer never comes fails the run
+    /// (DeadlineExceeded, naming the call) instead of hanging it.
+    /// </summary>
+    public static DateTime CallDeadline => DateTime.UtcNow.Add(CallTimeout);
+
+    public Uri Address { get; }
+
+    public string DataDirectory { get; }
+
+    public string DatabaseFile => Path.Combine(DataDirectory, "chuangji.db");
+
+    public TimeSpan ProcessorTime => CpuTime.Of(_process);
+
+    /// <summary>Builds src/Host in Release once per run (skipped with --no-host-build).</summary>
+    public static async Task EnsureBuiltAsync(RepoPaths repo, bool build, CancellationToken cancellationToken)
+    {
+        if (build && !s_built)
+        {
+            Report.Line($"building {repo.HostProject} (Release)…");
+            using var process = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", repo.HostProject])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet build of the Host failed:\n{await output}\n{await errors}");
+            }
+
+            s_built = true;
+        }
+
+        if (!File.Exists(repo.HostDll))
+        {
+            throw new InvalidOperationException($"{repo.HostDll} is missing: run `dotnet build -c Release src/Host` or drop --no-host-build");
+        }
+    }
+
+    public static async Task<ChildHost> StartAsync(RepoPaths repo, string dataDirectory, CancellationToken cancellationToken)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet", [repo.HostDll])
+        {
+            WorkingDirectory = repo.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["Chuangji__DataDirectory"] = dataDirectory,
+                ["Kestrel__Endpoints__Grpc__Url"] = address.ToString().TrimEnd('/'),
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the Host did not start");
+        var host = new ChildHost(process, address, dataDirectory);
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await host.WaitUntilServingAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A channel (one HTTP/2 connection) to the host; a branch's scorecard page can exceed the default 4 MB limit.</summary>
+    public GrpcChannel NewChannel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!)
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var patience = new CancellationTokenSource(StopTimeout);
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Report.Line($"the Host (pid {_process.Id}) ignored SIGTERM for {StopTimeout.TotalSeconds:F0} s; killing it");
+                _process.Kill(entireProcessTree: false);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    {
+        using var channel = NewChannel();
+        var health = new Health.HealthClient(channel);
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the Host exited with {_process.ExitCode} while starting:\n{OutputTail()}");
+            }
+
+            try
+            {
+                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"the Host was not SERVING within {StartTimeout.TotalSeconds:F0} s:\n{OutputTail()}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > 40)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
+    private string OutputTail()
+    {
+        lock (_output)
+        {
+            return string.Join('\n', _output);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

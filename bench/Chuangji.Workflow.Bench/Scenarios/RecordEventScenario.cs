@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using Chuangji.Assessment.V1;
+using Chuangji.Workflow.Assessment.Facts;
+using Chuangji.Workflow.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Assessment.Grpc;
+using Chuangji.Workflow.Bench.Hosting;
+using Chuangji.Workflow.Bench.Seeding;
+using Chuangji.Workflow.Members.Contracts;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chuangji.Workflow.Bench.Scenarios;
+
+/// <summary>
+/// RecordEvent throughput: concurrent gRPC clients against the real host (which commits concurrent
+/// requests together), against the same rows inserted straight into a fresh SQLite file on one
+/// connection, one transaction each, with the service's durability (WAL, synchronous = FULL).
+/// Each gRPC run gets a fresh host and data directory, and warm-up calls first: on two cores the JIT's
+/// tier-1 recompilation of the hot paths takes seconds of CPU, which would otherwise count against the service.
+/// A diagnostic run drives the same handler in process, without gRPC, to show where the time goes.
+/// </summary>
+internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, Workspace workspace)
+{
+    private const int Members = 1_000;
+    private const int SingleClientShare = 4;
+    private const double TargetRatio = 0.5;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        Report.Heading($"record-event: {Report.Count(options.Facts)} facts, RecordEvent over gRPC ({options.Clients} concurrent clients) " +
+                       $"vs one INSERT per transaction on one connection (WAL, synchronous = FULL); {Report.Count(options.RecordWarmup)} warm-up calls per run");
+        await ChildHost.EnsureBuiltAsync(repo, options.BuildHost, cancellationToken);
+        var roster = Roster.Generate(Members, Members, seed: 1000);
+        var warmupCount = options.RecordWarmup;
+        var planned = new FactMix(seed: 20).Plan(roster.Members, (options.Facts + warmupCount + Members - 1) / Members);
+        var warmup = planned[..warmupCount];
+        var facts = planned[warmupCount..(warmupCount + options.Facts)];
+        var single = facts[..Math.Max(1, facts.Length / SingleClientShare)];
+
+        var baseline = await BaselineAsync(warmup, facts, cancellationToken);
+        var shared = await OursAsync(roster, warmup, facts, options.Clients, channelPerClient: false, cancellationToken);
+        var perClient = await OursAsync(roster, warmup, facts, options.Clients, channelPerClient: true, cancellationToken);
+        var oneClient = await OursAsync(roster, warmup, single, 1, channelPerClient: false, cancellationToken);
+        var inProcess = await InProcessAsync(roster, warmup, facts, options.Clients, cancellationToken);
+
+        Report.Table(
+            ["run", "facts", "seconds", "facts/s", "median ms", "p99 ms", "host CPU ms/fact", "bench CPU ms/fact", "facts/commit", "others' CPU", "vs baseline"],
+            [
+                Row("baseline: SQLite, 1 connection, 1 transaction per row", baseline, baseline),
+                Row($"ours: {options.Clients} clients, one shared channel", shared, baseline),
+                Row($"ours: {options.Clients} clients, a channel per client", perClient, baseline),
+                Row("ours: 1 client (context)", oneClient, baseline),
+                Row($"diagnostic: RecordFactsHandler in process, {options.Clients} tasks, no gRPC", inProcess, baseline),
+            ]);
+        var ratio = shared.PerSecond / baseline.PerSecond;
+        var ratioPerClient = perClient.PerSecond / baseline.PerSecond;
+        Report.Line($"ratio ours/baseline: {Report.Ratio(ratio)} with a shared channel, {Report.Ratio(ratioPerClient)} with a channel per client " +
+                    $"(target ≥ {TargetRatio:F1}x: {(Math.Max(ratio, ratioPerClient) >= TargetRatio ? "met" : "MISSED")}; aim > 1x: {(Math.Max(ratio, ratioPerClient) > 1 ? "yes" : "no")})");
+        Report.Line($"CPU: {Environment.ProcessorCount} cores = {Environment.ProcessorCount * 1000} CPU ms per second; host + bench CPU per fact bounds ours at " +
+                    $"{Report.Count(Environment.ProcessorCount * 1000 / (shared.HostCpuMsPerFact!.Value + shared.BenchCpuMsPerFact))} facts/s with a shared channel");
+        Report.Result("record-event",
+            $"facts={options.Facts} clients={options.Clients} baseline={Report.Count(baseline.PerSecond)}/s " +
+            $"ours_shared_channel={Report.Count(shared.PerSecond)}/s ratio={Report.Ratio(ratio)} " +
+            $"ours_channel_per_client={Report.Count(perClient.PerSecond)}/s ratio={Report.Ratio(ratioPerClient)} " +
+            $"ours_1_client={Report.Count(oneClient.PerSecond)}/s in_process_handler={Report.Count(inProcess.PerSecond)}/s " +
+            $"others_cpu_max={Report.Percent(new[] { baseline, shared, perClient, oneClient, inProcess }.Max(r => r.OthersPercent ?? 0))}");
+    }
+
+    private async Task<Throughput> BaselineAsync(PlannedFact[] warmup, PlannedFact[] facts, CancellationToken cancellationToken)
+    {
+        var directory = workspace.NewDirectory("record-event-sqlite");
+        await using var platform = await InProcessPlatform.StartAsync(Path.Combine(directory, "chuangji.db"), repo, cancellationToken);
+        await using var connection = await platform.OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        using var inserter = new FactInserter(connection);
+        void Insert(PlannedFact fact, string tag)
+        {
+            using var transaction = connection.BeginTransaction();
+            inserter.Insert(transaction, fact, fact.Member + 1, fact.RequestKey(tag));
+            transaction.Commit();
+        }
+
+        foreach (var fact in warmup)
+        {
+            Insert(fact, "warm");
+        }
+
+        var cpu = CpuTime.OfThisProcess();
+        var load = MachineLoad.Start(CpuTime.OfThisProcess);
+        var latencies = new double[facts.Length];
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < facts.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var call = Stopwatch.GetTimestamp();
+            Insert(facts[i], "run");
+            latencies[i] = Stopwatch.GetElapsedTime(call).TotalMilliseconds;
+        }
+
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return new Throughput(facts.Length, seconds, new Stats(latencies), null, (CpuTime.OfThisProcess() - cpu).TotalMilliseconds / facts.Length, load.OthersPercent(), 1);
+    }
+
+    private async Task<Throughput> OursAsync(
+        Roster roster, PlannedFact[] warmup, PlannedFact[] facts, int clients, bool channelPerClient, CancellationToken cancellationToken)
+    {
+        await using var host = await ChildHost.StartAsync(repo, workspace.NewDirectory($"record-event-{clients}-{(channelPerClient ? "channels" : "channel")}"), cancellationToken);
+        using var seeding = host.NewChannel();
+        await GrpcSeeding.SeedRosterAsync(seeding, roster, cancellationToken);
+        var channels = channelPerClient ? Enumerable.Range(0, clients).Select(_ => host.NewChannel()).ToList() : [seeding];
+        try
+        {
+            var stubs = Enumerable.Range(0, clients).Select(c => new AssessmentService.AssessmentServiceClient(channels[c % channels.Count])).ToArray();
+            Func<int, PlannedFact, Task> Send(string tag) => async (client, fact) =>
+            {
+                var reply = await stubs[client].RecordEventAsync(new RecordEventRequest { Fact = GrpcSeeding.Input(fact, tag) }, deadline: ChildHost.CallDeadline, cancellationToken: cancellationToken);
+                if (reply.Replayed)
+                {
+                    throw new InvalidOperationException($"fact {reply.Fact.RequestId} was replayed: request ids must be unique");
+                }
+            };
+
+            await WarmUpAsync(clients, warmup, Send("warm"));
+            var hostCpu = host.ProcessorTime;
+            var benchCpu = CpuTime.OfThisProcess();
+            var load = MachineLoad.Start(() => CpuTime.OfThisProcess() + host.ProcessorTime);
+            var (seconds, latencies) = await DriveAsync(clients, facts, Send("run"));
+            return new Throughput(
+                facts.Length, seconds, latencies,
+                (host.ProcessorTime - hostCpu).TotalMilliseconds / facts.Length,
+                (CpuTime.OfThisProcess() - benchCpu).TotalMilliseconds / facts.Length,
+                load.OthersPercent(),
+                await FactsPerCommitAsync(new SqliteConnectionStringBuilder { DataSource = host.DatabaseFile }.ToString(), cancellationToken));
+        }
+        finally
+        {
+            foreach (var channel in channels.Where(c => c != seeding))
+            {
+                channel.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The handler RecordEvent calls, in a scope per call as a gRPC request has, on a fresh in-process platform.</summary>
+    private async Task<Throughput> InProcessAsync(Roster roster, PlannedFact[] warmup, PlannedFact[] facts, int clients, CancellationToken cancellationToken)
+    {
+        var directory = workspace.NewDirectory("record-event-in-process");
+        await using var platform = await InProcessPlatform.StartAsync(Path.Combine(directory, "chuangji.db"), repo, cancellationToken);
+        await using (var scope = platform.Services.CreateAsyncScope())
+        {
+            var members = scope.ServiceProvider.GetRequiredService<IMembersModule>();
+            await members.EnsureBranchAsync(roster.Branches[0].ToRecord(), cancellationToken);
+            await members.ImportMembersAsync(roster.Members.Select(m => m.ToRecord()).ToList(), cancellationToken);
+        }
+
+        Func<int, PlannedFact, Task> Send(string tag) => async (_, fact) =>
+        {
+            await using var scope = platform.Services.CreateAsyncScope();
+            var outcomes = await scope.ServiceProvider.GetRequiredService<RecordFactsHandler>()
+                .HandleAsync([GrpcSeeding.Input(fact, tag).ToInput()], _ => "fact.", cancellationToken);
+            if (outcomes[0].Result != FactWriteResult.Recorded)
+            {
+                throw new InvalidOperationException($"fact {fact.RequestKey(tag)} was not recorded: {outcomes[0].Error?.Message ?? outcomes[0].Result.ToString()}");
+            }
+        };
+
+        await WarmUpAsync(clients, warmup, Send("warm"));
+        var cpu = CpuTime.OfThisProcess();
+        var load = MachineLoad.Start(CpuTime.OfThisProcess);
+        var (seconds, latencies) = await DriveAsync(clients, facts, Send("run"));
+        return new Throughput(
+            facts.Length, seconds, latencies, null, (CpuTime.OfThisProcess() - cpu).TotalMilliseconds / facts.Length, load.OthersPercent(),
+            await FactsPerCommitAsync(platform.Database.ConnectionString, cancellationToken));
+    }
+
+    /// <summary>
+    /// The year's first write stores its scoring table, so one fact goes alone: concurrent first writes would
+    /// race to store it (the service resolves that race, but it is no part of what we measure).
+    /// </summary>
+    private static async Task WarmUpAsync(int clients, PlannedFact[] warmup, Func<int, PlannedFact, Task> send)
+    {
+        await DriveAsync(1, warmup[..1], send);
+        if (warmup.Length > 1)
+        {
+            await DriveAsync(clients, warmup[1..], send);
+        }
+    }
+
+    /// <summary>Each client sends fact after fact, taking the next unsent one, until every fact is sent.</summary>
+    private static async Task<(double Seconds, Stats Latencies)> DriveAsync(int clients, PlannedFact[] facts, Func<int, PlannedFact, Task> send)
+    {
+        var next = -1;
+        var latencies = new double[facts.Length];
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < facts.Length)
+            {
+                var call = Stopwatch.GetTimestamp();
+                await send(client, facts[i]);
+                latencies[i] = Stopwatch.GetElapsedTime(call).TotalMilliseconds;
+            }
+        })));
+        return (Stopwatch.GetElapsedTime(start).TotalSeconds, new Stats(latencies));
+    }
+
+    /// <summary>
+    /// How many facts each commit carried: the writer stamps every fact of a commit with the same
+    /// recorded-at instant, so the measured facts over their distinct stamps is the average batch.
+    /// </summary>
+    private static async Task<double> FactsPerCommitAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var readOnly = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly };
+        await using var connection = new SqliteConnection(readOnly.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) * 1.0 / MAX(COUNT(DISTINCT RecordedAtUtcTicks), 1) FROM assessment_facts WHERE RequestId LIKE 'run-%'";
+        return Convert.ToDouble(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static IReadOnlyList<string> Row(string label, Throughput run, Throughput baseline) =>
+    [
+        label, Report.Count(run.Facts), Report.Seconds(run.Seconds), Report.Count(run.PerSecond),
+        Report.Ms(run.Latency.Median), Report.Ms(run.Latency.Percentile(99)),
+        run.HostCpuMsPerFact is { } host ? Report.Ms(host) : "-", Report.Ms(run.BenchCpuMsPerFact),
+        run.FactsPerCommit.ToString("F1", System.Globalization.CultureInfo.InvariantCulture),
+        run.OthersPercent is { } others ? Report.Percent(others) : "?",
+        Report.Ratio(run.PerSecond / baseline.PerSecond),
+    ];
+
+    private sealed record Throughput(int Facts, double Seconds, Stats Latency, double? HostCpuMsPerFact, double BenchCpuMsPerFact, double? OthersPercent, double FactsPerCommit)
+    {
+        public double PerSecond => Facts / Seconds;
+    }
+}

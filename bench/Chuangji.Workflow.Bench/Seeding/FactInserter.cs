@@ -1,0 +1,39 @@
+using Chuangji.Workflow.Assessment.Facts;
+using Microsoft.Data.Sqlite;
+
+namespace Chuangji.Workflow.Bench.Seeding;
+
+/// <summary>Writes planned facts with the very statement the service's FactWriter prepares (<see cref="FactSql.Insert"/>).</summary>
+internal sealed class FactInserter : IDisposable
+{
+    private readonly SqliteCommand _insert;
+    private readonly SqliteParameter[] _parameters;
+
+    public FactInserter(SqliteConnection connection)
+    {
+        _insert = connection.CreateCommand();
+        _insert.CommandText = FactSql.Insert;
+        _parameters = new[] { "$member", "$staff", "$year", "$kind", "$occurred", "$count", "$points", "$note", "$by", "$at", "$request" }
+            .Select(name => _insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
+            .ToArray();
+    }
+
+    public void Insert(SqliteTransaction transaction, PlannedFact fact, long memberId, string requestId)
+    {
+        _insert.Transaction = transaction;
+        _parameters[0].Value = memberId;
+        _parameters[1].Value = fact.StaffNumber;
+        _parameters[2].Value = fact.OccurredOn.Year;
+        _parameters[3].Value = fact.Kind;
+        _parameters[4].Value = FactSql.FormatDate(fact.OccurredOn);
+        _parameters[5].Value = fact.Count;
+        _parameters[6].Value = fact.PointsTenths is { } tenths ? tenths : DBNull.Value;
+        _parameters[7].Value = fact.Note;
+        _parameters[8].Value = fact.RecordedBy;
+        _parameters[9].Value = fact.RecordedAtUtcTicks;
+        _parameters[10].Value = requestId;
+        _insert.ExecuteScalar();
+    }
+
+    public void Dispose() => _insert.Dispose();
+}
