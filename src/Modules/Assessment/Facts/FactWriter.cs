@@ -62,6 +62,7 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
     private async Task RunAsync()
     {
         var batch = new List<PendingWrite>();
+        SqliteConnection? connection = null;
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -74,7 +75,8 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
 
             try
             {
-                var outcomes = Commit(batch);
+                connection ??= Open();
+                var outcomes = Commit(connection, batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(outcomes[i]);
@@ -82,25 +84,39 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
             }
             catch (Exception exception)
             {
-                // Only this batch fails (nothing of it was committed); the writer goes on with the next.
+                // Only this batch fails (nothing of it was committed); the next opens a fresh connection.
+                connection?.Dispose();
+                connection = null;
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetException(exception);
                 }
             }
         }
+
+        connection?.Dispose();
     }
 
-    private List<IReadOnlyList<FactWriteOutcome>> Commit(List<PendingWrite> batch)
+    private SqliteConnection Open()
     {
-        using var connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
+        var connection = new SqliteConnection(database.ConnectionString);
+        try
         {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA synchronous = FULL;";
             pragma.ExecuteNonQuery();
+            return connection;
         }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
+    private List<IReadOnlyList<FactWriteOutcome>> Commit(SqliteConnection connection, List<PendingWrite> batch)
+    {
         using var transaction = connection.BeginTransaction();
         var recordedAt = time.GetUtcNow().UtcTicks;
         var known = LoadByRequestId(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => f.RequestId));

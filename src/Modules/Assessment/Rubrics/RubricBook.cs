@@ -21,7 +21,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
     {
         AssessmentYear.EnsureInRange(year, "year");
         var versions = await VersionsAsync(year, cancellationToken);
-        return versions.Count > 0 ? Parse(versions[0]) : new YearRubric(year, 1, defaults.Rubric);
+        return versions.Count > 0 ? await ParseAsync(versions[0], cancellationToken) : new YearRubric(year, 1, defaults.Rubric);
     }
 
     /// <summary>The table that was in force at a moment, so a scorecard as of then reads as it did then.</summary>
@@ -34,7 +34,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
             return new YearRubric(year, 1, defaults.Rubric);
         }
 
-        return Parse(versions.FirstOrDefault(v => v.CreatedAtUtcTicks <= asOf.UtcTicks) ?? versions[^1]);
+        return await ParseAsync(versions.FirstOrDefault(v => v.CreatedAtUtcTicks <= asOf.UtcTicks) ?? versions[^1], cancellationToken);
     }
 
     /// <summary>For write paths: the current table, storing the default as version 1 on the year's first write.</summary>
@@ -42,7 +42,13 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
     {
         AssessmentYear.EnsureInRange(year, "year");
         var versions = await VersionsAsync(year, cancellationToken);
-        return Parse(versions.Count > 0 ? versions[0] : await StoreDefaultAsync(year, cancellationToken));
+        if (versions.Count > 0)
+        {
+            return await ParseAsync(versions[0], cancellationToken);
+        }
+
+        var stored = await StoreDefaultAsync(year, cancellationToken);
+        return await ParseAsync(new VersionHeader(stored.Year, stored.Version, stored.CreatedAtUtcTicks), cancellationToken);
     }
 
     public async Task<YearRubric> ReplaceAsync(int year, Rubric rubric, string note, CancellationToken cancellationToken)
@@ -120,12 +126,20 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         }
     }
 
-    /// <summary>Newest first.</summary>
-    private Task<List<RubricVersion>> VersionsAsync(int year, CancellationToken cancellationToken) =>
-        db.RubricVersions.AsNoTracking().Where(v => v.Year == year).OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
+    /// <summary>Newest first; without the documents, which the parse cache holds once read.</summary>
+    private Task<List<VersionHeader>> VersionsAsync(int year, CancellationToken cancellationToken) =>
+        db.RubricVersions.AsNoTracking().Where(v => v.Year == year).OrderByDescending(v => v.Version)
+            .Select(v => new VersionHeader(v.Year, v.Version, v.CreatedAtUtcTicks))
+            .ToListAsync(cancellationToken);
 
-    private YearRubric Parse(RubricVersion version) =>
-        new(version.Year, version.Version, documents.Parse(version.Year, version.Version, version.Document));
+    private async Task<YearRubric> ParseAsync(VersionHeader header, CancellationToken cancellationToken)
+    {
+        var rubric = await documents.GetAsync(header.Year, header.Version, () =>
+            db.RubricVersions.AsNoTracking().Where(v => v.Year == header.Year && v.Version == header.Version).Select(v => v.Document).SingleAsync(cancellationToken));
+        return new YearRubric(header.Year, header.Version, rubric);
+    }
+
+    private sealed record VersionHeader(int Year, int Version, long CreatedAtUtcTicks);
 
     private async Task<RubricVersion> StoreDefaultAsync(int year, CancellationToken cancellationToken)
     {
@@ -148,7 +162,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         {
             // Another request stored the year's first version at the same moment; use that one.
             db.ChangeTracker.Clear();
-            return (await VersionsAsync(year, cancellationToken))[0];
+            return await db.RubricVersions.AsNoTracking().Where(v => v.Year == year).OrderBy(v => v.Version).FirstAsync(cancellationToken);
         }
     }
 }

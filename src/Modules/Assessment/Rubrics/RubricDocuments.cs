@@ -4,11 +4,19 @@ using Chuangji.Workflow.Assessment.Seeding;
 
 namespace Chuangji.Workflow.Assessment.Rubrics;
 
-/// <summary>Parsed tables by year and version. A stored version never changes, so each is parsed once.</summary>
+/// <summary>Parsed tables by year and version. A stored version never changes, so each is read and parsed once.</summary>
 internal sealed class RubricDocuments
 {
     private readonly ConcurrentDictionary<(int Year, int Version), Rubric> _parsed = new();
 
-    public Rubric Parse(int year, int version, string document) =>
-        _parsed.GetOrAdd((year, version), _ => RubricJson.Parse(document));
+    public async Task<Rubric> GetAsync(int year, int version, Func<Task<string>> loadDocument)
+    {
+        if (_parsed.TryGetValue((year, version), out var rubric))
+        {
+            return rubric;
+        }
+
+        var parsed = RubricJson.Parse(await loadDocument());
+        return _parsed.GetOrAdd((year, version), parsed);
+    }
 }

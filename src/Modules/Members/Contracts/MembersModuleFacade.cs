@@ -15,6 +15,17 @@ internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, Impo
     public async Task<IReadOnlyDictionary<string, MemberSnapshot>> FindMembersAsync(IReadOnlyCollection<string> staffNumbers, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, MemberSnapshot>(StringComparer.Ordinal);
+        if (staffNumbers.Count == 1)
+        {
+            var single = staffNumbers.First();
+            if (await FindMemberAsync(single, cancellationToken) is { } member)
+            {
+                found[single] = member;
+            }
+
+            return found;
+        }
+
         foreach (var chunk in staffNumbers.Distinct(StringComparer.Ordinal).Chunk(500))
         {
             var members = await SnapshotsAsync(db.Members.Where(m => chunk.Contains(m.StaffNumber)), cancellationToken);

@@ -47,8 +47,6 @@ internal sealed class RecordFactsHandler(
 
         var branchItems = (await db.BonusItems.AsNoTracking().Where(b => years.Contains(b.Year)).ToListAsync(cancellationToken))
             .ToLookup(b => b.Year);
-        var seenRequests = await StoredRequestIdsAsync(valid.Select(f => f.RequestId).ToList(), cancellationToken);
-
         var accepted = new List<(int Row, NewFact Fact)>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -62,11 +60,18 @@ internal sealed class RecordFactsHandler(
                 var member = known.GetValueOrDefault(fact.StaffNumber) ?? throw new NotFoundException("member", fact.StaffNumber, prefix(i) + "staff_number");
                 var table = tables[fact.OccurredOn.Year];
 
-                // A retry of a stored fact is answered by the ledger with the original, even if the
-                // member's branch or the table has changed since it was first checked.
-                if (!seenRequests.Contains(fact.RequestId))
+                try
                 {
                     FactKindRules.Check(fact, member, table, branchItems[table.Year].ToList(), prefix(i));
+                }
+                catch (DomainException)
+                {
+                    // A retry of a stored fact is answered by the ledger with the original, even if the
+                    // member's branch or the table has changed since it was first checked.
+                    if (!await IsStoredAsync(fact.RequestId, cancellationToken))
+                    {
+                        throw;
+                    }
                 }
 
                 accepted.Add((i, ToNewFact(fact, member, table.Version)));
@@ -89,16 +94,8 @@ internal sealed class RecordFactsHandler(
         return outcomes.Select(o => o!).ToList();
     }
 
-    private async Task<HashSet<string>> StoredRequestIdsAsync(List<string> requestIds, CancellationToken cancellationToken)
-    {
-        var stored = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in requestIds.Chunk(500))
-        {
-            stored.UnionWith(await db.Facts.Where(f => chunk.Contains(f.RequestId)).Select(f => f.RequestId).ToListAsync(cancellationToken));
-        }
-
-        return stored;
-    }
+    private Task<bool> IsStoredAsync(string requestId, CancellationToken cancellationToken) =>
+        db.Facts.AnyAsync(f => f.RequestId == requestId, cancellationToken);
 
     private static NewFact ToNewFact(ShapedFact fact, MemberSnapshot member, int rubricVersion) => new(
         member.MemberId,
