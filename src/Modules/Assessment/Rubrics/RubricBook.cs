@@ -41,14 +41,15 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
     public async Task<YearRubric> EnsureStoredAsync(int year, CancellationToken cancellationToken)
     {
         AssessmentYear.EnsureInRange(year, "year");
-        var versions = await VersionsAsync(year, cancellationToken);
-        if (versions.Count > 0)
+        if (documents.TryGetCurrentVersion(year, out var known))
         {
-            return await ParseAsync(versions[0], cancellationToken);
+            return await ParseAsync(new VersionHeader(year, known, 0), cancellationToken);
         }
 
-        var stored = await StoreDefaultAsync(year, cancellationToken);
-        return await ParseAsync(new VersionHeader(stored.Year, stored.Version, stored.CreatedAtUtcTicks), cancellationToken);
+        var versions = await VersionsAsync(year, cancellationToken);
+        var current = versions.Count > 0 ? versions[0] : await StoreDefaultHeaderAsync(year, cancellationToken);
+        documents.RememberCurrentVersion(year, current.Version);
+        return await ParseAsync(current, cancellationToken);
     }
 
     public async Task<YearRubric> ReplaceAsync(int year, Rubric rubric, string note, CancellationToken cancellationToken)
@@ -85,6 +86,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         yearRow.Version++;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        documents.RememberCurrentVersion(year, version);
         return new YearRubric(year, version, rubric);
     }
 
@@ -137,6 +139,12 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         var rubric = await documents.GetAsync(header.Year, header.Version, () =>
             db.RubricVersions.AsNoTracking().Where(v => v.Year == header.Year && v.Version == header.Version).Select(v => v.Document).SingleAsync(cancellationToken));
         return new YearRubric(header.Year, header.Version, rubric);
+    }
+
+    private async Task<VersionHeader> StoreDefaultHeaderAsync(int year, CancellationToken cancellationToken)
+    {
+        var stored = await StoreDefaultAsync(year, cancellationToken);
+        return new VersionHeader(stored.Year, stored.Version, stored.CreatedAtUtcTicks);
     }
 
     private sealed record VersionHeader(int Year, int Version, long CreatedAtUtcTicks);

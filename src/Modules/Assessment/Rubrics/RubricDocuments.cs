@@ -8,6 +8,17 @@ namespace Chuangji.Workflow.Assessment.Rubrics;
 internal sealed class RubricDocuments
 {
     private readonly ConcurrentDictionary<(int Year, int Version), Rubric> _parsed = new();
+    private readonly ConcurrentDictionary<int, int> _currentVersions = new();
+
+    /// <summary>
+    /// The version writes last saw as current. Only a hint: the fact writer checks the stored version in
+    /// its transaction, and a mismatch drops the hint (<see cref="Forget"/>), so a stale one costs a retry.
+    /// </summary>
+    public bool TryGetCurrentVersion(int year, out int version) => _currentVersions.TryGetValue(year, out version);
+
+    public void RememberCurrentVersion(int year, int version) => _currentVersions[year] = version;
+
+    public void Forget(int year) => _currentVersions.TryRemove(year, out _);
 
     public async Task<Rubric> GetAsync(int year, int version, Func<Task<string>> loadDocument)
     {

@@ -64,6 +64,24 @@ public sealed class ReviewFindingsTests : AssessmentFixture
     }
 
     [Fact]
+    public async Task RecordEvent_WhenTheCachedTableVersionIsStale_IsAbortedOnceAndTheRetrySucceeds()
+    {
+        await RecordAsync("T1002", "MEETING_LATE");
+        var rubric = (await Assessment.GetRubricAsync(new GetRubricRequest { Year = 2026 })).Rubric;
+        await Assessment.ReplaceRubricAsync(new ReplaceRubricRequest { Year = 2026, Rubric = rubric, Note = "v2" });
+        // As if another instance had replaced the table: this one still believes version 1 is current.
+        Service.Services.GetRequiredService<Chuangji.Workflow.Assessment.Rubrics.RubricDocuments>().RememberCurrentVersion(2026, 1);
+        var request = new RecordEventRequest { Fact = Fact("T1002", "MEETING_LATE", requestId: "after-replace") };
+
+        var error = await Assessment.RecordEventAsync(request).ShouldFailWith(StatusCode.Aborted);
+        var retry = await Assessment.RecordEventAsync(request);
+
+        error.ErrorInfo()!.Metadata["current_version"].Should().Be("2");
+        retry.Replayed.Should().BeFalse();
+        (await ScorecardAsync("T1002")).RubricVersion.Should().Be(2);
+    }
+
+    [Fact]
     public async Task BranchBonus_WhenTheMemberIsTransferredLater_StillCountsAndItsRetryReplays()
     {
         await ApproveContestAsync();

@@ -15,7 +15,7 @@ namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
 /// passes goes to the ledger in one commit; a row's refusal never holds back the others.
 /// </summary>
 internal sealed class RecordFactsHandler(
-    IMembersModule members, RubricBook rubrics, AssessmentDbContext db, FactWriter writer, CollegeClock clock)
+    IMembersModule members, RubricBook rubrics, RubricDocuments documents, AssessmentDbContext db, FactWriter writer, CollegeClock clock)
 {
     public const int MaxRows = 1_000;
 
@@ -45,7 +45,11 @@ internal sealed class RecordFactsHandler(
             tables[year] = await rubrics.EnsureStoredAsync(year, cancellationToken);
         }
 
-        var branchItems = (await db.BonusItems.AsNoTracking().Where(b => years.Contains(b.Year)).ToListAsync(cancellationToken))
+        // Branch bonus items are only needed for kinds the tables do not have.
+        var needItems = valid.Any(f => tables.TryGetValue(f.OccurredOn.Year, out var t) && t.Rubric.FactKinds.All(k => k.Kind != f.Kind));
+        var branchItems = (needItems
+                ? await db.BonusItems.AsNoTracking().Where(b => years.Contains(b.Year)).ToListAsync(cancellationToken)
+                : [])
             .ToLookup(b => b.Year);
         var accepted = new List<(int Row, NewFact Fact)>();
         for (var i = 0; i < rows.Count; i++)
@@ -110,11 +114,17 @@ internal sealed class RecordFactsHandler(
         fact.RequestId,
         rubricVersion);
 
-    private static RecordOutcome ToOutcome(int row, NewFact fact, FactWriteOutcome written) => written.Result switch
+    private RecordOutcome ToOutcome(int row, NewFact fact, FactWriteOutcome written) => written.Result switch
     {
         FactWriteResult.Conflict => new RecordOutcome(row, null, null, new AlreadyExistsException("fact request", fact.RequestId, written.Differences)),
-        FactWriteResult.StaleRubric => new RecordOutcome(row, null, null, new ConcurrencyConflictException(
-            "scoring table", fact.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), fact.RubricVersion, written.CurrentRubricVersion)),
+        FactWriteResult.StaleRubric => Stale(row, fact, written),
         _ => new RecordOutcome(row, written.Result, written.Fact, null),
     };
+
+    private RecordOutcome Stale(int row, NewFact fact, FactWriteOutcome written)
+    {
+        documents.Forget(fact.Year);
+        return new RecordOutcome(row, null, null, new ConcurrencyConflictException(
+            "scoring table", fact.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), fact.RubricVersion, written.CurrentRubricVersion));
+    }
 }
