@@ -90,6 +90,15 @@ internal sealed class Cycle
         return Enum.GetValues<CycleTrigger>().Where(machine.CanFire).Select(CycleActions.Of).ToList();
     }
 
+    /// <summary>Refuses, naming the state and what it permits, unless the state permits the trigger now.</summary>
+    public void EnsurePermits(CycleTrigger trigger, DateTimeOffset now)
+    {
+        if (!Permits(trigger, now, out var reason))
+        {
+            throw new FailedPreconditionException($"cycle {Year}/{StaffNumber}", CycleActions.StateName(Status), PermittedActions(now), reason);
+        }
+    }
+
     public bool Permits(CycleTrigger trigger, DateTimeOffset now, out string reason)
     {
         var machine = CycleMachine.For(this, now);
@@ -111,10 +120,7 @@ internal sealed class Cycle
     /// </summary>
     public void Fire(CycleTrigger trigger, string actor, string note, DateTimeOffset now, Action? apply = null, bool log = true)
     {
-        if (!Permits(trigger, now, out var reason))
-        {
-            throw new FailedPreconditionException($"cycle {Year}/{StaffNumber}", CycleActions.StateName(Status), PermittedActions(now), reason);
-        }
+        EnsurePermits(trigger, now);
 
         var from = Status;
         apply?.Invoke();

@@ -17,10 +17,8 @@ internal sealed class ApplyOutcomeHandler(CycleStepRunner runner)
             },
             (cycle, actor, now) =>
             {
-                if (cycle.CurrentDetermination is { } determination && cycle.Permits(CycleTrigger.ApplyOutcome, now, out _))
-                {
-                    RatingRules.CheckOutcome(determination.Rating, praise, plan);
-                }
+                cycle.EnsurePermits(CycleTrigger.ApplyOutcome, now);
+                RatingRules.CheckOutcome(cycle.CurrentDetermination!.Rating, praise, plan);
 
                 cycle.ApplyOutcome(praise, plan, actor, now);
             },

@@ -1,5 +1,4 @@
 using Chuangji.Workflow.Assessment.Contracts;
-using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Workflow.Cycles;
@@ -30,10 +29,7 @@ internal sealed class DetermineHandler(CycleStore store, IAssessmentModule asses
         var cycle = await store.CycleAsync(input.Year, input.StaffNumber, cancellationToken);
         CycleStore.EnsureVersion(cycle, input.ExpectedVersion);
         var now = clock.UtcNow;
-        if (!cycle.Permits(CycleTrigger.Determine, now, out var reason))
-        {
-            throw new FailedPreconditionException($"cycle {cycle.Year}/{cycle.StaffNumber}", CycleActions.StateName(cycle.Status), cycle.PermittedActions(now), reason);
-        }
+        cycle.EnsurePermits(CycleTrigger.Determine, now);
 
         var snapshot = await assessment.SnapshotScorecardAsync(cycle.StaffNumber, cycle.Year, now, cancellationToken);
         RatingRules.Check((Rating)rating, snapshot);
