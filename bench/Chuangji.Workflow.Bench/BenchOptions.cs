@@ -35,7 +35,7 @@ internal sealed record BenchOptions(
           --calls N                  list-scorecards: measured calls (default 300; --quick 50)
           --warmup N                 list-scorecards: warm-up calls (default 20; --quick 5)
           --facts N                  record-event: facts to record (default 20000; --quick 2000)
-          --record-warmup N          record-event: warm-up calls per run, until the JIT has settled (default 2000; --quick 200)
+          --record-warmup N          record-event: warm-up calls per run, until the JIT has settled (default 10000; --quick 200)
           --clients N                record-event: concurrent clients (default 32)
           --no-host-build            do not run `dotnet build -c Release src/Host` first
           --quick                    scale everything down for a smoke run
@@ -61,7 +61,7 @@ internal sealed record BenchOptions(
             Warmup: quick ? 5 : 20,
             Calls: quick ? 50 : 300,
             Facts: quick ? 2_000 : 20_000,
-            RecordWarmup: quick ? 200 : 2_000,
+            RecordWarmup: quick ? 200 : 10_000,
             Clients: 32,
             BuildHost: !args.Contains("--no-host-build"));
 

@@ -1,4 +1,7 @@
 using Chuangji.Members.V1;
+using Chuangji.Workflow.Members.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Chuangji.Workflow.Tests.Infrastructure;
 using static Chuangji.Workflow.Tests.Members.MembersFixtures;
 
@@ -20,5 +23,25 @@ public sealed class DurabilityTests
         member.BranchCode.Should().Be("B02");
         member.BranchHistory.Should().HaveCount(2);
         member.Version.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task EveryContextConnection_EvenReusedFromThePools_CommitsWithSynchronousFull()
+    {
+        await using var service = await TestService.StartAsync();
+
+        for (var round = 0; round < 3; round++)
+        {
+            await using var scope = service.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MembersDbContext>();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            var level = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            await db.Database.CloseConnectionAsync();
+
+            level.Should().Be(2, $"FULL is 2 (round {round}: the pooled context and the pooled SQLite handle must keep it)");
+        }
     }
 }

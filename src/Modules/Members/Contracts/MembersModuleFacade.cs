@@ -9,8 +9,16 @@ namespace Chuangji.Workflow.Members.Contracts;
 
 internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, ImportMembersHandler importMembers, MembersDbContext db) : IMembersModule
 {
+    /// <summary>Every fact registered looks its member up: compiled once, not translated per call.</summary>
+    private static readonly Func<MembersDbContext, string, CancellationToken, Task<SnapshotRow?>> MemberByStaffNumber =
+        EF.CompileAsyncQuery((MembersDbContext context, string staffNumber, CancellationToken _) =>
+            context.Members.AsNoTracking()
+                .Where(m => m.StaffNumber == staffNumber)
+                .Select(m => new SnapshotRow(m.Id, m.StaffNumber, m.Name, m.BranchCode, m.Category, m.Status))
+                .SingleOrDefault());
+
     public async Task<MemberSnapshot?> FindMemberAsync(string staffNumber, CancellationToken cancellationToken) =>
-        (await SnapshotsAsync(db.Members.Where(m => m.StaffNumber == staffNumber), cancellationToken)).SingleOrDefault();
+        await MemberByStaffNumber(db, staffNumber, cancellationToken) is { } row ? row.ToSnapshot() : null;
 
     public async Task<IReadOnlyDictionary<string, MemberSnapshot>> FindMembersAsync(IReadOnlyCollection<string> staffNumbers, CancellationToken cancellationToken)
     {
@@ -80,9 +88,14 @@ internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, Impo
     private static async Task<List<MemberSnapshot>> SnapshotsAsync(IQueryable<Member> members, CancellationToken cancellationToken)
     {
         var rows = await members.AsNoTracking()
-            .Select(m => new { m.Id, m.StaffNumber, m.Name, m.BranchCode, m.Category, m.Status })
+            .Select(m => new SnapshotRow(m.Id, m.StaffNumber, m.Name, m.BranchCode, m.Category, m.Status))
             .ToListAsync(cancellationToken);
-        return rows.Select(m => new MemberSnapshot(
-            m.Id, m.StaffNumber, m.Name, m.BranchCode, (MemberCategoryCode)(int)m.Category, (MemberStatusCode)(int)m.Status)).ToList();
+        return rows.Select(m => m.ToSnapshot()).ToList();
+    }
+
+    private sealed record SnapshotRow(long Id, string StaffNumber, string Name, string BranchCode, MemberCategory Category, MemberStatus Status)
+    {
+        public MemberSnapshot ToSnapshot() =>
+            new(Id, StaffNumber, Name, BranchCode, (MemberCategoryCode)(int)Category, (MemberStatusCode)(int)Status);
     }
 }
