@@ -15,6 +15,8 @@ internal sealed record BenchOptions(
     int Facts,
     int RecordWarmup,
     int Clients,
+    int AdvanceMembers,
+    int AdvanceRuns,
     bool BuildHost)
 {
     public const string Usage =
@@ -25,7 +27,8 @@ internal sealed record BenchOptions(
           recompute         college-wide recompute (CollegeScoring) against a plain GROUP BY, in process
           list-scorecards   ListScorecards latency over gRPC against the real host
           record-event      RecordEvent throughput over gRPC (32 clients) against one-transaction-per-row SQLite
-          all               the three, in that order
+          advance-phase     AdvancePhase of the whole college over gRPC against a plain SQL UPDATE of the same rows
+          all               the four, in that order
 
         options:
           --members N                recompute: members (default 100000; --quick 5000)
@@ -37,11 +40,13 @@ internal sealed record BenchOptions(
           --facts N                  record-event: facts to record (default 20000; --quick 2000)
           --record-warmup N          record-event: warm-up calls per run, until the JIT has settled (default 10000; --quick 200)
           --clients N                record-event: concurrent clients (default 32)
+          --advance-members N        advance-phase: cycles moved by each call (default 10000; --quick 1000)
+          --advance-runs N           advance-phase: runs, each on a fresh copy of the seeded year (default 3; --quick 1)
           --no-host-build            do not run `dotnet build -c Release src/Host` first
           --quick                    scale everything down for a smoke run
         """;
 
-    private static readonly string[] Known = ["recompute", "list-scorecards", "record-event", "all"];
+    private static readonly string[] Known = ["recompute", "list-scorecards", "record-event", "advance-phase", "all"];
 
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
@@ -52,7 +57,7 @@ internal sealed record BenchOptions(
 
         var quick = args.Contains("--quick");
         var options = new BenchOptions(
-            args[0] == "all" ? ["recompute", "list-scorecards", "record-event"] : [args[0]],
+            args[0] == "all" ? ["recompute", "list-scorecards", "record-event", "advance-phase"] : [args[0]],
             quick,
             Members: quick ? 5_000 : 100_000,
             FactsPerMember: 30,
@@ -63,6 +68,8 @@ internal sealed record BenchOptions(
             Facts: quick ? 2_000 : 20_000,
             RecordWarmup: quick ? 200 : 10_000,
             Clients: 32,
+            AdvanceMembers: quick ? 1_000 : 10_000,
+            AdvanceRuns: quick ? 1 : 3,
             BuildHost: !args.Contains("--no-host-build"));
 
         for (var i = 1; i < args.Count; i++)
@@ -88,6 +95,8 @@ internal sealed record BenchOptions(
                 "--facts" => options with { Facts = value },
                 "--record-warmup" => options with { RecordWarmup = value },
                 "--clients" => options with { Clients = value },
+                "--advance-members" => options with { AdvanceMembers = value },
+                "--advance-runs" => options with { AdvanceRuns = value },
                 _ => null,
             };
             if (options is null)

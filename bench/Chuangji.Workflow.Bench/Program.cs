@@ -31,6 +31,7 @@ try
         {
             "recompute" => new RecomputeScenario(options, repo, workspace).RunAsync(stop.Token),
             "list-scorecards" => new ListScorecardsScenario(options, repo, workspace).RunAsync(stop.Token),
+            "advance-phase" => new AdvancePhaseScenario(options, repo, workspace).RunAsync(stop.Token),
             _ => new RecordEventScenario(options, repo, workspace).RunAsync(stop.Token),
         };
         await run;

@@ -23,6 +23,7 @@ public static class WorkflowModule
         services.AddModuleDbContext<WorkflowDbContext>(WorkflowDbContext.Module);
         services.AddSingleton<DefaultCalendarSource>();
         services.AddSingleton<GetDefaultCalendarHandler>();
+        services.AddSingleton<RosterSyncStamps>();
         services.AddScoped<CycleRoster>();
         services.AddScoped<CycleStore>();
         services.AddScoped<CycleStepRunner>();

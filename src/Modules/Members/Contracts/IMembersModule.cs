@@ -14,6 +14,12 @@ public interface IMembersModule
     /// <summary>The members with these staff numbers; unknown numbers are simply absent.</summary>
     Task<IReadOnlyDictionary<string, MemberSnapshot>> FindMembersAsync(IReadOnlyCollection<string> staffNumbers, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A stamp that changes whenever any member is registered or changed (transfer, status, data): a
+    /// module that mirrors the roster re-reads it only when the stamp moved.
+    /// </summary>
+    Task<string> RosterStampAsync(CancellationToken cancellationToken);
+
     Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken);
 
     /// <summary>The members currently in a branch (every branch when null), by staff number; active ones only unless asked.</summary>

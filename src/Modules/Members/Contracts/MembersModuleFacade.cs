@@ -46,6 +46,15 @@ internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, Impo
         return found;
     }
 
+    /// <summary>Every change bumps a member's version and no member is ever deleted, so count, version total and newest id cover every change.</summary>
+    public async Task<string> RosterStampAsync(CancellationToken cancellationToken)
+    {
+        var stamp = await db.Members.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Versions = g.Sum(m => m.Version), Newest = g.Max(m => m.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return stamp is null ? "0" : FormattableString.Invariant($"{stamp.Count}:{stamp.Versions}:{stamp.Newest}");
+    }
+
     public Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken) =>
         db.Branches.AnyAsync(b => b.Code == branchCode, cancellationToken);
 

@@ -9,11 +9,28 @@ namespace Chuangji.Workflow.Workflow.Cycles;
 /// <summary>
 /// Keeps an open year's cycles in step with the roster: an active member without a cycle gets one (a
 /// member registered or transferred in while the year is open), and a transferred member keeps theirs,
-/// now under the new branch. Asked before every read or advance, so no event can be missed.
+/// now under the new branch. Asked before every read or advance, so no event can be missed; it reads the
+/// roster only when the roster's stamp has moved since the last sync of that scope.
 /// </summary>
-internal sealed class CycleRoster(WorkflowDbContext db, IMembersModule members)
+internal sealed class CycleRoster(WorkflowDbContext db, IMembersModule members, RosterSyncStamps stamps)
 {
     public async Task SyncAsync(WorkflowYear year, string? branchCode, CancellationToken cancellationToken)
+    {
+        // Read before syncing: a change made meanwhile leaves the stored stamp behind, so the next call syncs again.
+        var stamp = await members.RosterStampAsync(cancellationToken);
+        if (stamps.IsCurrent(year.Year, branchCode, stamp))
+        {
+            return;
+        }
+
+        if (await SyncNowAsync(year, branchCode, cancellationToken))
+        {
+            stamps.Remember(year.Year, branchCode, stamp);
+        }
+    }
+
+    /// <summary>False when a concurrent sync won a race: the next call looks again rather than trusting the stamp.</summary>
+    private async Task<bool> SyncNowAsync(WorkflowYear year, string? branchCode, CancellationToken cancellationToken)
     {
         var active = await members.ListMembersAsync(branchCode, activeOnly: true, cancellationToken);
         var ids = active.Select(m => m.MemberId).ToList();
@@ -40,18 +57,20 @@ internal sealed class CycleRoster(WorkflowDbContext db, IMembersModule members)
         var missing = active.Where(m => !existing.ContainsKey(m.MemberId)).ToList();
         if (missing.Count == 0)
         {
-            return;
+            return true;
         }
 
         db.Cycles.AddRange(missing.Select(m => Cycle.Open(year.Year, m.MemberId, m.StaffNumber, m.BranchCode, year.PublicityDays)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException exception) when (BuildingBlocks.Persistence.SqliteErrors.IsUniqueViolation(exception))
         {
             // Another request opened the same cycles at the same moment: theirs stand.
             db.ChangeTracker.Clear();
+            return false;
         }
     }
 }

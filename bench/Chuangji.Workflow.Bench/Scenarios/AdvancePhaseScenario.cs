@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using Chuangji.Workflow.Bench.Hosting;
+using Chuangji.Workflow.Bench.Seeding;
+using Chuangji.Workflow.V1;
+using Microsoft.Data.Sqlite;
+
+namespace Chuangji.Workflow.Bench.Scenarios;
+
+/// <summary>
+/// AdvancePhase of the whole college over gRPC against the real host, one phase after another, against a
+/// plain SQL UPDATE of the same rows on a copy of the same database. The year is seeded once (roster and
+/// OpenYear through gRPC); every run, ours and the baseline's, starts from a fresh copy of that file, so
+/// each call moves exactly the same cycles. One branch is advanced first in every phase, untimed (in the
+/// baseline too), so the timed call is not the process's first use of the code paths.
+/// </summary>
+internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo, Workspace workspace)
+{
+    private const int Year = 2026;
+    private const int PerBranch = 200;
+    private const double TargetRatio = 10;
+
+    private TimeSpan _hostsCpu;
+
+    private static readonly Phase[] Phases =
+    [
+        new("close commitment (NO_COMMITMENT recorded for each)", CycleState.SelfReport, CycleSubState.FirstHalf, "Commitment", "FirstHalf"),
+        new("close the first half year", CycleState.SelfReport, CycleSubState.SecondHalf, "FirstHalf", "SecondHalf"),
+        new("close self-report", CycleState.MassReview, CycleSubState.Unspecified, "SecondHalf", "MassReview"),
+        new("close mass review (publicity starts)", CycleState.Publicity, CycleSubState.Unspecified, "MassReview", "Publicity"),
+    ];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var moved = options.AdvanceMembers;
+        Report.Heading($"advance-phase: AdvancePhase of the whole college over gRPC, {Report.Count(moved)} cycles moved per call, {Phases.Length} phases, " +
+                       $"{options.AdvanceRuns} run(s) on fresh copies, vs a plain SQL UPDATE of the same rows (WAL, synchronous = FULL)");
+        await ChildHost.EnsureBuiltAsync(repo, options.BuildHost, cancellationToken);
+        var roster = Roster.Generate(moved + PerBranch, PerBranch, seed: 400);
+        var warmBranch = roster.Branches[0].Code;
+        var seeded = await SeedAsync(roster, cancellationToken);
+
+        var ours = Phases.Select(_ => new List<double>()).ToArray();
+        var oursCpu = Phases.Select(_ => new List<double>()).ToArray();
+        var baseline = Phases.Select(_ => new List<double>()).ToArray();
+        var load = MachineLoad.Start(() => CpuTime.OfThisProcess() + _hostsCpu);
+        for (var run = 0; run < options.AdvanceRuns; run++)
+        {
+            await OursAsync(Copy(seeded, $"advance-ours-{run + 1}"), warmBranch, moved, ours, oursCpu, cancellationToken);
+            await BaselineAsync(Copy(seeded, $"advance-sql-{run + 1}"), warmBranch, moved, baseline, cancellationToken);
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        var ratios = new List<double>();
+        for (var i = 0; i < Phases.Length; i++)
+        {
+            var oursMedian = new Stats(ours[i]).Median;
+            var sqlMedian = new Stats(baseline[i]).Median;
+            ratios.Add(oursMedian / sqlMedian);
+            rows.Add([Phases[i].Name, Report.Ms(oursMedian), Report.Ms(new Stats(ours[i]).Max), Report.Ms(new Stats(oursCpu[i]).Median), Report.Ms(sqlMedian), Report.Ratio(ratios[^1])]);
+        }
+
+        Report.Table(["phase (median of runs)", "ours ms", "ours max ms", "host CPU ms", "UPDATE ms", "ratio"], rows);
+        var worst = ratios.Max();
+        Report.Line($"ratio ours/UPDATE: {string.Join(", ", ratios.Select(Report.Ratio))}; worst {Report.Ratio(worst)} (target ≤ {TargetRatio:F0}x: {(worst <= TargetRatio ? "met" : "MISSED")})");
+        Report.Line($"noise: {load.Describe()}");
+        Report.Result("advance-phase",
+            $"cycles={moved} runs={options.AdvanceRuns} " +
+            string.Join(" ", Phases.Select((p, i) => $"{p.To}={Report.Ms(new Stats(ours[i]).Median)}ms/{Report.Ms(new Stats(baseline[i]).Median)}ms={Report.Ratio(ratios[i])}")) +
+            $" worst={Report.Ratio(worst)} others_cpu={Report.Percent(load.OthersPercent() ?? 0)}");
+    }
+
+    private async Task<string> SeedAsync(Roster roster, CancellationToken cancellationToken)
+    {
+        var seeding = Stopwatch.StartNew();
+        var directory = workspace.NewDirectory("advance-seed");
+        await using (var host = await ChildHost.StartAsync(repo, directory, cancellationToken))
+        {
+            using var channel = host.NewChannel();
+            await GrpcSeeding.SeedRosterAsync(channel, roster, cancellationToken);
+            var workflow = new WorkflowService.WorkflowServiceClient(channel);
+            await workflow.OpenYearAsync(new OpenYearRequest { Year = Year, Actor = "bench" }, deadline: ChildHost.CallDeadline, cancellationToken: cancellationToken);
+        }
+
+        Report.Line($"seeded over gRPC in {Report.Seconds(seeding.Elapsed.TotalSeconds)} s: {roster.Branches.Count} branches, {Report.Count(roster.Members.Count)} members, OpenYear({Year})");
+        return directory;
+    }
+
+    private string Copy(string seeded, string name)
+    {
+        var directory = workspace.NewDirectory(name);
+        foreach (var file in Directory.GetFiles(seeded, "chuangji.db*"))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
+
+        return directory;
+    }
+
+    private async Task OursAsync(string directory, string warmBranch, int moved, List<double>[] times, List<double>[] cpu, CancellationToken cancellationToken)
+    {
+        await using var host = await ChildHost.StartAsync(repo, directory, cancellationToken);
+        using var channel = host.NewChannel();
+        var workflow = new WorkflowService.WorkflowServiceClient(channel);
+        for (var i = 0; i < Phases.Length; i++)
+        {
+            var phase = Phases[i];
+            await AdvanceAsync(workflow, phase, warmBranch, PerBranch, cancellationToken);
+            var before = host.ProcessorTime;
+            var start = Stopwatch.GetTimestamp();
+            await AdvanceAsync(workflow, phase, string.Empty, moved, cancellationToken);
+            times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            cpu[i].Add((host.ProcessorTime - before).TotalMilliseconds);
+        }
+
+        _hostsCpu += host.ProcessorTime;
+    }
+
+    private static async Task AdvanceAsync(WorkflowService.WorkflowServiceClient workflow, Phase phase, string branch, int expected, CancellationToken cancellationToken)
+    {
+        var reply = await workflow.AdvancePhaseAsync(
+            new AdvancePhaseRequest { Year = Year, BranchCode = branch, TargetState = phase.State, TargetSubState = phase.SubState, Actor = "bench" },
+            deadline: ChildHost.CallDeadline, cancellationToken: cancellationToken);
+        if (reply.MovedCount != expected)
+        {
+            var reason = reply.Results.FirstOrDefault(r => !r.Moved && r.Reason.Length > 0)?.Reason ?? "(none given)";
+            throw new InvalidOperationException($"AdvancePhase to {phase.To} ({(branch.Length > 0 ? branch : "college")}) moved {reply.MovedCount}, expected {expected}; first reason: {reason}");
+        }
+    }
+
+    private static async Task BaselineAsync(string directory, string warmBranch, int moved, List<double>[] times, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(directory, "chuangji.db");
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
+        for (var i = 0; i < Phases.Length; i++)
+        {
+            var phase = Phases[i];
+            await UpdateAsync(connection, phase, warmBranch, PerBranch, cancellationToken);
+            var start = Stopwatch.GetTimestamp();
+            await UpdateAsync(connection, phase, null, moved, cancellationToken);
+            times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The same rows moved to the same state, one statement, one transaction: the least any implementation must do.</summary>
+    private static async Task UpdateAsync(SqliteConnection connection, Phase phase, string? branch, int expected, CancellationToken cancellationToken)
+    {
+        await using var transaction = connection.BeginTransaction();
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE workflow_cycles SET Status = $to, Version = Version + 1 WHERE Year = $year AND Status = $from" +
+                             (branch is null ? string.Empty : " AND BranchCode = $branch");
+        update.Parameters.AddWithValue("$to", phase.To);
+        update.Parameters.AddWithValue("$from", phase.From);
+        update.Parameters.AddWithValue("$year", Year);
+        if (branch is not null)
+        {
+            update.Parameters.AddWithValue("$branch", branch);
+        }
+
+        var changed = await update.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (changed != expected)
+        {
+            throw new InvalidOperationException($"UPDATE to {phase.To} changed {changed} rows, expected {expected}");
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record Phase(string Name, CycleState State, CycleSubState SubState, string From, string To);
+}

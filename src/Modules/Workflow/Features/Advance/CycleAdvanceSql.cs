@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Chuangji.Workflow.Workflow.Domain.Cycles;
+
+namespace Chuangji.Workflow.Workflow.Features.Advance;
+
+/// <summary>
+/// The advance's reads and writes as set-based SQL over the columns the EF model maps: thousands of
+/// cycles move with a handful of statements rather than a tracked entity and an UPDATE each.
+/// </summary>
+internal static class CycleAdvanceSql
+{
+    private const string Select =
+        "SELECT c.Id, c.StaffNumber, c.Status, c.CommitmentMissing, c.FirstHalfDeclaredAtUtcTicks IS NOT NULL, c.FirstHalfDeclarationMissing, " +
+        "c.SecondHalfDeclaredAtUtcTicks IS NOT NULL, c.SecondHalfDeclarationMissing, c.PublicityStartedAtUtcTicks, c.PublicityDays, " +
+        "EXISTS (SELECT 1 FROM workflow_objections o WHERE o.CycleId = c.Id AND o.Status = 'Open') " +
+        "FROM workflow_cycles c WHERE c.Year = $year";
+
+    private const string Update =
+        "UPDATE workflow_cycles SET Status = $status, CommitmentMissing = $commitmentMissing, FirstHalfDeclarationMissing = $firstMissing, " +
+        "SecondHalfDeclarationMissing = $secondMissing, PublicityStartedAtUtcTicks = $publicityStarted, Version = Version + 1 " +
+        "WHERE Id IN (SELECT value FROM json_each($ids))";
+
+    private const string Log =
+        "INSERT INTO workflow_cycle_transitions (CycleId, AtUtcTicks, Actor, \"Trigger\", \"From\", \"To\", Note) " +
+        "SELECT value, $at, $actor, $trigger, $from, $to, $note FROM json_each($ids)";
+
+    public static async Task<List<CycleRow>> ReadAsync(DbConnection connection, DbTransaction transaction, int year, string? branchCode, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = Select + (branchCode is null ? string.Empty : " AND c.BranchCode = $branch") + " ORDER BY c.StaffNumber";
+        Add(select, "$year", year);
+        if (branchCode is not null)
+        {
+            Add(select, "$branch", branchCode);
+        }
+
+        var rows = new List<CycleRow>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new CycleRow(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                new CycleShape(
+                    Enum.Parse<CycleStatus>(reader.GetString(2)),
+                    reader.GetBoolean(3),
+                    reader.GetBoolean(4),
+                    reader.GetBoolean(5),
+                    reader.GetBoolean(6),
+                    reader.GetBoolean(7),
+                    reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                    reader.GetInt32(9),
+                    reader.GetBoolean(10))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Moves one group and logs its transition for each cycle of it.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, AdvanceGroup group, CancellationToken cancellationToken)
+    {
+        var ids = Json(group.CycleIds);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = Update;
+        Add(update, "$status", group.After.Status.ToString());
+        Add(update, "$commitmentMissing", group.After.CommitmentMissing);
+        Add(update, "$firstMissing", group.After.FirstHalfDeclarationMissing);
+        Add(update, "$secondMissing", group.After.SecondHalfDeclarationMissing);
+        Add(update, "$publicityStarted", group.After.PublicityStartedAtUtcTicks);
+        Add(update, "$ids", ids);
+        var changed = await update.ExecuteNonQueryAsync(cancellationToken);
+        if (changed != group.CycleIds.Count)
+        {
+            // Read and write share one write transaction, so nothing can remove a cycle in between.
+            throw new InvalidOperationException($"moved {changed} cycles of {group.CycleIds.Count} read in the same transaction");
+        }
+
+        await using var log = connection.CreateCommand();
+        log.Transaction = transaction;
+        log.CommandText = Log;
+        var transition = group.Transition;
+        Add(log, "$at", transition.AtUtcTicks);
+        Add(log, "$actor", transition.Actor);
+        Add(log, "$trigger", transition.Trigger.ToString());
+        Add(log, "$from", transition.From.ToString());
+        Add(log, "$to", transition.To.ToString());
+        Add(log, "$note", transition.Note);
+        Add(log, "$ids", ids);
+        await log.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Json(IReadOnlyList<long> ids)
+    {
+        var json = new StringBuilder(ids.Count * 8).Append('[');
+        for (var i = 0; i < ids.Count; i++)
+        {
+            json.Append(i == 0 ? string.Empty : ",").Append(ids[i].ToString(CultureInfo.InvariantCulture));
+        }
+
+        return json.Append(']').ToString();
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,97 @@
+using Chuangji.Assessment.V1;
+using Chuangji.Members.V1;
+using Chuangji.Workflow.Tests.Infrastructure;
+using Chuangji.Workflow.Tests.Members;
+using Chuangji.Workflow.V1;
+using Grpc.Core;
+
+namespace Chuangji.Workflow.Tests.Workflow.Advance;
+
+public sealed class AdvancePhaseTests : WorkflowFixture
+{
+    [Fact]
+    public async Task ClosingCommitment_MovesEveryCycleThatMay_RecordsNoCommitmentOnce_AndARepeatChangesNothing()
+    {
+        await OpenAsync();
+        await CommitAsync("T1002");
+
+        var first = await AdvanceAsync(CycleState.SelfReport);
+        var repeat = await AdvanceAsync(CycleState.SelfReport);
+
+        first.Results.Select(r => (r.StaffNumber, r.Moved)).Should().Equal(("R2001", true), ("T1002", false), ("T1003", true), ("T2001", true));
+        first.Results.Single(r => r.StaffNumber == "T1002").Reason.Should().Contain("already in");
+        (first.MovedCount, first.NotMovedCount).Should().Be((3, 1));
+        (repeat.MovedCount, repeat.NotMovedCount).Should().Be((0, 4));
+        var t1003 = await CycleAsync("T1003");
+        (t1003.State, t1003.SubState, t1003.CommitmentMissing, t1003.Version).Should().Be((CycleState.SelfReport, CycleSubState.FirstHalf, true, 2L));
+        t1003.History.Should().ContainSingle().Which.Should().Match<Transition>(t =>
+            t.Trigger == "CloseCommitmentPhase" && t.Actor == "leadership" && t.FromState == CycleState.Commitment && t.ToState == CycleState.SelfReport);
+        (await NoCommitmentFactsAsync()).Should().Equal("R2001", "T1003", "T2001");
+    }
+
+    [Fact]
+    public async Task ClosingCommitment_WhenNoCommitmentCannotBeRecorded_MovesTheCycles_AndARepeatRecordsItOnce()
+    {
+        await OpenAsync();
+        var table = (await Assessment.GetRubricAsync(new GetRubricRequest { Year = 2026 })).Rubric;
+        var withoutKind = table.Clone();
+        withoutKind.FactKinds.Remove(withoutKind.FactKinds.Single(k => k.Kind == "NO_COMMITMENT"));
+        await Assessment.ReplaceRubricAsync(new ReplaceRubricRequest { Year = 2026, Rubric = withoutKind, Note = "no NO_COMMITMENT" });
+
+        var error = await Workflow.AdvancePhaseAsync(new AdvancePhaseRequest { Year = 2026, TargetState = CycleState.SelfReport, Actor = "leadership" })
+            .ShouldFailWith(StatusCode.FailedPrecondition);
+
+        error.Status.Detail.Should().Contain("the cycles moved").And.Contain("repeat the call");
+        (await CycleAsync("T1003")).CommitmentMissing.Should().BeTrue();
+        (await NoCommitmentFactsAsync()).Should().BeEmpty();
+
+        await Assessment.ReplaceRubricAsync(new ReplaceRubricRequest { Year = 2026, Rubric = table, Note = "NO_COMMITMENT back" });
+        var repaired = await AdvanceAsync(CycleState.SelfReport);
+        await AdvanceAsync(CycleState.SelfReport);
+
+        repaired.MovedCount.Should().Be(0);
+        (await NoCommitmentFactsAsync()).Should().Equal("R2001", "T1002", "T1003", "T2001");
+        var scorecard = (await Assessment.GetScorecardAsync(new GetScorecardRequest { StaffNumber = "T1003", Year = 2026 })).Scorecard;
+        scorecard.Items.Single(i => i.Code == "ACHIEVEMENT").Score.Should().Be("13");
+    }
+
+    [Fact]
+    public async Task CommitmentsRacingTheClose_EachMemberEndsCommittedOrMarkedMissing_NeverBoth()
+    {
+        var staff = Enumerable.Range(1, 30).Select(i => $"T3{i:D3}").ToList();
+        await Members.ImportMembersAsync(new ImportMembersRequest { Members = { staff.Select(s => MembersFixtures.Registration(s, "B02")) } });
+        await OpenAsync();
+
+        var commits = staff.Select(async s =>
+        {
+            try
+            {
+                await CommitAsync(s);
+                return (s, StatusCode.OK);
+            }
+            catch (RpcException exception)
+            {
+                return (s, exception.StatusCode);
+            }
+        }).ToList();
+        var close = AdvanceAsync(CycleState.SelfReport);
+        var outcomes = (await Task.WhenAll(commits)).ToDictionary(o => o.s, o => o.Item2);
+        var closed = await close;
+
+        outcomes.Values.Should().OnlyContain(c => c == StatusCode.OK || c == StatusCode.FailedPrecondition || c == StatusCode.Aborted);
+        var missing = await NoCommitmentFactsAsync();
+        foreach (var member in staff)
+        {
+            var cycle = await CycleAsync(member);
+            var committed = outcomes[member] == StatusCode.OK;
+            cycle.State.Should().Be(CycleState.SelfReport);
+            (cycle.Commitment.Length > 0, cycle.CommitmentMissing, missing.Contains(member)).Should().Be((committed, !committed, !committed), member);
+            cycle.History.Should().ContainSingle(member);
+            closed.Results.Single(r => r.StaffNumber == member).Moved.Should().Be(!committed, member);
+        }
+    }
+
+    private async Task<List<string>> NoCommitmentFactsAsync() =>
+        (await Assessment.ListEventsAsync(new ListEventsRequest { Year = 2026, Kind = "NO_COMMITMENT", PageSize = 500 })).Facts
+        .Select(f => f.StaffNumber).Order(StringComparer.Ordinal).ToList();
+}
