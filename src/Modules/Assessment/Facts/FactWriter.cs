@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Threading.Channels;
 using Chuangji.Workflow.Assessment.Domain.Facts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
@@ -17,8 +18,6 @@ namespace Chuangji.Workflow.Assessment.Facts;
 internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : IAsyncDisposable
 {
     private const int MaxFactsPerCommit = 2_000;
-
-    private const int LookupChunk = 500;
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
@@ -158,26 +157,19 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
         return outcomes;
     }
 
+    /// <summary>One JSON array parameter (json_each) for all the request ids of a commit, however many.</summary>
     private static Dictionary<string, Fact> LoadByRequestId(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> requestIds)
     {
         var found = new Dictionary<string, Fact>(StringComparer.Ordinal);
-        foreach (var chunk in requestIds.Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = $"SELECT {FactSql.Columns} FROM assessment_facts WHERE RequestId IN (SELECT value FROM json_each($ids))";
+        select.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(requestIds.Distinct(StringComparer.Ordinal)));
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
         {
-            using var select = connection.CreateCommand();
-            select.Transaction = transaction;
-            var names = chunk.Select((_, i) => "$r" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            select.CommandText = $"SELECT {FactSql.Columns} FROM assessment_facts WHERE RequestId IN ({string.Join(",", names)})";
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                select.Parameters.AddWithValue(names[i], chunk[i]);
-            }
-
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                var fact = FactSql.Read(reader);
-                found[fact.RequestId] = fact;
-            }
+            var fact = FactSql.Read(reader);
+            found[fact.RequestId] = fact;
         }
 
         return found;

@@ -34,13 +34,11 @@ internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, Impo
             return found;
         }
 
-        foreach (var chunk in staffNumbers.Distinct(StringComparer.Ordinal).Chunk(500))
+        // One JSON array parameter (json_each), not a parameter per number: thousands at once stay one short statement.
+        var numbers = staffNumbers.Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var member in await SnapshotsAsync(db.Members.Where(m => EF.Parameter(numbers).Contains(m.StaffNumber)), cancellationToken))
         {
-            var members = await SnapshotsAsync(db.Members.Where(m => chunk.Contains(m.StaffNumber)), cancellationToken);
-            foreach (var member in members)
-            {
-                found[member.StaffNumber] = member;
-            }
+            found[member.StaffNumber] = member;
         }
 
         return found;

@@ -33,14 +33,15 @@ internal sealed class CycleRoster(WorkflowDbContext db, IMembersModule members, 
     private async Task<bool> SyncNowAsync(WorkflowYear year, string? branchCode, CancellationToken cancellationToken)
     {
         var active = await members.ListMembersAsync(branchCode, activeOnly: true, cancellationToken);
-        var ids = active.Select(m => m.MemberId).ToList();
         var existing = new Dictionary<long, (long Id, string BranchCode)>();
-        foreach (var chunk in ids.Chunk(500))
+        // College-wide, every cycle of the year is read at once; for a branch, only its members' cycles
+        // (a member transferred in still has a cycle under the old branch).
+        var scopes = branchCode is null
+            ? [db.Cycles.Where(c => c.Year == year.Year)]
+            : active.Select(m => m.MemberId).Chunk(500).Select(chunk => db.Cycles.Where(c => c.Year == year.Year && chunk.Contains(c.MemberId)));
+        foreach (var scope in scopes)
         {
-            var rows = await db.Cycles.AsNoTracking()
-                .Where(c => c.Year == year.Year && chunk.Contains(c.MemberId))
-                .Select(c => new { c.Id, c.MemberId, c.BranchCode })
-                .ToListAsync(cancellationToken);
+            var rows = await scope.AsNoTracking().Select(c => new { c.Id, c.MemberId, c.BranchCode }).ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
                 existing[row.MemberId] = (row.Id, row.BranchCode);

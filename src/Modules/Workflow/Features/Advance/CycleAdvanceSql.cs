@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Workflow.Persistence;
 
 namespace Chuangji.Workflow.Workflow.Features.Advance;
 
@@ -11,10 +12,11 @@ namespace Chuangji.Workflow.Workflow.Features.Advance;
 /// </summary>
 internal static class CycleAdvanceSql
 {
+    // Objections are open only during publicity: other cycles skip the lookup.
     private const string Select =
         "SELECT c.Id, c.StaffNumber, c.Status, c.CommitmentMissing, c.FirstHalfDeclaredAtUtcTicks IS NOT NULL, c.FirstHalfDeclarationMissing, " +
         "c.SecondHalfDeclaredAtUtcTicks IS NOT NULL, c.SecondHalfDeclarationMissing, c.PublicityStartedAtUtcTicks, c.PublicityDays, " +
-        "EXISTS (SELECT 1 FROM workflow_objections o WHERE o.CycleId = c.Id AND o.Status = 'Open') " +
+        "CASE WHEN c.Status = 'Publicity' THEN EXISTS (SELECT 1 FROM workflow_objections o WHERE o.CycleId = c.Id AND o.Status = 'Open') ELSE 0 END " +
         "FROM workflow_cycles c WHERE c.Year = $year";
 
     private const string Update =
@@ -25,6 +27,9 @@ internal static class CycleAdvanceSql
     private const string Log =
         "INSERT INTO workflow_cycle_transitions (CycleId, AtUtcTicks, Actor, \"Trigger\", \"From\", \"To\", Note) " +
         "SELECT value, $at, $actor, $trigger, $from, $to, $note FROM json_each($ids)";
+
+    /// <summary>Status names as the EF model stores them.</summary>
+    private static readonly Dictionary<string, CycleStatus> Statuses = Enum.GetValues<CycleStatus>().ToDictionary(s => s.ToString(), StringComparer.Ordinal);
 
     public static async Task<List<CycleRow>> ReadAsync(DbConnection connection, DbTransaction transaction, int year, string? branchCode, CancellationToken cancellationToken)
     {
@@ -45,7 +50,7 @@ internal static class CycleAdvanceSql
                 reader.GetInt64(0),
                 reader.GetString(1),
                 new CycleShape(
-                    Enum.Parse<CycleStatus>(reader.GetString(2)),
+                    StatusNamed(reader.GetString(2)),
                     reader.GetBoolean(3),
                     reader.GetBoolean(4),
                     reader.GetBoolean(5),
@@ -92,6 +97,9 @@ internal static class CycleAdvanceSql
         Add(log, "$ids", ids);
         await log.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static CycleStatus StatusNamed(string name) =>
+        Statuses.TryGetValue(name, out var status) ? status : throw new InvalidOperationException($"unknown cycle status '{name}' in {WorkflowDbContext.CyclesTable}");
 
     private static string Json(IReadOnlyList<long> ids)
     {
