@@ -20,6 +20,9 @@ internal sealed class PlatformOptions
     /// <summary>Serve gRPC server reflection (for buf curl and grpcurl).</summary>
     public bool EnableReflection { get; set; } = true;
 
+    /// <summary>The Quartz scheduler of deadlines, reminders and checks (its schedule is kept in the same SQLite file).</summary>
+    public SchedulerSettings Scheduler { get; set; } = new();
+
     public string ResolveDataDirectory() =>
         string.IsNullOrWhiteSpace(DataDirectory)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "chuangji-workflow")
@@ -27,4 +30,11 @@ internal sealed class PlatformOptions
 
     public string ResolveSeedsDirectory() =>
         string.IsNullOrWhiteSpace(SeedsDirectory) ? Path.Combine(AppContext.BaseDirectory, "seeds") : SeedsDirectory;
+}
+
+/// <summary>The settings under "Chuangji:Scheduler".</summary>
+internal sealed class SchedulerSettings
+{
+    /// <summary>Off: nothing is scheduled or fired (deadlines are then closed only by AdvancePhase).</summary>
+    public bool Enabled { get; set; } = true;
 }

@@ -35,7 +35,7 @@ internal static class PlatformRegistration
         services.AddSingleton<DatabaseReadiness>();
         services.AddGrpcHealthChecks(health =>
             {
-                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName })
+                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName, WorkflowModule.ReminderServiceName, WorkflowModule.CheckReportServiceName })
                 {
                     health.Services.Map(service, _ => true);
                 }
@@ -47,6 +47,11 @@ internal static class PlatformRegistration
         if (options.SeedDemo)
         {
             services.AddHostedService<DemoCollegeSeeder>();
+        }
+
+        if (options.Scheduler.Enabled)
+        {
+            builder.AddScheduler();
         }
 
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));

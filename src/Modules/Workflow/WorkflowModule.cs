@@ -7,16 +7,24 @@ using Chuangji.Workflow.Workflow.Features.Steps;
 using Chuangji.Workflow.Workflow.Features.Years;
 using Chuangji.Workflow.Workflow.Grpc;
 using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Workflow.Scheduling;
+using Chuangji.Workflow.Workflow.Features.Reminders;
+using Chuangji.Workflow.Workflow.Features.Checks;
 using Chuangji.Workflow.Workflow.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Chuangji.Workflow.Workflow;
 
 public static class WorkflowModule
 {
     public const string GrpcServiceName = "chuangji.workflow.v1.WorkflowService";
+
+    public const string ReminderServiceName = "chuangji.workflow.v1.ReminderService";
+
+    public const string CheckReportServiceName = "chuangji.workflow.v1.CheckReportService";
 
     public static IServiceCollection AddWorkflowModule(this IServiceCollection services)
     {
@@ -37,12 +45,28 @@ public static class WorkflowModule
         services.AddScoped<DetermineHandler>();
         services.AddScoped<ApplyOutcomeHandler>();
         services.AddScoped<AdvancePhaseHandler>();
+        services.AddSingleton<ReminderSignal>();
+        services.AddSingleton<SweepMonitor>();
+        services.AddSingleton<DueWorkRunner>();
+        services.AddScoped<ReminderWriter>();
+        services.AddScoped<ReminderMaker>();
+        services.AddScoped<CheckReportMaker>();
+        services.AddScoped<YearScheduler>();
+        services.AddScoped<RemindersHandler>();
+        services.AddScoped<CheckReportsHandler>();
+        services.AddHostedService<ScheduleStartup>();
         return services;
     }
+
+    /// <summary>The module's job for the Host's scheduler: one durable job that catches up with everything due.</summary>
+    public static IQuartzBuilder AddWorkflowJobs(this IQuartzBuilder quartz) =>
+        quartz.AddJob<DueWorkJob>(job => job.WithIdentity(DueWorkJob.Key).StoreDurably());
 
     public static IEndpointRouteBuilder MapWorkflowModule(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcService<WorkflowGrpcService>();
+        endpoints.MapGrpcService<ReminderGrpcService>();
+        endpoints.MapGrpcService<CheckReportGrpcService>();
         return endpoints;
     }
 }

@@ -35,7 +35,7 @@ public sealed class PlatformServicesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reflection_WhenAskedForServices_ListsTheThreeModulesHealthAndBothReflectionVersions()
+    public async Task Reflection_WhenAskedForServices_ListsTheModulesServicesHealthAndBothReflectionVersions()
     {
         var reflection = new ServerReflection.ServerReflectionClient(_service.Channel);
         using var call = reflection.ServerReflectionInfo();
@@ -48,6 +48,8 @@ public sealed class PlatformServicesTests : IAsyncLifetime
             "chuangji.members.v1.MembersService",
             "chuangji.assessment.v1.AssessmentService",
             "chuangji.workflow.v1.WorkflowService",
+            "chuangji.workflow.v1.ReminderService",
+            "chuangji.workflow.v1.CheckReportService",
             "grpc.health.v1.Health",
             "grpc.reflection.v1alpha.ServerReflection",
             "grpc.reflection.v1.ServerReflection");

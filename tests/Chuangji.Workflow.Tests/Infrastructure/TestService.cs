@@ -18,6 +18,11 @@ public sealed class TestService : IAsyncDisposable
     /// <summary>2026-11-25 10:00 in Asia/Shanghai.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
 
+    public const string SchedulerSetting = "Chuangji:Scheduler:Enabled";
+
+    /// <summary>Settings that switch the Quartz scheduler on.</summary>
+    public static IReadOnlyDictionary<string, string?> WithScheduler => new Dictionary<string, string?> { [SchedulerSetting] = "true" };
+
     private readonly string _directory;
     private IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program> _factory;
@@ -76,6 +81,9 @@ public sealed class TestService : IAsyncDisposable
         new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:Chuangji", $"Data Source={DatabasePath}");
+            // The scheduler would close phases under tests that move the clock past deadlines on purpose;
+            // the schedule's own tests switch it on (WithScheduler).
+            host.UseSetting(SchedulerSetting, "false");
             foreach (var (key, value) in _settings)
             {
                 host.UseSetting(key, value);

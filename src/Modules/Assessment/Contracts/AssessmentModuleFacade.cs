@@ -12,6 +12,8 @@ namespace Chuangji.Workflow.Assessment.Contracts;
 internal sealed class AssessmentModuleFacade(
     RubricBook rubrics, RecordFactsHandler recordFacts, ScorecardService scorecards, AssessmentDbContext db) : IAssessmentModule
 {
+    private const string ThoughtReport = "THOUGHT_REPORT";
+
     public Task LockRubricAsync(int year, CancellationToken cancellationToken) => rubrics.LockAsync(year, cancellationToken);
 
     public async Task<IReadOnlyList<SystemFactOutcome>> RecordSystemFactsAsync(IReadOnlyList<SystemFact> facts, CancellationToken cancellationToken)
@@ -28,6 +30,17 @@ internal sealed class AssessmentModuleFacade(
         var entry = await scorecards.GetAsync(staffNumber, year, asOf, cancellationToken);
         var card = entry.Scorecard;
         return new ScorecardSnapshot(JsonFormatter.Default.Format(entry.ToProto()), card.Total, card.Rating.Rating, card.Veto is not null, card.RubricVersion);
+    }
+
+    public async Task<IReadOnlyDictionary<string, FactTally>> TallyFactsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var years = Enumerable.Range(from.Year, to.Year - from.Year + 1).ToArray();
+        var rows = await db.Facts.AsNoTracking()
+            .Where(f => years.Contains(f.Year) && f.OccurredOn >= from && f.OccurredOn <= to && f.RevokedAtUtcTicks == null)
+            .GroupBy(f => f.StaffNumber)
+            .Select(g => new { StaffNumber = g.Key, Facts = g.Count(), ThoughtReports = g.Count(f => f.Kind == ThoughtReport) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.StaffNumber, r => new FactTally(r.Facts, r.ThoughtReports), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken)

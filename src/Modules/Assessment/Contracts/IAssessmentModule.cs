@@ -15,6 +15,12 @@ public interface IAssessmentModule
     /// <summary>The member's scorecard as of a moment, frozen as JSON (chuangji.assessment.v1.Scorecard).</summary>
     Task<ScorecardSnapshot> SnapshotScorecardAsync(string staffNumber, int year, DateTimeOffset asOf, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Per member (by staff number), the facts not revoked that happened between the two dates (both
+    /// included): how many, and how many of them are thought reports. Members without any are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, FactTally>> TallyFactsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
     /// <summary>Which of these fact ids name no fact.</summary>
     Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken);
 }

@@ -20,6 +20,9 @@ public interface IMembersModule
     /// </summary>
     Task<string> RosterStampAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every branch with its secretary, by code.</summary>
+    Task<IReadOnlyList<BranchRecord>> ListBranchesAsync(CancellationToken cancellationToken);
+
     Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken);
 
     /// <summary>The members currently in a branch (every branch when null), by staff number; active ones only unless asked.</summary>

@@ -53,6 +53,11 @@ internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, Impo
         return stamp is null ? "0" : FormattableString.Invariant($"{stamp.Count}:{stamp.Versions}:{stamp.Newest}");
     }
 
+    public async Task<IReadOnlyList<BranchRecord>> ListBranchesAsync(CancellationToken cancellationToken) =>
+        await db.Branches.AsNoTracking().OrderBy(b => b.Code)
+            .Select(b => new BranchRecord(b.Code, b.Name, b.SecretaryName, b.SecretaryStaffNumber))
+            .ToListAsync(cancellationToken);
+
     public Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken) =>
         db.Branches.AnyAsync(b => b.Code == branchCode, cancellationToken);
 

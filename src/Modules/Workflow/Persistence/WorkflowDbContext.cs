@@ -1,5 +1,8 @@
+using Chuangji.Workflow.Workflow.Domain.Checks;
 using Chuangji.Workflow.Workflow.Domain.Cycles;
 using Chuangji.Workflow.Workflow.Domain.Opinions;
+using Chuangji.Workflow.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Workflow.Domain.Schedule;
 using Chuangji.Workflow.Workflow.Domain.Years;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +14,19 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
 
     public const string CyclesTable = "workflow_cycles";
 
+    public const string RemindersTable = "workflow_reminders";
+
     public DbSet<WorkflowYear> Years => Set<WorkflowYear>();
 
     public DbSet<Cycle> Cycles => Set<Cycle>();
 
     public DbSet<Opinion> Opinions => Set<Opinion>();
+
+    public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<CheckReport> CheckReports => Set<CheckReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,6 +86,40 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
             determination.ToTable("workflow_determinations");
             determination.HasKey(d => d.Id);
             determination.Property(d => d.Rating).HasConversion<string>().HasMaxLength(24);
+        });
+
+        modelBuilder.Entity<ScheduleRun>(run =>
+        {
+            run.ToTable("workflow_schedule_runs");
+            run.HasKey(r => r.Key);
+            run.Property(r => r.Key).HasMaxLength(128);
+            run.Property(r => r.Work).HasConversion<string>().HasMaxLength(32);
+            run.Property(r => r.Outcome).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<Reminder>(reminder =>
+        {
+            reminder.ToTable(RemindersTable);
+            reminder.HasKey(r => r.Id);
+            reminder.HasIndex(r => new { r.Kind, r.RecipientKey, r.Deadline, r.DaysBefore }).IsUnique();
+            reminder.HasIndex(r => new { r.StaffNumber, r.Id });
+            reminder.HasIndex(r => new { r.BranchCode, r.Id });
+            reminder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+            reminder.Property(r => r.Recipient).HasConversion<string>().HasMaxLength(16);
+            reminder.Property(r => r.RecipientKey).HasMaxLength(48);
+            reminder.Property(r => r.StaffNumber).HasMaxLength(32);
+            reminder.Property(r => r.BranchCode).HasMaxLength(32);
+            reminder.Property(r => r.DeliveredBy).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<CheckReport>(report =>
+        {
+            report.ToTable("workflow_check_reports");
+            report.HasKey(r => r.Id);
+            report.HasIndex(r => new { r.Year, r.Kind, r.Period, r.BranchCode }).IsUnique();
+            report.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            report.Property(r => r.Period).HasMaxLength(16);
+            report.Property(r => r.BranchCode).HasMaxLength(32);
         });
 
         modelBuilder.Entity<Opinion>(opinion =>

@@ -5,6 +5,7 @@ using Chuangji.Workflow.Workflow.Calendars;
 using Chuangji.Workflow.Workflow.Cycles;
 using Chuangji.Workflow.Workflow.Domain.Years;
 using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Workflow.Scheduling;
 using Chuangji.Workflow.Workflow.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ internal sealed record OpenYearResult(WorkflowYear Year, bool Opened);
 /// The leadership group opens a year: the default calendar with any date overridden, and a cycle in
 /// COMMITMENT for every active member. Opening an open year again with the same calendar changes nothing.
 /// </summary>
-internal sealed class OpenYearHandler(WorkflowDbContext db, DefaultCalendarSource defaults, CycleRoster roster, CollegeClock clock)
+internal sealed class OpenYearHandler(WorkflowDbContext db, DefaultCalendarSource defaults, CycleRoster roster, YearScheduler scheduler, CollegeClock clock)
 {
     public async Task<OpenYearResult> HandleAsync(int year, CalendarOverrides overrides, string actor, CancellationToken cancellationToken)
     {
@@ -34,6 +35,8 @@ internal sealed class OpenYearHandler(WorkflowDbContext db, DefaultCalendarSourc
             }
 
             await roster.SyncAsync(existing, null, cancellationToken);
+            // A retry after a failure to schedule puts the year's moments in place.
+            await scheduler.ScheduleAsync(existing, cancellationToken);
             return new OpenYearResult(existing, false);
         }
 
@@ -49,6 +52,8 @@ internal sealed class OpenYearHandler(WorkflowDbContext db, DefaultCalendarSourc
         }
 
         await roster.SyncAsync(opened, null, cancellationToken);
+        // A year opened late (a college starting mid-year) has deadlines behind it: the catch-up closes them at once.
+        await scheduler.ScheduleAsync(opened, cancellationToken);
         return new OpenYearResult(opened, true);
     }
 

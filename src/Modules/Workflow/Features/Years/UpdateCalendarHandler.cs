@@ -4,12 +4,13 @@ using Chuangji.Workflow.Workflow.Calendars;
 using Chuangji.Workflow.Workflow.Cycles;
 using Chuangji.Workflow.Workflow.Domain.Years;
 using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Workflow.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Workflow.Features.Years;
 
 /// <summary>Moves calendar dates that have not passed, to dates that have not passed.</summary>
-internal sealed class UpdateCalendarHandler(WorkflowDbContext db, CycleStore store, CollegeClock clock)
+internal sealed class UpdateCalendarHandler(WorkflowDbContext db, CycleStore store, YearScheduler scheduler, CollegeClock clock)
 {
     public async Task<WorkflowYear> HandleAsync(int year, CalendarOverrides overrides, CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ internal sealed class UpdateCalendarHandler(WorkflowDbContext db, CycleStore sto
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await scheduler.ScheduleAsync(opened, cancellationToken);
         return opened;
     }
 }

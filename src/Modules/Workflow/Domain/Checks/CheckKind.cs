@@ -1,0 +1,7 @@
+namespace Chuangji.Workflow.Workflow.Domain.Checks;
+
+internal enum CheckKind
+{
+    Quarterly = 1,
+    HalfYear = 2,
+}

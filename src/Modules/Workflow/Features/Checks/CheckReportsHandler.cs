@@ -1,0 +1,63 @@
+using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Paging;
+using Chuangji.Workflow.Workflow.Domain.Checks;
+using Chuangji.Workflow.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Features.Checks;
+
+internal sealed record CheckReportPage(IReadOnlyList<CheckReport> Reports, string NextPageToken);
+
+internal sealed class CheckReportsHandler(WorkflowDbContext db)
+{
+    public async Task<CheckReport> GetAsync(long id, CancellationToken cancellationToken) =>
+        id <= 0
+            ? throw new InvalidArgumentException("id", "must be a check report's id (a positive number)")
+            : await db.CheckReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+              ?? throw new NotFoundException("check report", id.ToString(CultureInfo.InvariantCulture), "id");
+
+    public async Task<CheckReportPage> ListAsync(int year, int kind, string branchCode, int pageSize, string pageToken, CancellationToken cancellationToken)
+    {
+        var fingerprint = $"checks|{year}|{kind}|{branchCode}";
+        var page = PageRequest.Parse(pageSize, pageToken, fingerprint);
+        var reports = db.CheckReports.AsNoTracking();
+        if (year != 0)
+        {
+            reports = reports.Where(r => r.Year == year);
+        }
+
+        if (kind != 0)
+        {
+            var wanted = kind switch
+            {
+                1 => CheckKind.Quarterly,
+                2 => CheckKind.HalfYear,
+                _ => throw new InvalidArgumentException("kind", "has no such value; use a CHECK_KIND_* value or leave it unspecified for both"),
+            };
+            reports = reports.Where(r => r.Kind == wanted);
+        }
+
+        if (branchCode.Length > 0)
+        {
+            reports = reports.Where(r => r.BranchCode == branchCode);
+        }
+
+        if (page.After is { } after)
+        {
+            var afterId = long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new InvalidArgumentException("page_token", "is not a token this service issued");
+            reports = reports.Where(r => r.Id > afterId);
+        }
+
+        var rows = await reports.OrderBy(r => r.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
+        if (rows.Count <= page.Size)
+        {
+            return new CheckReportPage(rows, string.Empty);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new CheckReportPage(rows, PageRequest.NextToken(rows[^1].Id.ToString(CultureInfo.InvariantCulture), fingerprint));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Paging;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Features.Reminders;
+
+internal sealed record ReminderPage(IReadOnlyList<Reminder> Reminders, string NextPageToken);
+
+/// <summary>The reminder feed: read after a cursor, acknowledge, page through.</summary>
+internal sealed class RemindersHandler(WorkflowDbContext db, CollegeClock clock)
+{
+    public const int StreamBatch = 200;
+
+    public Task<List<Reminder>> AfterAsync(long afterId, bool undeliveredOnly, CancellationToken cancellationToken)
+    {
+        var reminders = db.Reminders.AsNoTracking().Where(r => r.Id > afterId);
+        if (undeliveredOnly)
+        {
+            reminders = reminders.Where(r => r.DeliveredAtUtcTicks == null);
+        }
+
+        return reminders.OrderBy(r => r.Id).Take(StreamBatch).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Reminder> AckAsync(long id, string deliveredBy, CancellationToken cancellationToken)
+    {
+        var violations = new Violations();
+        if (id <= 0)
+        {
+            violations.Add("id", "must be a reminder's id (a positive number)");
+        }
+
+        var by = TextField.Optional(violations, "delivered_by", deliveredBy, 64) ?? string.Empty;
+        violations.ThrowIfAny();
+        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw new NotFoundException("reminder", id.ToString(CultureInfo.InvariantCulture), "id");
+        if (reminder.DeliveredAtUtcTicks is null)
+        {
+            reminder.DeliveredAtUtcTicks = clock.UtcNow.UtcTicks;
+            reminder.DeliveredBy = by;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return reminder;
+    }
+
+    public async Task<ReminderPage> ListAsync(int year, string staffNumber, string branchCode, bool undeliveredOnly, int pageSize, string pageToken, CancellationToken cancellationToken)
+    {
+        var fingerprint = $"reminders|{year}|{staffNumber}|{branchCode}|{undeliveredOnly}";
+        var page = PageRequest.Parse(pageSize, pageToken, fingerprint);
+        var reminders = db.Reminders.AsNoTracking();
+        if (year != 0)
+        {
+            reminders = reminders.Where(r => r.Year == year);
+        }
+
+        if (staffNumber.Length > 0)
+        {
+            reminders = reminders.Where(r => r.StaffNumber == staffNumber);
+        }
+
+        if (branchCode.Length > 0)
+        {
+            reminders = reminders.Where(r => r.BranchCode == branchCode);
+        }
+
+        if (undeliveredOnly)
+        {
+            reminders = reminders.Where(r => r.DeliveredAtUtcTicks == null);
+        }
+
+        if (page.After is { } after)
+        {
+            var afterId = long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new InvalidArgumentException("page_token", "is not a token this service issued");
+            reminders = reminders.Where(r => r.Id > afterId);
+        }
+
+        var rows = await reminders.OrderBy(r => r.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
+        if (rows.Count <= page.Size)
+        {
+            return new ReminderPage(rows, string.Empty);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new ReminderPage(rows, PageRequest.NextToken(rows[^1].Id.ToString(CultureInfo.InvariantCulture), fingerprint));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Chuangji.Workflow.Workflow.Domain.Checks;
+using Chuangji.Workflow.Workflow.Scheduling;
+using Proto = Chuangji.Workflow.V1;
+
+namespace Chuangji.Workflow.Workflow.Grpc;
+
+internal static class CheckReportMapping
+{
+    public static Proto.CheckReport ToProto(this CheckReport report, bool withFindings)
+    {
+        var proto = new Proto.CheckReport
+        {
+            Id = report.Id,
+            Year = report.Year,
+            Kind = (Proto.CheckKind)(int)report.Kind,
+            Period = report.Period,
+            BranchCode = report.BranchCode,
+            PeriodStart = report.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PeriodEnd = report.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            CreatedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(report.CreatedAtUtcTicks, TimeSpan.Zero)),
+        };
+        var findings = JsonSerializer.Deserialize<CheckFindings>(report.Findings, CheckReportMaker.Json) ?? new CheckFindings([], []);
+        proto.Branches.AddRange(findings.Branches.Select(b => new Proto.BranchTally
+        {
+            BranchCode = b.BranchCode,
+            Members = b.Members,
+            WithoutFacts = b.WithoutFacts,
+            WithoutThoughtReport = b.WithoutThoughtReport,
+            OverdueSelfReports = b.OverdueSelfReports,
+        }));
+        if (withFindings)
+        {
+            proto.Findings.AddRange(findings.Members.Select(m => new Proto.MemberFinding
+            {
+                StaffNumber = m.StaffNumber,
+                Name = m.Name,
+                NoFacts = m.NoFacts,
+                NoThoughtReport = m.NoThoughtReport,
+                OverdueSelfReports = { m.OverdueSelfReports },
+            }));
+        }
+
+        return proto;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Chuangji.Workflow.Workflow.Domain.Reminders;
+using Proto = Chuangji.Workflow.V1;
+
+namespace Chuangji.Workflow.Workflow.Grpc;
+
+internal static class ReminderMapping
+{
+    public static Proto.Reminder ToProto(this Reminder reminder) => new()
+    {
+        Id = reminder.Id,
+        Year = reminder.Year,
+        Kind = (Proto.ReminderKind)(int)reminder.Kind,
+        Recipient = (Proto.ReminderRecipient)(int)reminder.Recipient,
+        StaffNumber = reminder.StaffNumber,
+        BranchCode = reminder.BranchCode,
+        Deadline = reminder.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DaysBefore = reminder.DaysBefore,
+        Message = reminder.Message,
+        CreatedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(reminder.CreatedAtUtcTicks, TimeSpan.Zero)),
+        DeliveredAt = reminder.DeliveredAtUtcTicks is { } ticks ? Timestamp.FromDateTimeOffset(new DateTimeOffset(ticks, TimeSpan.Zero)) : null,
+        DeliveredBy = reminder.DeliveredBy,
+    };
+}

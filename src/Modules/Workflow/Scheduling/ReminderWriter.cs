@@ -1,0 +1,40 @@
+using Chuangji.Workflow.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Scheduling;
+
+/// <summary>
+/// Stores reminders, each at most once: the unique key (kind, recipient, deadline, days before) turns a
+/// repeat into nothing, so a sweep interrupted halfway and run again adds only what is missing.
+/// </summary>
+internal sealed class ReminderWriter(WorkflowDbContext db, ReminderSignal signal)
+{
+    private const string Insert =
+        "INSERT INTO " + WorkflowDbContext.RemindersTable + " (Year, Kind, Recipient, RecipientKey, StaffNumber, BranchCode, Deadline, DaysBefore, Message, CreatedAtUtcTicks, DeliveredBy) " +
+        "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, '') ON CONFLICT (Kind, RecipientKey, Deadline, DaysBefore) DO NOTHING";
+
+    public async Task<int> WriteAsync(IReadOnlyList<Reminder> reminders, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var r in reminders)
+            {
+                added += await db.Database.ExecuteSqlRawAsync(
+                    Insert,
+                    [r.Year, r.Kind.ToString(), r.Recipient.ToString(), r.RecipientKey, r.StaffNumber, r.BranchCode, r.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.DaysBefore, r.Message, r.CreatedAtUtcTicks],
+                    cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (added > 0)
+        {
+            signal.Notify();
+        }
+
+        return added;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Workflow.Domain.Years;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Chuangji.Workflow.Workflow.Scheduling;
+
+/// <summary>
+/// Puts a year's moments in the Host's persistent Quartz store, one trigger per future moment (a
+/// calendar change replaces them), and fires a catch-up at once for whatever is already due. Without a
+/// scheduler in the Host (switched off by configuration) it does nothing.
+/// </summary>
+internal sealed class YearScheduler(IServiceProvider services, CollegeClock clock)
+{
+    public async Task ScheduleAsync(WorkflowYear year, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ISchedulerFactory>() is not { } factory)
+        {
+            return;
+        }
+
+        var scheduler = await factory.GetScheduler(cancellationToken);
+        var group = GroupOf(year.Year);
+        await scheduler.UnscheduleJobs(GroupMatcher<TriggerKey>.GroupEquals(group), cancellationToken);
+        var now = clock.UtcNow;
+        foreach (var at in YearSchedule.For(year, clock.Zone).Select(e => e.At).Where(at => at > now).Distinct())
+        {
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(at.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture), group)
+                .ForJob(DueWorkJob.Key)
+                .StartAt(at)
+                .Build();
+            await scheduler.ScheduleJob(trigger, default, cancellationToken);
+        }
+
+        await scheduler.TriggerJob(DueWorkJob.Key, cancellationToken);
+    }
+
+    private static string GroupOf(int year) => string.Create(CultureInfo.InvariantCulture, $"workflow-year-{year}");
+}
