@@ -52,15 +52,27 @@ public sealed class TestService : IAsyncDisposable
         return Task.FromResult(service);
     }
 
-    /// <summary>Stops the host and starts a new one on the same database file, optionally with other settings.</summary>
-    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Stops the host and starts a new one on the same database file, optionally with other settings and
+    /// with the clock moved while it was down.
+    /// </summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? clockWhileDown = null)
     {
         _settings = settings ?? _settings;
         Channel.Dispose();
         await _factory.DisposeAsync();
+        if (clockWhileDown is { } moved)
+        {
+            Time.SetUtcNow(moved);
+        }
+
         _factory = CreateFactory();
         Channel = CreateChannel();
     }
+
+    /// <summary>Waits until the schedule has done everything due at the clock's present reading (the scheduler must be on).</summary>
+    public Task ScheduleCaughtUpAsync() =>
+        Services.GetRequiredService<Chuangji.Workflow.Workflow.Scheduling.SweepMonitor>().CaughtUpWith(Time.GetUtcNow()).WaitAsync(TimeSpan.FromSeconds(30));
 
     public async ValueTask DisposeAsync()
     {

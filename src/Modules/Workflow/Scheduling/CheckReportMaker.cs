@@ -38,7 +38,7 @@ internal sealed class CheckReportMaker(WorkflowDbContext db, IMembersModule memb
             made += await KeepAsync(year.Year, CheckKind.Quarterly, period, branch.Code, start, check.Date, report, cancellationToken);
             if (report.Members.Count > 0)
             {
-                notices.Add(Notice(year.Year, branch, check.Date, period, tally));
+                notices.Add(Notice(year.Year, branch, check.Date, tally));
             }
         }
 
@@ -122,7 +122,7 @@ internal sealed class CheckReportMaker(WorkflowDbContext db, IMembersModule memb
         }
     }
 
-    private Reminder Notice(int year, BranchRecord branch, DateOnly date, string period, BranchTally tally) => new()
+    private Reminder Notice(int year, BranchRecord branch, DateOnly date, BranchTally tally) => new()
     {
         Year = year,
         Kind = ReminderKind.CheckFindings,
@@ -132,7 +132,7 @@ internal sealed class CheckReportMaker(WorkflowDbContext db, IMembersModule memb
         BranchCode = branch.Code,
         Deadline = date,
         DaysBefore = 0,
-        Message = ReminderMessages.ForFindings(branch.Name, period, tally.WithoutFacts, tally.WithoutThoughtReport, tally.OverdueSelfReports),
+        Message = ReminderMessages.ForFindings(branch.Name, date.Year, ((date.Month - 1) / 3) + 1, tally.WithoutFacts, tally.WithoutThoughtReport, tally.OverdueSelfReports),
         CreatedAtUtcTicks = clock.UtcNow.UtcTicks,
     };
 }

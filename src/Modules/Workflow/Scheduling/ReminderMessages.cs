@@ -29,8 +29,8 @@ internal static class ReminderMessages
         _ => $"【先锋创绩】{branchName}：请于{Day(due)}前召开年终支部党员大会定绩（还有{daysBefore}天）。",
     };
 
-    public static string ForFindings(string branchName, string period, int withoutFacts, int withoutThoughtReport, int overdue) =>
-        $"【先锋创绩】{branchName}{period}检查：{withoutFacts}名党员本期无登记事项，{withoutThoughtReport}名未交思想汇报，{overdue}名述绩逾期，详见检查报告。";
+    public static string ForFindings(string branchName, int year, int quarter, int withoutFacts, int withoutThoughtReport, int overdue) =>
+        $"【先锋创绩】{branchName}：{year}年第{quarter}季度检查发现{withoutFacts}名党员本季度无登记事项，{withoutThoughtReport}名未交思想汇报，{overdue}名述绩逾期，详见检查报告。";
 
     private static string Day(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }

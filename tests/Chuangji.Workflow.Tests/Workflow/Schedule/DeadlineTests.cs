@@ -1,0 +1,74 @@
+using Chuangji.Workflow.V1;
+
+namespace Chuangji.Workflow.Tests.Workflow.Schedule;
+
+public sealed class DeadlineTests : ScheduleFixture
+{
+    [Fact]
+    public async Task CommitmentDeadline_WhenItsDayIsOver_ClosesThePhaseAsTheLeadershipWould_RecordingNoCommitment()
+    {
+        await OpenAsync();
+        await CommitAsync("T1002");
+
+        await ClockToAsync(1, 31, 23, 59);
+        (await CycleAsync("T1003")).State.Should().Be(CycleState.Commitment, "the deadline's day is not over yet");
+
+        await ClockToAsync(2, 1, 0, 1);
+        var t1003 = await CycleAsync("T1003");
+
+        (t1003.State, t1003.SubState, t1003.CommitmentMissing).Should().Be((CycleState.SelfReport, CycleSubState.FirstHalf, true));
+        t1003.History.Should().ContainSingle().Which.Actor.Should().Be("scheduler");
+        (await CycleAsync("T1002")).History.Should().ContainSingle().Which.Trigger.Should().Be("SubmitCommitment");
+        (await FactsOfKindAsync("NO_COMMITMENT")).Should().Equal("R2001", "T1003", "T2001");
+    }
+
+    [Fact]
+    public async Task SelfReportDeadlines_CloseTheFirstHalfThenTheState_MarkingMissingDeclarations()
+    {
+        await OpenAsync();
+        await CommitAsync("T1002");
+        await Workflow.SubmitDeclarationAsync(new SubmitDeclarationRequest { Year = 2026, StaffNumber = "T1002", Half = HalfYear.First, Content = "述绩", Actor = "T1002" });
+
+        await ClockToAsync(7, 11, 0);
+        var afterFirstHalf = await CycleAsync("T1003");
+        await ClockToAsync(12, 11, 0);
+        var t1002 = await CycleAsync("T1002");
+        var t1003 = await CycleAsync("T1003");
+
+        (afterFirstHalf.SubState, afterFirstHalf.FirstHalfDeclarationMissing).Should().Be((CycleSubState.SecondHalf, true));
+        (t1003.State, t1003.FirstHalfDeclarationMissing, t1003.SecondHalfDeclarationMissing).Should().Be((CycleState.MassReview, true, true));
+        (t1002.State, t1002.FirstHalfDeclarationMissing, t1002.SecondHalfDeclarationMissing).Should().Be((CycleState.MassReview, false, true));
+        t1003.History.Select(t => t.Trigger).Should().Equal("CloseCommitmentPhase", "CloseFirstHalf", "CloseSelfReport");
+    }
+
+    [Fact]
+    public async Task ADeadlineThatFellWhileTheServiceWasDown_IsDoneOnceWhenItComesBack_AndNeverAgain()
+    {
+        await OpenAsync();
+
+        await Service.RestartAsync(clockWhileDown: new DateTimeOffset(2026, 2, 3, 9, 0, 0, TimeSpan.FromHours(8)));
+        await Service.ScheduleCaughtUpAsync();
+        await Service.RestartAsync();
+        await Service.ScheduleCaughtUpAsync();
+
+        var t1003 = await CycleAsync("T1003");
+        t1003.State.Should().Be(CycleState.SelfReport);
+        t1003.History.Should().ContainSingle(t => t.Trigger == "CloseCommitmentPhase");
+        (await FactsOfKindAsync("NO_COMMITMENT")).Should().Equal("R2001", "T1002", "T1003", "T2001");
+        (await AllRemindersAsync()).Should().BeEmpty("every reminder of the commitment deadline fell due while it had already passed");
+    }
+
+    [Fact]
+    public async Task ACalendarChange_MovesTheDeadline_AndTheOldDateClosesNothing()
+    {
+        await OpenAsync();
+        await Workflow.UpdateCalendarAsync(new UpdateCalendarRequest { Year = 2026, Calendar = new CalendarOverrides { CommitmentDue = "2026-02-15" } });
+
+        Service.Time.SetUtcNow(new DateTimeOffset(2026, 2, 1, 0, 30, 0, TimeSpan.FromHours(8)));
+        await RunScheduleNowAsync();
+        (await CycleAsync("T1003")).State.Should().Be(CycleState.Commitment);
+
+        await ClockToAsync(2, 16, 0, 1);
+        (await CycleAsync("T1003")).State.Should().Be(CycleState.SelfReport);
+    }
+}

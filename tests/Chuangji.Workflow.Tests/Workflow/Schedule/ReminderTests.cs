@@ -1,0 +1,124 @@
+using Chuangji.Workflow.Tests.Infrastructure;
+using Chuangji.Workflow.V1;
+using Grpc.Core;
+
+namespace Chuangji.Workflow.Tests.Workflow.Schedule;
+
+public sealed class ReminderTests : ScheduleFixture
+{
+    [Fact]
+    public async Task CommitmentReminders_GoSevenThreeAndOneDayBefore_OnlyToMembersWhoHaveNotCommitted()
+    {
+        await OpenAsync();
+
+        await ClockToAsync(1, 24, 9);
+        await CommitAsync("T1002");
+        await ClockToAsync(1, 28, 9);
+        await CommitAsync("T1003");
+        await ClockToAsync(1, 30, 9);
+
+        var reminders = (await AllRemindersAsync()).Where(r => r.Kind == ReminderKind.CommitmentDue).ToList();
+        reminders.Select(r => (r.DaysBefore, r.StaffNumber)).Should().Equal(
+            (7, "R2001"), (7, "T1002"), (7, "T1003"), (7, "T2001"),
+            (3, "R2001"), (3, "T1003"), (3, "T2001"),
+            (1, "R2001"), (1, "T2001"));
+        reminders.Should().OnlyContain(r => r.Recipient == ReminderRecipient.Member && r.Deadline == "2026-01-31" && r.Year == 2026);
+        reminders.First(r => r.StaffNumber == "T1002").BranchCode.Should().Be("B01");
+        reminders.First(r => r.DaysBefore == 3).Message.Should().Be("【先锋创绩】请于2026年1月31日前提交2026年度公开承诺（还有3天）。");
+    }
+
+    [Fact]
+    public async Task ARepeatedSweep_OrARestart_MakesNoReminderTwice()
+    {
+        await OpenAsync();
+        await ClockToAsync(1, 24, 9);
+        var first = await AllRemindersAsync();
+
+        await RunScheduleNowAsync();
+        await Service.RestartAsync();
+        await Service.ScheduleCaughtUpAsync();
+
+        (await AllRemindersAsync()).Select(r => r.Id).Should().Equal(first.Select(r => r.Id));
+        first.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task AfterDowntime_OnlyTheLatestDueReminderOfADeadlineThatHasNotPassedIsMade()
+    {
+        await OpenAsync();
+
+        await Service.RestartAsync(clockWhileDown: new DateTimeOffset(2026, 1, 29, 9, 0, 0, TimeSpan.FromHours(8)));
+        await Service.ScheduleCaughtUpAsync();
+
+        (await AllRemindersAsync()).Select(r => r.DaysBefore).Distinct().Should().Equal(3);
+    }
+
+    [Fact]
+    public async Task MaterialsAndBranchMeetingReminders_GoToEachBranchSecretary()
+    {
+        await OpenAsync();
+
+        await ClockToAsync(11, 13, 9);
+
+        var reminders = (await AllRemindersAsync()).Where(r => r.Kind == ReminderKind.MaterialsDue).ToList();
+        reminders.Select(r => (r.Recipient, r.BranchCode, r.StaffNumber, r.DaysBefore)).Should().Equal(
+            (ReminderRecipient.BranchSecretary, "B01", "T1001", 7), (ReminderRecipient.BranchSecretary, "B02", "T1001", 7));
+        reminders[0].Message.Should().Be("【先锋创绩】支部 B01：请于2026年11月20日前完成五个环节材料的整理汇集（还有7天）。");
+    }
+
+    [Fact]
+    public async Task WatchReminders_ResumedFromTheLastIdSeen_MissesNothingAndRepeatsNothing()
+    {
+        await OpenAsync();
+        await ClockToAsync(1, 24, 9);
+        var seen = new List<long>();
+
+        using (var first = Reminders.WatchReminders(new WatchRemindersRequest()))
+        {
+            for (var i = 0; i < 2 && await first.ResponseStream.MoveNext(CancellationToken.None); i++)
+            {
+                seen.Add(first.ResponseStream.Current.Reminder.Id);
+            }
+        }
+
+        using var resumed = Reminders.WatchReminders(new WatchRemindersRequest { AfterId = seen[^1] });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 2; i++)
+        {
+            (await resumed.ResponseStream.MoveNext(timeout.Token)).Should().BeTrue();
+            seen.Add(resumed.ResponseStream.Current.Reminder.Id);
+        }
+
+        var arriving = resumed.ResponseStream.MoveNext(timeout.Token);
+        await ClockToAsync(1, 28, 9);
+        (await arriving).Should().BeTrue("a reminder made while the stream is open arrives on it");
+        seen.Add(resumed.ResponseStream.Current.Reminder.Id);
+        for (var i = 0; i < 3; i++)
+        {
+            (await resumed.ResponseStream.MoveNext(timeout.Token)).Should().BeTrue();
+            seen.Add(resumed.ResponseStream.Current.Reminder.Id);
+        }
+
+        seen.Should().Equal((await AllRemindersAsync()).Select(r => r.Id));
+        seen.Should().HaveCount(8).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task AckReminder_MarksItDeliveredOnce_AndBadIdsAreRefused()
+    {
+        await OpenAsync();
+        await ClockToAsync(1, 24, 9);
+        var reminder = (await AllRemindersAsync())[0];
+
+        var acked = (await Reminders.AckReminderAsync(new AckReminderRequest { Id = reminder.Id, DeliveredBy = "messaging-bridge" })).Reminder;
+        Service.Time.Advance(TimeSpan.FromMinutes(1));
+        var again = (await Reminders.AckReminderAsync(new AckReminderRequest { Id = reminder.Id, DeliveredBy = "someone-else" })).Reminder;
+        var undelivered = (await Reminders.ListRemindersAsync(new ListRemindersRequest { UndeliveredOnly = true })).Reminders;
+
+        (acked.DeliveredBy, acked.DeliveredAt).Should().Be(("messaging-bridge", again.DeliveredAt));
+        again.DeliveredBy.Should().Be("messaging-bridge");
+        undelivered.Select(r => r.Id).Should().NotContain(reminder.Id).And.HaveCount(3);
+        (await Reminders.AckReminderAsync(new AckReminderRequest { Id = 999 }).ShouldFailWith(StatusCode.NotFound)).ViolatedFields().Should().Equal("id");
+        (await Reminders.AckReminderAsync(new AckReminderRequest { Id = 0 }).ShouldFailWith(StatusCode.InvalidArgument)).ViolatedFields().Should().Equal("id");
+    }
+}
