@@ -32,11 +32,13 @@ internal sealed class AssessmentModuleFacade(
         return new ScorecardSnapshot(JsonFormatter.Default.Format(entry.ToProto()), card.Total, card.Rating.Rating, card.Veto is not null, card.RubricVersion);
     }
 
-    public async Task<IReadOnlyDictionary<string, FactTally>> TallyFactsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, FactTally>> TallyFactsAsync(
+        DateOnly from, DateOnly to, IReadOnlyCollection<string> excludingKinds, CancellationToken cancellationToken)
     {
         var years = Enumerable.Range(from.Year, to.Year - from.Year + 1).ToArray();
+        var excluded = excludingKinds.ToArray();
         var rows = await db.Facts.AsNoTracking()
-            .Where(f => years.Contains(f.Year) && f.OccurredOn >= from && f.OccurredOn <= to && f.RevokedAtUtcTicks == null)
+            .Where(f => years.Contains(f.Year) && f.OccurredOn >= from && f.OccurredOn <= to && f.RevokedAtUtcTicks == null && !excluded.Contains(f.Kind))
             .GroupBy(f => f.StaffNumber)
             .Select(g => new { StaffNumber = g.Key, Facts = g.Count(), ThoughtReports = g.Count(f => f.Kind == ThoughtReport) })
             .ToListAsync(cancellationToken);

@@ -17,9 +17,10 @@ public interface IAssessmentModule
 
     /// <summary>
     /// Per member (by staff number), the facts not revoked that happened between the two dates (both
-    /// included): how many, and how many of them are thought reports. Members without any are absent.
+    /// included), leaving out the kinds named: how many, and how many of them are thought reports.
+    /// Members without any are absent.
     /// </summary>
-    Task<IReadOnlyDictionary<string, FactTally>> TallyFactsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, FactTally>> TallyFactsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<string> excludingKinds, CancellationToken cancellationToken);
 
     /// <summary>Which of these fact ids name no fact.</summary>
     Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken);

@@ -22,6 +22,7 @@ internal sealed class CheckReportMaker(WorkflowDbContext db, IMembersModule memb
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+
     public async Task<string> MakeQuarterlyAsync(WorkflowYear year, ScheduledEvent check, CancellationToken cancellationToken)
     {
         var start = new DateOnly(check.Date.Year, ((check.Date.Month - 1) / 3 * 3) + 1, 1);
@@ -60,7 +61,8 @@ internal sealed class CheckReportMaker(WorkflowDbContext db, IMembersModule memb
     private async Task<List<(string BranchCode, MemberFinding Finding)>> FindingsAsync(WorkflowYear year, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var roster = await members.ListMembersAsync(null, activeOnly: true, cancellationToken);
-        var facts = await assessment.TallyFactsAsync(from, to, cancellationToken);
+        // What the scheme records on its own (a missed commitment) is not the branch registering the member's year.
+        var facts = await assessment.TallyFactsAsync(from, to, [SchemeFactKinds.NoCommitment], cancellationToken);
         var declarations = await db.Cycles.AsNoTracking().Where(c => c.Year == year.Year)
             .Select(c => new { c.StaffNumber, H1 = c.FirstHalfDeclaredAtUtcTicks != null, H2 = c.SecondHalfDeclaredAtUtcTicks != null })
             .ToDictionaryAsync(c => c.StaffNumber, c => (c.H1, c.H2), cancellationToken);

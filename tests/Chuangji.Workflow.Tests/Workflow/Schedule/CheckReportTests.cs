@@ -51,6 +51,7 @@ public sealed class CheckReportTests : ScheduleFixture
             (CheckKind.Quarterly, "2026-Q1", "B01"), (CheckKind.Quarterly, "2026-Q1", "B02"),
             (CheckKind.Quarterly, "2026-Q2", "B01"), (CheckKind.Quarterly, "2026-Q2", "B02"),
             (CheckKind.HalfYear, "2026-H1", ""));
+        reports[0].Branches.Single().WithoutFacts.Should().Be(3, "a NO_COMMITMENT the scheme recorded is not the branch registering anything");
     }
 
     [Fact]
