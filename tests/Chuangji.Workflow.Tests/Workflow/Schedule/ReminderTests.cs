@@ -121,4 +121,28 @@ public sealed class ReminderTests : ScheduleFixture
         (await Reminders.AckReminderAsync(new AckReminderRequest { Id = 999 }).ShouldFailWith(StatusCode.NotFound)).ViolatedFields().Should().Equal("id");
         (await Reminders.AckReminderAsync(new AckReminderRequest { Id = 0 }).ShouldFailWith(StatusCode.InvalidArgument)).ViolatedFields().Should().Equal("id");
     }
+
+    [Fact]
+    public async Task ListReminders_PagesThroughEachOnce_AndATokenBelongsToItsFilters()
+    {
+        await OpenAsync();
+        await ClockToAsync(1, 24, 9);
+        await ClockToAsync(1, 28, 9);
+        var pages = new List<IReadOnlyList<long>>();
+        var token = string.Empty;
+
+        do
+        {
+            var page = await Reminders.ListRemindersAsync(new ListRemindersRequest { Year = 2026, PageSize = 3, PageToken = token });
+            pages.Add(page.Reminders.Select(r => r.Id).ToList());
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0 && pages.Count < 10);
+
+        pages.Select(p => p.Count).Should().Equal(3, 3, 2);
+        pages.SelectMany(p => p).Should().Equal((await AllRemindersAsync()).Select(r => r.Id));
+        var second = (await Reminders.ListRemindersAsync(new ListRemindersRequest { Year = 2026, PageSize = 3 })).NextPageToken;
+        (await Reminders.ListRemindersAsync(new ListRemindersRequest { Year = 2026, BranchCode = "B01", PageToken = second }).ShouldFailWith(StatusCode.InvalidArgument))
+            .ViolatedFields().Should().Equal("page_token");
+    }
 }

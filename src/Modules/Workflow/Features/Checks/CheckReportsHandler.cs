@@ -43,21 +43,13 @@ internal sealed class CheckReportsHandler(WorkflowDbContext db)
             reports = reports.Where(r => r.BranchCode == branchCode);
         }
 
-        if (page.After is { } after)
+        if (page.AfterId() is { } afterId)
         {
-            var afterId = long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new InvalidArgumentException("page_token", "is not a token this service issued");
             reports = reports.Where(r => r.Id > afterId);
         }
 
         var rows = await reports.OrderBy(r => r.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        if (rows.Count <= page.Size)
-        {
-            return new CheckReportPage(rows, string.Empty);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new CheckReportPage(rows, PageRequest.NextToken(rows[^1].Id.ToString(CultureInfo.InvariantCulture), fingerprint));
+        var (cut, next) = KeysetPage.Cut(rows, page, r => KeysetPage.IdKey(r.Id), fingerprint);
+        return new CheckReportPage(cut, next);
     }
 }

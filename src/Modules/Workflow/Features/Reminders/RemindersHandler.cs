@@ -74,21 +74,13 @@ internal sealed class RemindersHandler(WorkflowDbContext db, CollegeClock clock)
             reminders = reminders.Where(r => r.DeliveredAtUtcTicks == null);
         }
 
-        if (page.After is { } after)
+        if (page.AfterId() is { } afterId)
         {
-            var afterId = long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new InvalidArgumentException("page_token", "is not a token this service issued");
             reminders = reminders.Where(r => r.Id > afterId);
         }
 
         var rows = await reminders.OrderBy(r => r.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        if (rows.Count <= page.Size)
-        {
-            return new ReminderPage(rows, string.Empty);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new ReminderPage(rows, PageRequest.NextToken(rows[^1].Id.ToString(CultureInfo.InvariantCulture), fingerprint));
+        var (cut, next) = KeysetPage.Cut(rows, page, r => KeysetPage.IdKey(r.Id), fingerprint);
+        return new ReminderPage(cut, next);
     }
 }
