@@ -70,9 +70,19 @@ public sealed class TestService : IAsyncDisposable
         Channel = CreateChannel();
     }
 
-    /// <summary>Waits until the schedule has done everything due at the clock's present reading (the scheduler must be on).</summary>
-    public Task ScheduleCaughtUpAsync() =>
-        Services.GetRequiredService<Chuangji.Workflow.Workflow.Scheduling.SweepMonitor>().CaughtUpWith(Time.GetUtcNow()).WaitAsync(TimeSpan.FromSeconds(30));
+    /// <summary>
+    /// Waits until the schedule has swept at the clock's present reading (the scheduler must be on), and
+    /// fails when that sweep stopped at a failed event, unless the test expects one.
+    /// </summary>
+    public async Task ScheduleCaughtUpAsync(bool failureExpected = false)
+    {
+        var monitor = Services.GetRequiredService<Chuangji.Workflow.Workflow.Scheduling.SweepMonitor>();
+        await monitor.CaughtUpWith(Time.GetUtcNow()).WaitAsync(TimeSpan.FromSeconds(30));
+        if (!failureExpected && monitor.LastFailures > 0)
+        {
+            throw new InvalidOperationException($"the schedule's sweep stopped at a failed event in {monitor.LastFailures} year(s); see the log");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

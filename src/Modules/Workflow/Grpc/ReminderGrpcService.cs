@@ -3,11 +3,12 @@ using Chuangji.Workflow.Workflow.Features.Reminders;
 using Chuangji.Workflow.Workflow.Scheduling;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Chuangji.Workflow.Workflow.Grpc;
 
 /// <summary>The reminder feed. The stream reads after its cursor, sends, and waits for the next reminders made.</summary>
-internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSignal signal) : ReminderService.ReminderServiceBase
+internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSignal signal, IHostApplicationLifetime lifetime) : ReminderService.ReminderServiceBase
 {
     /// <summary>A missed pulse costs at most this long: the stream looks again even without one.</summary>
     private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
@@ -20,7 +21,9 @@ internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSig
         }
 
         var cursor = request.AfterId;
-        var cancellationToken = context.CancellationToken;
+        // A stream stays open until its caller leaves; a stopping service ends it rather than wait for that.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var cancellationToken = ending.Token;
         while (!cancellationToken.IsCancellationRequested)
         {
             var next = signal.Next;
@@ -45,6 +48,10 @@ internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSig
                 catch (TimeoutException)
                 {
                     // Look again anyway.
+                }
+                catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    return;
                 }
             }
         }

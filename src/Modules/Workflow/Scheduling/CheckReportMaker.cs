@@ -23,7 +23,11 @@ internal sealed class CheckReportMaker(WorkflowDbContext db, IMembersModule memb
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
 
-    public async Task<string> MakeQuarterlyAsync(WorkflowYear year, ScheduledEvent check, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="remind"/> is false once the check's day is over (after downtime, or a year opened
+    /// late): the report is kept, but the secretaries are not reminded of a past quarter.
+    /// </summary>
+    public async Task<string> MakeQuarterlyAsync(WorkflowYear year, ScheduledEvent check, bool remind, CancellationToken cancellationToken)
     {
         var start = new DateOnly(check.Date.Year, ((check.Date.Month - 1) / 3 * 3) + 1, 1);
         var period = string.Create(CultureInfo.InvariantCulture, $"{check.Date.Year}-Q{((check.Date.Month - 1) / 3) + 1}");
@@ -37,7 +41,7 @@ internal sealed class CheckReportMaker(WorkflowDbContext db, IMembersModule memb
             var tally = Tally(branch.Code, own);
             var report = new CheckFindings(own.Where(f => f.Finding.NoFacts || f.Finding.NoThoughtReport || f.Finding.OverdueSelfReports.Count > 0).Select(f => f.Finding).ToList(), [tally]);
             made += await KeepAsync(year.Year, CheckKind.Quarterly, period, branch.Code, start, check.Date, report, cancellationToken);
-            if (report.Members.Count > 0)
+            if (remind && report.Members.Count > 0)
             {
                 notices.Add(Notice(year.Year, branch, check.Date, tally));
             }

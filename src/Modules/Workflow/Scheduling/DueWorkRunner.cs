@@ -14,9 +14,9 @@ namespace Chuangji.Workflow.Workflow.Scheduling;
 /// Does everything of every open year's schedule that is due and not yet done, in order. Whatever fires it
 /// (a Quartz trigger at the moment itself, the catch-up after a restart, opening a year late) the outcome is
 /// the same: each event is done once, recorded in the run ledger after its work, and the work itself is
-/// idempotent, so a crash between the two repeats nothing. A reminder whose deadline has passed is never
-/// sent, and of a deadline's reminders only the latest due is (a reminder "7 days left" two days before
-/// the deadline would mislead).
+/// idempotent, so a crash between the two repeats nothing. An event that fails stops its year's sweep
+/// there: a later event (closing H1) must not run over an earlier one that did not happen (closing the
+/// commitment phase); the next sweep starts again from the failed one.
 /// </summary>
 internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, CollegeClock clock, SweepMonitor monitor, ILogger<DueWorkRunner> logger)
 {
@@ -26,71 +26,86 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         var now = clock.UtcNow;
+        var failures = 0;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
-            var years = await db.Years.AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken);
+            List<WorkflowYear> years;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                years = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Years.AsNoTracking().OrderBy(y => y.Year).ToListAsync(cancellationToken);
+            }
+
             foreach (var year in years)
             {
-                await RunYearAsync(scope.ServiceProvider, db, year, now, cancellationToken);
+                failures += await RunYearAsync(year, now, cancellationToken) ? 0 : 1;
             }
         }
         finally
         {
             _oneAtATime.Release();
-            monitor.Completed(now);
+            monitor.Completed(now, failures);
         }
     }
 
-    private async Task RunYearAsync(IServiceProvider services, WorkflowDbContext db, WorkflowYear year, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>False when an event failed (and the year's later events were left for the next sweep).</summary>
+    private async Task<bool> RunYearAsync(WorkflowYear year, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var schedule = YearSchedule.For(year, clock.Zone);
-        var due = schedule.Where(e => e.At <= now).ToList();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(year.TimeZone);
+        var due = YearSchedule.For(year, zone).Where(e => e.At <= now).ToList();
         if (due.Count == 0)
         {
-            return;
+            return true;
         }
 
-        var keys = due.Select(e => e.Key).ToList();
-        var done = (await db.ScheduleRuns.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(cancellationToken)).ToHashSet();
-        var pending = due.Where(e => !done.Contains(e.Key)).ToList();
-        if (pending.Count == 0)
+        HashSet<string> done;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            return;
+            var keys = due.Select(e => e.Key).ToList();
+            done = (await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().ScheduleRuns.AsNoTracking()
+                .Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(cancellationToken)).ToHashSet();
         }
 
-        await services.GetRequiredService<CycleRoster>().SyncAsync(year, null, cancellationToken);
-        foreach (var scheduled in pending)
+        var synced = false;
+        foreach (var scheduled in due.Where(e => !done.Contains(e.Key)))
         {
-            string outcome;
+            // One scope an event: whatever an event leaves behind in its context cannot leak into the next.
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
             try
             {
-                outcome = await DoAsync(services, year, scheduled, due, now, cancellationToken);
+                if (!synced)
+                {
+                    await services.GetRequiredService<CycleRoster>().SyncAsync(year, null, cancellationToken);
+                    synced = true;
+                }
+
+                var outcome = await DoAsync(services, year, zone, scheduled, due, now, cancellationToken);
+                var db = services.GetRequiredService<WorkflowDbContext>();
+                db.ScheduleRuns.Add(new ScheduleRun
+                {
+                    Key = scheduled.Key,
+                    Year = year.Year,
+                    Work = scheduled.Work,
+                    DueAtUtcTicks = scheduled.At.UtcTicks,
+                    RanAtUtcTicks = now.UtcTicks,
+                    Outcome = outcome.Length > 500 ? outcome[..500] : outcome,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+                LogDone(logger, scheduled.Key, outcome);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Not recorded as done: the next sweep (a later trigger, the next start) tries again.
+                // Not recorded as done: the next sweep (a later trigger, the next start) starts again here.
                 LogFailed(logger, scheduled.Key, exception);
-                continue;
+                return false;
             }
-
-            db.ScheduleRuns.Add(new ScheduleRun
-            {
-                Key = scheduled.Key,
-                Year = year.Year,
-                Work = scheduled.Work,
-                DueAtUtcTicks = scheduled.At.UtcTicks,
-                RanAtUtcTicks = now.UtcTicks,
-                Outcome = outcome.Length > 500 ? outcome[..500] : outcome,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            LogDone(logger, scheduled.Key, outcome);
         }
+
+        return true;
     }
 
     private static async Task<string> DoAsync(
-        IServiceProvider services, WorkflowYear year, ScheduledEvent scheduled, List<ScheduledEvent> due, DateTimeOffset now, CancellationToken cancellationToken)
+        IServiceProvider services, WorkflowYear year, TimeZoneInfo zone, ScheduledEvent scheduled, List<ScheduledEvent> due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         switch (scheduled.Work)
         {
@@ -101,7 +116,7 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
             case ScheduledWork.CloseSelfReport:
                 return await CloseAsync(services, year, AdvanceTarget.From(3, 0), cancellationToken);
             case ScheduledWork.MemberReminder or ScheduledWork.SecretaryReminder:
-                if (now >= YearSchedule.DayEnds(scheduled.Date, services.GetRequiredService<CollegeClock>().Zone))
+                if (now >= YearSchedule.DayEnds(scheduled.Date, zone))
                 {
                     return "skipped: the deadline has passed";
                 }
@@ -113,7 +128,7 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
 
                 return await services.GetRequiredService<ReminderMaker>().MakeAsync(scheduled, cancellationToken);
             case ScheduledWork.QuarterlyCheck:
-                return await services.GetRequiredService<CheckReportMaker>().MakeQuarterlyAsync(year, scheduled, cancellationToken);
+                return await services.GetRequiredService<CheckReportMaker>().MakeQuarterlyAsync(year, scheduled, now < YearSchedule.DayEnds(scheduled.Date, zone), cancellationToken);
             default:
                 return await services.GetRequiredService<CheckReportMaker>().MakeHalfYearAsync(year, scheduled, cancellationToken);
         }
@@ -128,6 +143,6 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Key} done: {Outcome}")]
     private static partial void LogDone(ILogger logger, string key, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled {Key} failed; it is tried again at the next sweep")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled {Key} failed; the next sweep starts again from it")]
     private static partial void LogFailed(ILogger logger, string key, Exception exception);
 }

@@ -20,7 +20,7 @@ internal sealed class ReminderMaker(WorkflowDbContext db, IMembersModule members
         if (reminder.Work == ScheduledWork.MemberReminder)
         {
             var waiting = await MembersYetToActAsync(reminder.Year, deadline, cancellationToken);
-            var message = ReminderMessages.ForMember(deadline, reminder.Year, reminder.Date, reminder.DaysBefore);
+            var message = ReminderMessages.ForMember(deadline, reminder.Year, reminder.Date, clock.Today);
             made = waiting.Select(c => New(reminder, kind, ReminderRecipient.Member, c.StaffNumber, c.BranchCode, message, now)).ToList();
         }
         else
@@ -28,7 +28,7 @@ internal sealed class ReminderMaker(WorkflowDbContext db, IMembersModule members
             var branches = await members.ListBranchesAsync(cancellationToken);
             made = branches.Select(b => New(
                 reminder, kind, ReminderRecipient.BranchSecretary, b.SecretaryStaffNumber, b.Code,
-                ReminderMessages.ForSecretary(deadline, b.Name, reminder.Date, reminder.DaysBefore), now)).ToList();
+                ReminderMessages.ForSecretary(deadline, b.Name, reminder.Date, clock.Today), now)).ToList();
         }
 
         var added = await writer.WriteAsync(made, cancellationToken);

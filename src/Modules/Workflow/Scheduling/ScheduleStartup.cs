@@ -2,6 +2,7 @@ using Chuangji.Workflow.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Chuangji.Workflow.Workflow.Scheduling;
 
@@ -9,7 +10,7 @@ namespace Chuangji.Workflow.Workflow.Scheduling;
 /// At start-up, after the database and the scheduler: every opened year's moments are (re)placed in the
 /// store and one catch-up runs, so a deadline that fell while the service was down is done now, once.
 /// </summary>
-internal sealed class ScheduleStartup(IServiceScopeFactory scopes) : IHostedService
+internal sealed partial class ScheduleStartup(IServiceScopeFactory scopes, ILogger<ScheduleStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,9 +19,21 @@ internal sealed class ScheduleStartup(IServiceScopeFactory scopes) : IHostedServ
         var scheduler = scope.ServiceProvider.GetRequiredService<YearScheduler>();
         foreach (var year in await db.Years.AsNoTracking().ToListAsync(cancellationToken))
         {
-            await scheduler.ScheduleAsync(year, cancellationToken);
+            try
+            {
+                await scheduler.ScheduleAsync(year, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The service still starts: the triggers already stored fire, and the next OpenYear or
+                // UpdateCalendar of the year, or the next start, puts its moments in place again.
+                LogFailed(logger, year.Year, exception);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduling the moments of {Year} at start-up failed")]
+    private static partial void LogFailed(ILogger logger, int year, Exception exception);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

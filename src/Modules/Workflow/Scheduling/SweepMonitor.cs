@@ -10,11 +10,15 @@ internal sealed class SweepMonitor
     private readonly List<(DateTimeOffset AsOf, TaskCompletionSource Done)> _waiters = [];
     private DateTimeOffset _latest = DateTimeOffset.MinValue;
 
-    public void Completed(DateTimeOffset asOf)
+    /// <summary>How many years' sweeps stopped at a failed event in the latest sweep.</summary>
+    public int LastFailures { get; private set; }
+
+    public void Completed(DateTimeOffset asOf, int failures)
     {
         List<TaskCompletionSource> ready;
         lock (_lock)
         {
+            LastFailures = failures;
             _latest = asOf > _latest ? asOf : _latest;
             ready = _waiters.Where(w => w.AsOf <= _latest).Select(w => w.Done).ToList();
             _waiters.RemoveAll(w => w.AsOf <= _latest);

@@ -14,6 +14,9 @@ namespace Chuangji.Workflow.Workflow.Scheduling;
 /// </summary>
 internal sealed class YearScheduler(IServiceProvider services, CollegeClock clock)
 {
+    /// <summary>Opening, a calendar change and start-up may schedule the same year at once: one at a time.</summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     public async Task ScheduleAsync(WorkflowYear year, CancellationToken cancellationToken)
     {
         if (services.GetService<ISchedulerFactory>() is not { } factory)
@@ -23,16 +26,25 @@ internal sealed class YearScheduler(IServiceProvider services, CollegeClock cloc
 
         var scheduler = await factory.GetScheduler(cancellationToken);
         var group = GroupOf(year.Year);
-        await scheduler.UnscheduleJobs(GroupMatcher<TriggerKey>.GroupEquals(group), cancellationToken);
         var now = clock.UtcNow;
-        foreach (var at in YearSchedule.For(year, clock.Zone).Select(e => e.At).Where(at => at > now).Distinct())
+        var moments = YearSchedule.For(year, TimeZoneInfo.FindSystemTimeZoneById(year.TimeZone)).Select(e => e.At).Where(at => at > now).Distinct().ToList();
+        await OneAtATime.WaitAsync(cancellationToken);
+        try
         {
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(at.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture), group)
-                .ForJob(DueWorkJob.Key)
-                .StartAt(at)
-                .Build();
-            await scheduler.ScheduleJob(trigger, default, cancellationToken);
+            await scheduler.UnscheduleJobs(GroupMatcher<TriggerKey>.GroupEquals(group), cancellationToken);
+            foreach (var at in moments)
+            {
+                var trigger = TriggerBuilder.Create()
+                    .WithIdentity(at.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture), group)
+                    .ForJob(DueWorkJob.Key)
+                    .StartAt(at)
+                    .Build();
+                await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+            }
+        }
+        finally
+        {
+            OneAtATime.Release();
         }
 
         await scheduler.TriggerJob(DueWorkJob.Key, cancellationToken);

@@ -54,6 +54,8 @@ public sealed class DeadlineTests : ScheduleFixture
         var t1003 = await CycleAsync("T1003");
         t1003.State.Should().Be(CycleState.SelfReport);
         t1003.History.Should().ContainSingle(t => t.Trigger == "CloseCommitmentPhase");
+        (await LedgerAsync()).Should().ContainSingle(r => r.Key == "2026/CloseCommitment/2026-01-31")
+            .Which.RanAt.Should().Be(new DateTimeOffset(2026, 2, 3, 9, 0, 0, TimeSpan.FromHours(8)).UtcTicks, "it ran after the first restart, and only then");
         (await FactsOfKindAsync("NO_COMMITMENT")).Should().Equal("R2001", "T1002", "T1003", "T2001");
         (await AllRemindersAsync()).Should().BeEmpty("every reminder of the commitment deadline fell due while it had already passed");
     }
@@ -70,5 +72,44 @@ public sealed class DeadlineTests : ScheduleFixture
 
         await ClockToAsync(2, 16, 0, 1);
         (await CycleAsync("T1003")).State.Should().Be(CycleState.SelfReport);
+    }
+
+    [Fact]
+    public async Task ACloseThatFails_StopsTheSweepThere_AndTheNextSweepRepairsItBeforeGoingOn()
+    {
+        await OpenAsync();
+        var table = (await Assessment.GetRubricAsync(new Chuangji.Assessment.V1.GetRubricRequest { Year = 2026 })).Rubric;
+        var withoutKind = table.Clone();
+        withoutKind.FactKinds.Remove(withoutKind.FactKinds.Single(k => k.Kind == "NO_COMMITMENT"));
+        await Assessment.ReplaceRubricAsync(new Chuangji.Assessment.V1.ReplaceRubricRequest { Year = 2026, Rubric = withoutKind, Note = "no NO_COMMITMENT" });
+
+        Service.Time.SetUtcNow(new DateTimeOffset(2026, 7, 12, 9, 0, 0, TimeSpan.FromHours(8)));
+        await Service.ScheduleCaughtUpAsync(failureExpected: true);
+
+        (await CycleAsync("T1003")).SubState.Should().Be(CycleSubState.FirstHalf, "the first half is not closed over a commitment close that failed");
+        (await LedgerAsync()).Select(r => r.Key).Should().NotContain(k => k.Contains("Close", StringComparison.Ordinal));
+
+        await Assessment.ReplaceRubricAsync(new Chuangji.Assessment.V1.ReplaceRubricRequest { Year = 2026, Rubric = table, Note = "NO_COMMITMENT back" });
+        await RunScheduleNowAsync();
+
+        (await CycleAsync("T1003")).SubState.Should().Be(CycleSubState.SecondHalf);
+        (await FactsOfKindAsync("NO_COMMITMENT")).Should().Equal("R2001", "T1002", "T1003", "T2001");
+        (await LedgerAsync()).Select(r => r.Key).Should().Contain(["2026/CloseCommitment/2026-01-31", "2026/CloseFirstHalf/2026-07-10"]);
+    }
+
+    private async Task<List<(string Key, long RanAt)>> LedgerAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Service.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Key, RanAtUtcTicks FROM workflow_schedule_runs ORDER BY Key";
+        var rows = new List<(string, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return rows;
     }
 }

@@ -37,16 +37,11 @@ internal sealed class RemindersHandler(WorkflowDbContext db, CollegeClock clock)
 
         var by = TextField.Optional(violations, "delivered_by", deliveredBy, 64) ?? string.Empty;
         violations.ThrowIfAny();
-        var reminder = await db.Reminders.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+        // Only the first acknowledgement is kept, also when two arrive at once.
+        await db.Reminders.Where(r => r.Id == id && r.DeliveredAtUtcTicks == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.DeliveredAtUtcTicks, clock.UtcNow.UtcTicks).SetProperty(r => r.DeliveredBy, by), cancellationToken);
+        return await db.Reminders.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("reminder", id.ToString(CultureInfo.InvariantCulture), "id");
-        if (reminder.DeliveredAtUtcTicks is null)
-        {
-            reminder.DeliveredAtUtcTicks = clock.UtcNow.UtcTicks;
-            reminder.DeliveredBy = by;
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return reminder;
     }
 
     public async Task<ReminderPage> ListAsync(int year, string staffNumber, string branchCode, bool undeliveredOnly, int pageSize, string pageToken, CancellationToken cancellationToken)

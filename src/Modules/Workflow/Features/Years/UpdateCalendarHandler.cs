@@ -19,6 +19,8 @@ internal sealed class UpdateCalendarHandler(WorkflowDbContext db, CycleStore sto
         opened.Apply(calendar);
         if (db.Entry(opened).State != EntityState.Modified)
         {
+            // A retry after a failure to reschedule finds nothing to change: it still puts the moments in place.
+            await scheduler.ScheduleAsync(opened, cancellationToken);
             return opened;
         }
 
