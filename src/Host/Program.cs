@@ -1,14 +1,22 @@
 using Chuangji.Workflow.Assessment;
 using Chuangji.Workflow.Host.Hosting;
+using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Members;
 using Chuangji.Workflow.Workflow;
 
+var command = TokenCommand.IsInvoked(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = HostArguments.Normalize(args),
+    // The token command's flags are its own, not configuration.
+    Args = command ? [] : HostArguments.Normalize(args),
     // appsettings.json ships beside the binaries; the working directory is wherever the operator stands.
     ContentRootPath = AppContext.BaseDirectory,
 });
+if (command)
+{
+    return TokenCommand.Run(args, builder.Configuration, Console.Out, Console.Error);
+}
+
 builder.AddPlatform();
 builder.Services.AddMembersModule();
 builder.Services.AddAssessmentModule();
@@ -20,6 +28,7 @@ app.MapAssessmentModule();
 app.MapWorkflowModule();
 app.MapPlatform();
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -21,12 +21,14 @@ internal sealed class ChildHost : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private readonly string _token;
 
-    private ChildHost(Process process, Uri address, string dataDirectory)
+    private ChildHost(Process process, Uri address, string dataDirectory, string token)
     {
         _process = process;
         Address = address;
         DataDirectory = dataDirectory;
+        _token = token;
     }
 
     /// <summary>
@@ -74,21 +76,11 @@ internal sealed class ChildHost : IAsyncDisposable
     public static async Task<ChildHost> StartAsync(RepoPaths repo, string dataDirectory, CancellationToken cancellationToken)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [repo.HostDll])
-        {
-            WorkingDirectory = repo.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Chuangji__DataDirectory"] = dataDirectory,
-                ["Kestrel__Endpoints__Grpc__Url"] = address.ToString().TrimEnd('/'),
-                ["DOTNET_ENVIRONMENT"] = "Production",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            },
-        };
+        var token = await LeadershipTokenAsync(repo, dataDirectory, cancellationToken);
+        var start = Start(repo, dataDirectory, [repo.HostDll]);
+        start.Environment["Kestrel__Endpoints__Grpc__Url"] = address.ToString().TrimEnd('/');
         var process = Process.Start(start) ?? throw new InvalidOperationException("the Host did not start");
-        var host = new ChildHost(process, address, dataDirectory);
+        var host = new ChildHost(process, address, dataDirectory, token);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -105,8 +97,49 @@ internal sealed class ChildHost : IAsyncDisposable
         }
     }
 
-    /// <summary>A channel (one HTTP/2 connection) to the host; a branch's scorecard page can exceed the default 4 MB limit.</summary>
-    public GrpcChannel NewChannel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+    /// <summary>
+    /// A channel (one HTTP/2 connection) to the host whose calls carry the leadership group's token; a
+    /// branch's scorecard page can exceed the default 4 MB limit.
+    /// </summary>
+    public GrpcChannel NewChannel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+    {
+        MaxReceiveMessageSize = 64 * 1024 * 1024,
+        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("Authorization", $"Bearer {_token}");
+            return Task.CompletedTask;
+        })),
+        // Loopback only: the token never leaves the machine.
+        UnsafeUseInsecureChannelCallCredentials = true,
+    });
+
+    private static ProcessStartInfo Start(RepoPaths repo, string dataDirectory, IEnumerable<string> arguments) => new("dotnet", arguments)
+    {
+        WorkingDirectory = repo.Root,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        Environment =
+        {
+            ["Chuangji__DataDirectory"] = dataDirectory,
+            // The runs measure the calls themselves: no deadline of the real calendar may close a phase under them.
+            ["Chuangji__Scheduler__Enabled"] = "false",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        },
+    };
+
+    /// <summary>The host's own token command, on the same data directory: it makes the development key the host will use.</summary>
+    private static async Task<string> LeadershipTokenAsync(RepoPaths repo, string dataDirectory, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(Start(repo, dataDirectory, [repo.HostDll, "token", "--role", "leadership", "--expires", "1d"]))
+            ?? throw new InvalidOperationException("the token command did not start");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode == 0
+            ? (await output).Trim()
+            : throw new InvalidOperationException($"the token command failed ({process.ExitCode}): {await errors}");
+    }
 
     public async ValueTask DisposeAsync()
     {

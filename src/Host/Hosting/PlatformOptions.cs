@@ -23,6 +23,9 @@ internal sealed class PlatformOptions
     /// <summary>The Quartz scheduler of deadlines, reminders and checks (its schedule is kept in the same SQLite file).</summary>
     public SchedulerSettings Scheduler { get; set; } = new();
 
+    /// <summary>Bearer tokens: the key they are signed with, who issues them and for whom.</summary>
+    public AuthSettings Auth { get; set; } = new();
+
     public string ResolveDataDirectory() =>
         string.IsNullOrWhiteSpace(DataDirectory)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "chuangji-workflow")
@@ -37,4 +40,15 @@ internal sealed class SchedulerSettings
 {
     /// <summary>Off: nothing is scheduled or fired (deadlines are then closed only by AdvancePhase).</summary>
     public bool Enabled { get; set; } = true;
+}
+
+/// <summary>The settings under "Chuangji:Auth".</summary>
+internal sealed class AuthSettings
+{
+    /// <summary>Base64 of at least 32 random bytes. Empty: a development key generated at first start in the data directory.</summary>
+    public string SigningKey { get; set; } = string.Empty;
+
+    public string Issuer { get; set; } = "chuangji-workflow";
+
+    public string Audience { get; set; } = "chuangji-workflow";
 }

@@ -4,6 +4,7 @@ using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Host.Database;
 using Chuangji.Workflow.Host.Errors;
+using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Host.Seeding;
 using Chuangji.Workflow.Members;
 using Chuangji.Workflow.Workflow;
@@ -30,6 +31,7 @@ internal static class PlatformRegistration
         services.AddSingleton(new SeedDirectory(options.ResolveSeedsDirectory()));
         services.AddSingleton(new SqliteDatabase(ResolveConnectionString(builder.Configuration, options)));
 
+        builder.AddBearerTokens(options);
         services.AddGrpc(grpc => grpc.Interceptors.Add<DomainErrorInterceptor>());
         services.AddGrpcReflection();
         services.AddSingleton<DatabaseReadiness>();
@@ -63,10 +65,11 @@ internal static class PlatformRegistration
 
     public static WebApplication MapPlatform(this WebApplication app)
     {
-        app.MapGrpcHealthChecksService();
+        // Every endpoint requires a caller (the fallback policy) except these two, open by design.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Services.GetRequiredService<PlatformOptions>().EnableReflection)
         {
-            app.MapGrpcReflectionService();
+            app.MapGrpcReflectionService().AllowAnonymous();
         }
 
         return app;

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.Host.Security;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,6 +25,7 @@ public sealed class TestService : IAsyncDisposable
     public static IReadOnlyDictionary<string, string?> WithScheduler => new Dictionary<string, string?> { [SchedulerSetting] = "true" };
 
     private readonly string _directory;
+    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program> _factory;
 
@@ -106,6 +108,7 @@ public sealed class TestService : IAsyncDisposable
             // The scheduler would close phases under tests that move the clock past deadlines on purpose;
             // the schedule's own tests switch it on (WithScheduler).
             host.UseSetting(SchedulerSetting, "false");
+            host.UseSetting("Chuangji:Auth:SigningKey", _signingKey);
             foreach (var (key, value) in _settings)
             {
                 host.UseSetting(key, value);
@@ -115,9 +118,34 @@ public sealed class TestService : IAsyncDisposable
             host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
         });
 
+    /// <summary>The leadership group: the default caller of <see cref="Channel"/>, allowed everything, so tests of other matters need no token of their own.</summary>
+    internal static readonly TokenRequest Leadership = new(CallerRole.Leadership, "leadership", null, [], TimeSpan.FromHours(8));
+
+    /// <summary>A token signed with this service's key, issued now on its clock.</summary>
+    internal string TokenFor(TokenRequest request) => Services.GetRequiredService<TokenIssuer>().Issue(request);
+
+    /// <summary>A channel whose calls carry the given bearer token, or none.</summary>
+    public GrpcChannel ChannelWith(string? token)
+    {
+        var server = _factory.Server;
+        HttpMessageHandler handler = token is null ? server.CreateHandler() : new BearerHandler(() => token) { InnerHandler = server.CreateHandler() };
+        return GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler });
+    }
+
     private GrpcChannel CreateChannel()
     {
         var server = _factory.Server;
-        return GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
+        var handler = new BearerHandler(() => TokenFor(Leadership)) { InnerHandler = server.CreateHandler() };
+        return GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler });
+    }
+
+    /// <summary>Adds the bearer token to every call, fresh from the factory (the clock may have moved).</summary>
+    private sealed class BearerHandler(Func<string> token) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token());
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -1,0 +1,24 @@
+namespace Chuangji.Workflow.Host.Security;
+
+/// <summary>Who may call: a party member, a branch secretary, the leadership group, or a campus system (by its scopes).</summary>
+internal enum CallerRole
+{
+    Member,
+    Secretary,
+    Leadership,
+    System,
+}
+
+/// <summary>The claims a token carries, as the token command writes and the service reads them.</summary>
+internal static class CallerClaims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string Branch = "branch";
+    public const string Scope = "scope";
+
+    public static string Name(CallerRole role) => role.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? text, out CallerRole role) =>
+        Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(text, out _);
+}

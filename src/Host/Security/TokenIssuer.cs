@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Chuangji.Workflow.Host.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Chuangji.Workflow.Host.Security;
+
+/// <summary>What a token says about its bearer.</summary>
+internal sealed record TokenRequest(CallerRole Role, string Subject, string? Branch, IReadOnlyList<string> Scopes, TimeSpan Lifetime);
+
+/// <summary>Signs bearer tokens (HS256) for operators, campus systems and tests.</summary>
+internal sealed class TokenIssuer(SymmetricSecurityKey key, AuthSettings settings, TimeProvider time)
+{
+    public string Issue(TokenRequest request)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var claims = new List<Claim>
+        {
+            new(CallerClaims.Subject, request.Subject),
+            new(CallerClaims.Role, CallerClaims.Name(request.Role)),
+        };
+        if (!string.IsNullOrEmpty(request.Branch))
+        {
+            claims.Add(new Claim(CallerClaims.Branch, request.Branch));
+        }
+
+        if (request.Scopes.Count > 0)
+        {
+            claims.Add(new Claim(CallerClaims.Scope, string.Join(' ', request.Scopes)));
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.Add(request.Lifetime),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
