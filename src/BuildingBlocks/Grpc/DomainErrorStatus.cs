@@ -21,6 +21,7 @@ public static class DomainErrorStatus
         AlreadyExistsException => StatusCode.AlreadyExists,
         FailedPreconditionException => StatusCode.FailedPrecondition,
         ConcurrencyConflictException => StatusCode.Aborted,
+        PermissionDeniedException => StatusCode.PermissionDenied,
         _ => throw new ArgumentOutOfRangeException(nameof(exception), exception.GetType().Name, "no status for this refusal"),
     };
 
@@ -107,6 +108,14 @@ public static class DomainErrorStatus
                 }
 
                 yield return info;
+                break;
+            case PermissionDeniedException denied:
+                yield return new ErrorInfo
+                {
+                    Reason = "NOT_PERMITTED",
+                    Domain = ErrorDomain,
+                    Metadata = { ["rpc"] = denied.Rpc, ["role"] = denied.Role },
+                };
                 break;
         }
     }

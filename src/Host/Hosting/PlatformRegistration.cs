@@ -32,7 +32,13 @@ internal static class PlatformRegistration
         services.AddSingleton(new SqliteDatabase(ResolveConnectionString(builder.Configuration, options)));
 
         builder.AddBearerTokens(options);
-        services.AddGrpc(grpc => grpc.Interceptors.Add<DomainErrorInterceptor>());
+        // Outermost first: refusals of the authorization are mapped like every other refusal.
+        services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<DomainErrorInterceptor>();
+            grpc.Interceptors.Add<RpcAuthorizationInterceptor>();
+        });
+        services.AddScoped<RpcAuthorizer>();
         services.AddGrpcReflection();
         services.AddSingleton<DatabaseReadiness>();
         services.AddGrpcHealthChecks(health =>

@@ -1,4 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.Workflow.Contracts;
 using Chuangji.Workflow.Workflow.Cycles;
 using Chuangji.Workflow.Workflow.Features.Advance;
 using Chuangji.Workflow.Workflow.Features.GetDefaultCalendar;
@@ -54,6 +55,7 @@ public static class WorkflowModule
         services.AddScoped<YearScheduler>();
         services.AddScoped<RemindersHandler>();
         services.AddScoped<CheckReportsHandler>();
+        services.AddScoped<IWorkflowModule, WorkflowModuleFacade>();
         services.AddHostedService<ScheduleStartup>();
         return services;
     }

@@ -45,6 +45,9 @@ internal sealed class AssessmentModuleFacade(
         return rows.ToDictionary(r => r.StaffNumber, r => new FactTally(r.Facts, r.ThoughtReports), StringComparer.Ordinal);
     }
 
+    public async Task<string?> FactStaffNumberAsync(long factId, CancellationToken cancellationToken) =>
+        await db.Facts.AsNoTracking().Where(f => f.Id == factId).Select(f => f.StaffNumber).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken)
     {
         var wanted = factIds.Distinct().ToList();

@@ -22,6 +22,9 @@ public interface IAssessmentModule
     /// </summary>
     Task<IReadOnlyDictionary<string, FactTally>> TallyFactsAsync(DateOnly from, DateOnly to, IReadOnlyCollection<string> excludingKinds, CancellationToken cancellationToken);
 
+    /// <summary>The staff number of the member a fact is about, or null when there is no such fact.</summary>
+    Task<string?> FactStaffNumberAsync(long factId, CancellationToken cancellationToken);
+
     /// <summary>Which of these fact ids name no fact.</summary>
     Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken);
 }

@@ -1,0 +1,118 @@
+using System.Collections;
+using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Workflow.Contracts;
+using Google.Protobuf;
+
+namespace Chuangji.Workflow.Host.Security;
+
+/// <summary>
+/// Judges one call against its RPC's policy: the role first, then, for a member or a secretary limited to
+/// their own, what the request is about (a branch, a member, rows, a fact, a check report), looked up
+/// through the modules' contracts. A refusal is PERMISSION_DENIED saying why; it happens before the
+/// handler runs, so nothing changes.
+/// </summary>
+internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule assessment, IWorkflowModule workflow)
+{
+    public async Task EnsureAllowedAsync(string method, Caller caller, IMessage request, CancellationToken cancellationToken)
+    {
+        if (!RpcPolicies.ByMethod.TryGetValue(method, out var policy))
+        {
+            throw Denied(method, caller, "the RPC has no policy, and what has none is refused");
+        }
+
+        switch (caller.Role)
+        {
+            case CallerRole.Leadership when policy.Leadership:
+                return;
+            case CallerRole.System when policy.Scopes.Any(caller.Scopes.Contains):
+                return;
+            case CallerRole.System:
+                throw Denied(method, caller, policy.Scopes.Count == 0
+                    ? "no campus system may call it"
+                    : $"it needs the scope {string.Join(" or ", policy.Scopes)}");
+            case CallerRole.Member when policy.Member == Reach.Any:
+            case CallerRole.Secretary when policy.Secretary == Reach.Any:
+                return;
+            case CallerRole.Member when policy.Member == Reach.Own:
+                await EnsureOwnMemberAsync(method, caller, policy.Target, request);
+                return;
+            case CallerRole.Secretary when policy.Secretary == Reach.Own:
+                await EnsureOwnBranchAsync(method, caller, policy.Target, request, cancellationToken);
+                return;
+            default:
+                throw Denied(method, caller, "the role may not call it");
+        }
+    }
+
+    private static Task EnsureOwnMemberAsync(string method, Caller caller, RpcTarget target, IMessage request)
+    {
+        var named = target.Kind is TargetKind.Member or TargetKind.MemberOrBranch ? Text(request, target.Path) : string.Empty;
+        return named == caller.Subject
+            ? Task.CompletedTask
+            : throw Denied(method, caller, named.Length == 0 ? "a member may only ask about themselves; name your own staff number" : $"a member may act only on their own cycle, not on {named}'s");
+    }
+
+    private async Task EnsureOwnBranchAsync(string method, Caller caller, RpcTarget target, IMessage request, CancellationToken cancellationToken)
+    {
+        var branches = target.Kind switch
+        {
+            TargetKind.Branch => [Text(request, target.Path)],
+            TargetKind.BranchRows => Rows(request, target).ToList(),
+            TargetKind.Member => [await BranchOfMemberAsync(Text(request, target.Path), cancellationToken)],
+            TargetKind.MemberRows => await BranchesOfMembersAsync(Rows(request, target), cancellationToken),
+            TargetKind.Fact => [await BranchOfFactAsync(Number(request, target.Path), cancellationToken)],
+            TargetKind.CheckReport => [await workflow.CheckReportBranchAsync(Number(request, target.Path), cancellationToken) ?? string.Empty],
+            TargetKind.MemberOrBranch => [Text(request, target.Second) is { Length: > 0 } branch ? branch : await BranchOfMemberAsync(Text(request, target.Path), cancellationToken)],
+            _ => [string.Empty],
+        };
+        var foreign = branches.FirstOrDefault(b => b != caller.Branch);
+        if (foreign is not null)
+        {
+            throw Denied(method, caller, foreign.Length == 0
+                ? $"a secretary acts within branch {caller.Branch}; the request names no member or branch of it"
+                : $"a secretary acts within branch {caller.Branch}, and this concerns branch {foreign}");
+        }
+    }
+
+    private async Task<string> BranchOfMemberAsync(string staffNumber, CancellationToken cancellationToken) =>
+        staffNumber.Length == 0 ? string.Empty : (await members.FindMemberAsync(staffNumber, cancellationToken))?.BranchCode ?? string.Empty;
+
+    private async Task<List<string>> BranchesOfMembersAsync(IEnumerable<string> staffNumbers, CancellationToken cancellationToken)
+    {
+        var wanted = staffNumbers.ToList();
+        var found = await members.FindMembersAsync(wanted, cancellationToken);
+        return wanted.Select(s => found.TryGetValue(s, out var member) ? member.BranchCode : string.Empty).ToList();
+    }
+
+    private async Task<string> BranchOfFactAsync(long factId, CancellationToken cancellationToken) =>
+        await assessment.FactStaffNumberAsync(factId, cancellationToken) is { } staffNumber ? await BranchOfMemberAsync(staffNumber, cancellationToken) : string.Empty;
+
+    private static IEnumerable<string> Rows(IMessage request, RpcTarget target) =>
+        Value(request, target.Path) is IEnumerable rows ? rows.OfType<IMessage>().Select(row => Text(row, target.Second)) : [];
+
+    private static string Text(IMessage message, string path) => Value(message, path) as string ?? string.Empty;
+
+    private static long Number(IMessage message, string path) => Value(message, path) is long number ? number : 0;
+
+    /// <summary>A field by its proto name, following dots into nested messages; null where a message on the way is unset.</summary>
+    private static object? Value(IMessage message, string path)
+    {
+        object? current = message;
+        foreach (var name in path.Split('.'))
+        {
+            if (current is not IMessage node || node.Descriptor.FindFieldByName(name) is not { } field)
+            {
+                return null;
+            }
+
+            current = field.Accessor.GetValue(node);
+        }
+
+        return current;
+    }
+
+    private static PermissionDeniedException Denied(string method, Caller caller, string reason) =>
+        new(method.TrimStart('/'), caller.Describe(), reason);
+}

@@ -1,0 +1,48 @@
+namespace Chuangji.Workflow.Host.Security;
+
+/// <summary>How far a role reaches in one RPC: not at all, only its own (own cycle, own branch), or wherever.</summary>
+internal enum Reach
+{
+    None,
+    Own,
+    Any,
+}
+
+/// <summary>What an RPC is about, read from its request, to judge "own": a branch, a member, rows of either, a fact, a check report.</summary>
+internal enum TargetKind
+{
+    None,
+    Branch,
+    Member,
+    BranchRows,
+    MemberRows,
+    Fact,
+    CheckReport,
+
+    /// <summary>A member field and a branch field (ListReminders): a member by the first, a secretary by either.</summary>
+    MemberOrBranch,
+}
+
+/// <summary>
+/// Where the target is in the request: a field path ("member.branch_code"); for rows, the repeated field and
+/// the field of each row; for <see cref="TargetKind.MemberOrBranch"/>, the member field and the branch field.
+/// </summary>
+internal sealed record RpcTarget(TargetKind Kind, string Path = "", string Second = "")
+{
+    public static readonly RpcTarget None = new(TargetKind.None);
+}
+
+/// <summary>
+/// Who may call one RPC: the member and the branch secretary within their reach, the leadership group, and
+/// campus systems holding one of the scopes. Campus systems and the leadership group act college-wide.
+/// </summary>
+internal sealed record RpcPolicy(Reach Member, Reach Secretary, bool Leadership, IReadOnlyList<string> Scopes, RpcTarget Target)
+{
+    public bool Allows(CallerRole role) => role switch
+    {
+        CallerRole.Member => Member != Reach.None,
+        CallerRole.Secretary => Secretary != Reach.None,
+        CallerRole.Leadership => Leadership,
+        _ => Scopes.Count > 0,
+    };
+}

@@ -1,0 +1,10 @@
+using Chuangji.Workflow.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Contracts;
+
+internal sealed class WorkflowModuleFacade(WorkflowDbContext db) : IWorkflowModule
+{
+    public async Task<string?> CheckReportBranchAsync(long id, CancellationToken cancellationToken) =>
+        await db.CheckReports.AsNoTracking().Where(r => r.Id == id).Select(r => r.BranchCode).SingleOrDefaultAsync(cancellationToken);
+}
