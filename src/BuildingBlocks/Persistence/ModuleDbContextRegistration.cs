@@ -7,12 +7,13 @@ public static class ModuleDbContextRegistration
 {
     /// <summary>
     /// Registers a module's context on the shared SQLite file with the module's own migrations
-    /// history table, so modules migrate independently (SQLite has no schemas).
+    /// history table, so modules migrate independently (SQLite has no schemas). Contexts are pooled:
+    /// setting one up costs more than the single-row queries most requests make with it.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((provider, options) => options.UseModuleSqlite(provider.GetRequiredService<SqliteDatabase>(), module));
+        services.AddDbContextPool<TContext>((provider, options) => options.UseModuleSqlite(provider.GetRequiredService<SqliteDatabase>(), module));
         services.AddSingleton<IModuleDatabase>(provider =>
             new ModuleDatabase<TContext>(provider.GetRequiredService<IServiceScopeFactory>(), module));
         return services;
