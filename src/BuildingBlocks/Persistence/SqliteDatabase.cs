@@ -6,4 +6,6 @@ public sealed class SqliteDatabase(string connectionString)
     public string ConnectionString { get; } = connectionString;
 
     internal SqlitePragmaInterceptor Pragmas { get; } = new();
+
+    internal Audit.AuditCommitInterceptor Audit { get; } = new();
 }

@@ -2,6 +2,7 @@ using Chuangji.Workflow.Assessment;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.Host.Audit;
 using Chuangji.Workflow.Host.Database;
 using Chuangji.Workflow.Host.Errors;
 using Chuangji.Workflow.Host.Security;
@@ -36,14 +37,18 @@ internal static class PlatformRegistration
         services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<DomainErrorInterceptor>();
+            grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<RpcAuthorizationInterceptor>();
         });
         services.AddScoped<RpcAuthorizer>();
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<AuditReader>();
+        services.AddSingleton<IModuleDatabase, AuditTable>();
         services.AddGrpcReflection();
         services.AddSingleton<DatabaseReadiness>();
         services.AddGrpcHealthChecks(health =>
             {
-                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName, WorkflowModule.ReminderServiceName, WorkflowModule.CheckReportServiceName })
+                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName, WorkflowModule.ReminderServiceName, WorkflowModule.CheckReportServiceName, AuditGrpcService.GrpcServiceName })
                 {
                     health.Services.Map(service, _ => true);
                 }
@@ -72,6 +77,7 @@ internal static class PlatformRegistration
     public static WebApplication MapPlatform(this WebApplication app)
     {
         // Every endpoint requires a caller (the fallback policy) except these two, open by design.
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Services.GetRequiredService<PlatformOptions>().EnableReflection)
         {

@@ -3,6 +3,7 @@ using Chuangji.Workflow.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.Members.Contracts;
 using Chuangji.Workflow.Workflow.Contracts;
+using Chuangji.Workflow.Host.Grpc;
 using Google.Protobuf;
 
 namespace Chuangji.Workflow.Host.Security;
@@ -90,28 +91,11 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
         await assessment.FactStaffNumberAsync(factId, cancellationToken) is { } staffNumber ? await BranchOfMemberAsync(staffNumber, cancellationToken) : string.Empty;
 
     private static IEnumerable<string> Rows(IMessage request, RpcTarget target) =>
-        Value(request, target.Path) is IEnumerable rows ? rows.OfType<IMessage>().Select(row => Text(row, target.Second)) : [];
+        RequestFields.Value(request, target.Path) is IEnumerable rows ? rows.OfType<IMessage>().Select(row => Text(row, target.Second)) : [];
 
-    private static string Text(IMessage message, string path) => Value(message, path) as string ?? string.Empty;
+    private static string Text(IMessage message, string path) => RequestFields.Text(message, path);
 
-    private static long Number(IMessage message, string path) => Value(message, path) is long number ? number : 0;
-
-    /// <summary>A field by its proto name, following dots into nested messages; null where a message on the way is unset.</summary>
-    private static object? Value(IMessage message, string path)
-    {
-        object? current = message;
-        foreach (var name in path.Split('.'))
-        {
-            if (current is not IMessage node || node.Descriptor.FindFieldByName(name) is not { } field)
-            {
-                return null;
-            }
-
-            current = field.Accessor.GetValue(node);
-        }
-
-        return current;
-    }
+    private static long Number(IMessage message, string path) => RequestFields.Value(message, path) is long number ? number : 0;
 
     private static PermissionDeniedException Denied(string method, Caller caller, string reason) =>
         new(method.TrimStart('/'), caller.Describe(), reason);

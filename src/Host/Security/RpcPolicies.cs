@@ -13,6 +13,7 @@ internal static class RpcPolicies
     private const string Workflow = "/chuangji.workflow.v1.WorkflowService/";
     private const string Reminders = "/chuangji.workflow.v1.ReminderService/";
     private const string Checks = "/chuangji.workflow.v1.CheckReportService/";
+    private const string Audit = "/chuangji.audit.v1.AuditService/";
 
     private static readonly RpcTarget StaffNumber = new(TargetKind.Member, "staff_number");
     private static readonly RpcTarget BranchCode = new(TargetKind.Branch, "branch_code");
@@ -65,6 +66,8 @@ internal static class RpcPolicies
 
         [Checks + "ListCheckReports"] = Secretaries(BranchCode, SystemScopes.Reports),
         [Checks + "GetCheckReport"] = Secretaries(new RpcTarget(TargetKind.CheckReport, "id"), SystemScopes.Reports),
+
+        [Audit + "ListAudit"] = Leadership(),
     };
 
     /// <summary>Read by anyone with a token: the calendar, the scoring table, the branch directory.</summary>

@@ -50,6 +50,7 @@ public sealed class PlatformServicesTests : IAsyncLifetime
             "chuangji.workflow.v1.WorkflowService",
             "chuangji.workflow.v1.ReminderService",
             "chuangji.workflow.v1.CheckReportService",
+            "chuangji.audit.v1.AuditService",
             "grpc.health.v1.Health",
             "grpc.reflection.v1alpha.ServerReflection",
             "grpc.reflection.v1.ServerReflection");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Validation;
@@ -26,7 +27,8 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
     public Task<IReadOnlyList<FactWriteOutcome>> WriteAsync(IReadOnlyList<NewFact> facts, CancellationToken cancellationToken)
     {
         EnsureStarted();
-        var pending = new PendingWrite(facts);
+        // The call's audit record rides with its facts into the commit that stores them.
+        var pending = new PendingWrite(facts, AuditScope.Current);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(FactWriter), "the service is stopping");
@@ -153,7 +155,26 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
             outcomes.Add(answers);
         }
 
-        transaction.Commit();
+        var audited = new List<AuditEntry>();
+        foreach (var entry in batch.Select(p => p.Audit).OfType<AuditEntry>().Distinct())
+        {
+            if (entry.TryClaim())
+            {
+                audited.Add(entry);
+                AuditSql.Write(connection, transaction, entry, AuditSql.Ok, string.Empty);
+            }
+        }
+
+        try
+        {
+            transaction.Commit();
+        }
+        catch
+        {
+            audited.ForEach(entry => entry.Release());
+            throw;
+        }
+
         return outcomes;
     }
 
@@ -240,9 +261,11 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
 
     private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private sealed class PendingWrite(IReadOnlyList<NewFact> facts)
+    private sealed class PendingWrite(IReadOnlyList<NewFact> facts, AuditEntry? audit)
     {
         public IReadOnlyList<NewFact> Facts { get; } = facts;
+
+        public AuditEntry? Audit { get; } = audit;
 
         public TaskCompletionSource<IReadOnlyList<FactWriteOutcome>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -3,6 +3,7 @@ using Chuangji.Workflow.Assessment.Domain.Rubrics;
 using Chuangji.Workflow.Assessment.Domain.Validation;
 using Chuangji.Workflow.Assessment.Persistence;
 using Chuangji.Workflow.Assessment.Seeding;
+using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
@@ -151,6 +152,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
 
     private async Task<RubricVersion> StoreDefaultAsync(int year, CancellationToken cancellationToken)
     {
+        using var housekeeping = AuditScope.Suspend();
         var version = new RubricVersion
         {
             Year = year,

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.Members.Contracts;
 using Chuangji.Workflow.Workflow.Domain.Cycles;
 using Chuangji.Workflow.Workflow.Domain.Years;
@@ -16,6 +17,7 @@ internal sealed class CycleRoster(WorkflowDbContext db, IMembersModule members, 
 {
     public async Task SyncAsync(WorkflowYear year, string? branchCode, CancellationToken cancellationToken)
     {
+        using var housekeeping = AuditScope.Suspend();
         // Read before syncing: a change made meanwhile leaves the stored stamp behind, so the next call syncs again.
         var stamp = await members.RosterStampAsync(cancellationToken);
         if (stamps.IsCurrent(year.Year, branchCode, stamp))

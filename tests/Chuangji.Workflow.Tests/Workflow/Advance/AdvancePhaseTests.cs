@@ -42,6 +42,9 @@ public sealed class AdvancePhaseTests : WorkflowFixture
             .ShouldFailWith(StatusCode.FailedPrecondition);
 
         error.Status.Detail.Should().Contain("the cycles moved").And.Contain("repeat the call");
+        var trail = (await new Chuangji.Audit.V1.AuditService.AuditServiceClient(Service.Channel).ListAuditAsync(new Chuangji.Audit.V1.ListAuditRequest())).Records
+            .Where(r => r.Rpc.EndsWith("/AdvancePhase", StringComparison.Ordinal)).Select(r => r.Outcome);
+        trail.Should().Equal(["OK", "FAILED_PRECONDITION"], "the moved cycles are a committed change, and the refusal that followed is recorded too");
         (await CycleAsync("T1003")).CommitmentMissing.Should().BeTrue();
         (await NoCommitmentFactsAsync()).Should().BeEmpty();
 

@@ -1,0 +1,40 @@
+namespace Chuangji.Workflow.BuildingBlocks.Audit;
+
+/// <summary>
+/// The audit record of one mutating call, filled in when the call starts and written exactly once: inside
+/// the transaction that makes the call's first change, or, for a call refused or changing nothing, at its end.
+/// </summary>
+public sealed class AuditEntry
+{
+    public required string Subject { get; init; }
+
+    public required string Role { get; init; }
+
+    public required string Rpc { get; init; }
+
+    public required string Target { get; init; }
+
+    public required string StaffNumber { get; init; }
+
+    public required string BranchCode { get; init; }
+
+    public required string RequestId { get; init; }
+
+    public required long AtUtcTicks { get; init; }
+
+    private int _written;
+
+    public bool Written => Volatile.Read(ref _written) == 1;
+
+    /// <summary>Claims the right to write the record; false when another writer already has.</summary>
+    public bool TryClaim() => Interlocked.CompareExchange(ref _written, 1, 0) == 0;
+
+    /// <summary>Gives the claim back when the transaction that carried the record did not commit.</summary>
+    public void Release() => Volatile.Write(ref _written, 0);
+
+    /// <summary>A fresh, unwritten record of the same call: for a failure that follows a committed change.</summary>
+    public AuditEntry Copy() => new()
+    {
+        Subject = Subject, Role = Role, Rpc = Rpc, Target = Target, StaffNumber = StaffNumber, BranchCode = BranchCode, RequestId = RequestId, AtUtcTicks = AtUtcTicks,
+    };
+}

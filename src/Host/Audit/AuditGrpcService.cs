@@ -1,0 +1,40 @@
+using Chuangji.Audit.V1;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Chuangji.Workflow.Host.Audit;
+
+internal sealed class AuditGrpcService(AuditReader reader) : AuditService.AuditServiceBase
+{
+    public const string GrpcServiceName = "chuangji.audit.v1.AuditService";
+
+    public override async Task<ListAuditResponse> ListAudit(ListAuditRequest request, ServerCallContext context)
+    {
+        var from = request.From?.ToDateTimeOffset().UtcTicks;
+        var to = request.To?.ToDateTimeOffset().UtcTicks;
+        if (from is { } start && to is { } end && end <= start)
+        {
+            throw new InvalidArgumentException("to", "must be after from");
+        }
+
+        var filter = new AuditFilter(request.StaffNumber, request.BranchCode, request.Actor, from, to);
+        var (rows, next) = await reader.ListAsync(filter, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListAuditResponse { NextPageToken = next };
+        response.Records.AddRange(rows.Select(r => new AuditRecord
+        {
+            Id = r.Id,
+            At = Timestamp.FromDateTimeOffset(new DateTimeOffset(r.AtUtcTicks, TimeSpan.Zero)),
+            Actor = r.Subject,
+            Role = r.Role,
+            Rpc = r.Rpc,
+            Target = r.Target,
+            StaffNumber = r.StaffNumber,
+            BranchCode = r.BranchCode,
+            RequestId = r.RequestId,
+            Outcome = r.Outcome,
+            Detail = r.Detail,
+        }));
+        return response;
+    }
+}

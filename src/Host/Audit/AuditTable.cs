@@ -1,0 +1,20 @@
+using Chuangji.Workflow.BuildingBlocks.Audit;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace Chuangji.Workflow.Host.Audit;
+
+/// <summary>The audit trail's table, created at start-up beside the modules' tables (it belongs to none of them).</summary>
+internal sealed class AuditTable(SqliteDatabase database) : IModuleDatabase
+{
+    public string Module => "Audit";
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = AuditSql.Create;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

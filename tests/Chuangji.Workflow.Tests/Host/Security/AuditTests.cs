@@ -1,0 +1,163 @@
+using Chuangji.Assessment.V1;
+using Chuangji.Audit.V1;
+using Chuangji.Members.V1;
+using Chuangji.Workflow.BuildingBlocks.Audit;
+using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Tests.Infrastructure;
+using Chuangji.Workflow.Tests.Members;
+using Chuangji.Workflow.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chuangji.Workflow.Tests.Host.Security;
+
+public sealed class AuditTests : IAsyncLifetime
+{
+    private TestService _service = null!;
+
+    private AuditService.AuditServiceClient Audit => new(_service.Channel);
+
+    public async Task InitializeAsync()
+    {
+        _service = await TestService.StartAsync();
+        var members = await new MembersService.MembersServiceClient(_service.Channel).WithBranchesAsync("B01", "B02");
+        await members.ImportMembersAsync(new ImportMembersRequest { Members = { MembersFixtures.Registration("T1002", "B01"), MembersFixtures.Registration("T2001", "B02") } });
+    }
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public async Task AChange_IsRecordedWithItsAuthorTargetAndRequestId()
+    {
+        using var channel = _service.ChannelWith(Token(CallerRole.Secretary, "T1001", "B01"));
+        await new AssessmentService.AssessmentServiceClient(channel).RecordEventAsync(Late("T1002", "checkin-1"));
+
+        var record = (await Audit.ListAuditAsync(new ListAuditRequest { Actor = "T1001" })).Records.Should().ContainSingle().Subject;
+
+        (record.Actor, record.Role, record.Rpc, record.Target, record.StaffNumber, record.BranchCode, record.RequestId, record.Outcome, record.Detail).Should().Be(
+            ("T1001", "secretary", "chuangji.assessment.v1.AssessmentService/RecordEvent", "member T1002", "T1002", "B01", "checkin-1", "OK", ""));
+        record.At.ToDateTimeOffset().Should().Be(_service.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task RefusedCalls_AreRecordedToo_WithTheStatusAndTheReason()
+    {
+        using var channel = _service.ChannelWith(Token(CallerRole.Secretary, "T1001", "B01"));
+        var assessment = new AssessmentService.AssessmentServiceClient(channel);
+        await assessment.RecordEventAsync(Late("T2001", "foreign")).ShouldFailWith(StatusCode.PermissionDenied);
+        await assessment.RecordEventAsync(Late("T1002", "bad", kind: "NO_SUCH_KIND")).ShouldFailWith(StatusCode.InvalidArgument);
+
+        var records = (await Audit.ListAuditAsync(new ListAuditRequest { Actor = "T1001" })).Records;
+
+        records.Select(r => (r.StaffNumber, r.BranchCode, r.Outcome)).Should().Equal(("T2001", "B02", "PERMISSION_DENIED"), ("T1002", "B01", "INVALID_ARGUMENT"));
+        records[0].Detail.Should().Contain("acts within branch B01");
+    }
+
+    [Fact]
+    public async Task EveryCall_IsOneRecord_ARetryIsItsOwn_AndReadsAreNotRecorded()
+    {
+        var assessment = new AssessmentService.AssessmentServiceClient(_service.Channel);
+        await assessment.RecordEventAsync(Late("T1002", "same"));
+        await assessment.RecordEventAsync(Late("T1002", "same"));
+        await assessment.GetScorecardAsync(new GetScorecardRequest { StaffNumber = "T1002", Year = 2026 });
+
+        var records = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1002", Actor = "leadership" })).Records;
+
+        records.Select(r => (r.Rpc, r.RequestId, r.Outcome)).Should().Equal(
+            ("chuangji.assessment.v1.AssessmentService/RecordEvent", "same", "OK"),
+            ("chuangji.assessment.v1.AssessmentService/RecordEvent", "same", "OK"));
+    }
+
+    [Fact]
+    public async Task AnAnonymousOpinion_LeavesNoIdentityInTheTrail()
+    {
+        using var channel = _service.ChannelWith(Token(CallerRole.System, "suggestion-box", scopes: [SystemScopes.Opinions]));
+        await new WorkflowService.WorkflowServiceClient(channel).SubmitOpinionAsync(new SubmitOpinionRequest
+        {
+            Year = 2026, StaffNumber = "T1002", Channel = OpinionChannel.SuggestionBox, Content = "备课认真", Anonymous = true, RequestId = "box-7",
+        }).ResponseAsync.ContinueWith(_ => { });
+
+        var record = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1002" })).Records
+            .Should().ContainSingle(r => r.Rpc.EndsWith("/SubmitOpinion", StringComparison.Ordinal)).Subject;
+
+        (record.Actor, record.Role, record.RequestId).Should().Be((string.Empty, string.Empty, string.Empty));
+        (await Audit.ListAuditAsync(new ListAuditRequest { Actor = "suggestion-box" })).Records.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ListAudit_FiltersByBranchAndTime_AndPages()
+    {
+        var assessment = new AssessmentService.AssessmentServiceClient(_service.Channel);
+        _service.Time.Advance(TimeSpan.FromMinutes(1));
+        var start = _service.Time.GetUtcNow();
+        for (var i = 0; i < 5; i++)
+        {
+            await assessment.RecordEventAsync(Late(i % 2 == 0 ? "T1002" : "T2001", $"r{i}"));
+            _service.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        var b01 = (await Audit.ListAuditAsync(new ListAuditRequest { BranchCode = "B01", From = Timestamp.FromDateTimeOffset(start) })).Records;
+        var window = (await Audit.ListAuditAsync(new ListAuditRequest
+        {
+            From = Timestamp.FromDateTimeOffset(start.AddMinutes(10)), To = Timestamp.FromDateTimeOffset(start.AddMinutes(30)),
+        })).Records;
+        var first = await Audit.ListAuditAsync(new ListAuditRequest { From = Timestamp.FromDateTimeOffset(start), PageSize = 3 });
+        var second = await Audit.ListAuditAsync(new ListAuditRequest { From = Timestamp.FromDateTimeOffset(start), PageSize = 3, PageToken = first.NextPageToken });
+
+        b01.Select(r => r.RequestId).Should().Equal("r0", "r2", "r4");
+        window.Select(r => r.RequestId).Should().Equal("r1", "r2");
+        first.Records.Concat(second.Records).Select(r => r.RequestId).Should().Equal("r0", "r1", "r2", "r3", "r4");
+        second.NextPageToken.Should().BeEmpty();
+        (await Audit.ListAuditAsync(new ListAuditRequest { From = Timestamp.FromDateTimeOffset(start), To = Timestamp.FromDateTimeOffset(start) })
+            .ShouldFailWith(StatusCode.InvalidArgument)).ViolatedFields().Should().Equal("to");
+    }
+
+    [Fact]
+    public async Task TheRecord_CommitsWithTheChange_AndIsGoneWithIt()
+    {
+        foreach (var commit in new[] { false, true })
+        {
+            var entry = new AuditEntry
+            {
+                Subject = "T1001", Role = "secretary", Rpc = $"test/{commit}", Target = "branch B09", StaffNumber = string.Empty, BranchCode = "B09", RequestId = string.Empty, AtUtcTicks = 1,
+            };
+            await using (var scope = _service.Services.CreateAsyncScope())
+            using (AuditScope.Begin(entry))
+            {
+                var db = scope.ServiceProvider.GetRequiredService<MembersDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await db.Database.ExecuteSqlRawAsync("UPDATE members_branches SET Name = Name WHERE Code = 'B01'");
+                if (commit)
+                {
+                    await transaction.CommitAsync();
+                }
+                else
+                {
+                    await transaction.RollbackAsync();
+                }
+            }
+
+            (await RowsAsync($"test/{commit}")).Should().Be(commit ? 1 : 0);
+        }
+    }
+
+    private async Task<long> RowsAsync(string rpc)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_service.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM audit_records WHERE Rpc = $rpc";
+        command.Parameters.AddWithValue("$rpc", rpc);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private string Token(CallerRole role, string subject, string? branch = null, IReadOnlyList<string>? scopes = null) =>
+        _service.TokenFor(new TokenRequest(role, subject, branch, scopes ?? [], TimeSpan.FromHours(1)));
+
+    private static RecordEventRequest Late(string staffNumber, string requestId, string kind = "MEETING_LATE") =>
+        new() { Fact = new FactInput { StaffNumber = staffNumber, Kind = kind, OccurredOn = "2026-03-01", Count = 1, RequestId = requestId } };
+}
