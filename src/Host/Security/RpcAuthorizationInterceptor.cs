@@ -1,4 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Identity;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -16,27 +17,34 @@ internal sealed class RpcAuthorizationInterceptor(RpcAuthorizer authorizer) : In
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        await AuthorizeAsync(request, context);
+        var caller = await AuthorizeAsync(request, context);
+        using var identity = caller is null ? null : CallerIdentity.Begin(caller.Subject);
         return await continuation(request, context);
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        await AuthorizeAsync(request, context);
+        var caller = await AuthorizeAsync(request, context);
+        using var identity = caller is null ? null : CallerIdentity.Begin(caller.Subject);
         await continuation(request, responseStream, context);
     }
 
-    private Task AuthorizeAsync<TRequest>(TRequest request, ServerCallContext context)
+    /// <summary>
+    /// Passes the policy and answers the caller, who then acts for the rest of the call (set by the caller
+    /// of this method: an async method's ambient values do not flow back out of it).
+    /// </summary>
+    private async Task<Caller?> AuthorizeAsync<TRequest>(TRequest request, ServerCallContext context)
     {
         if (!context.Method.StartsWith(OwnServices, StringComparison.Ordinal))
         {
-            return Task.CompletedTask;
+            return null;
         }
 
         var principal = context.GetHttpContext().User;
         var caller = Caller.From(principal)
             ?? throw new PermissionDeniedException(context.Method.TrimStart('/'), "a caller without a usable role", "the token names no role this service knows, or lacks what the role needs");
-        return authorizer.EnsureAllowedAsync(context.Method, caller, (IMessage)request!, context.CancellationToken);
+        await authorizer.EnsureAllowedAsync(context.Method, caller, (IMessage)request!, context.CancellationToken);
+        return caller;
     }
 }

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Assessment.V1;
 using Chuangji.Workflow.Assessment.Features.BonusItems;
 using Chuangji.Workflow.Assessment.Features.ListFacts;
@@ -53,7 +54,7 @@ internal sealed class AssessmentGrpcService(IServiceProvider services) : Assessm
 
     public override async Task<RevokeEventResponse> RevokeEvent(RevokeEventRequest request, ServerCallContext context)
     {
-        var fact = await Handler<RevokeFactHandler>().HandleAsync(new RevokeFactCommand(request.FactId, request.Reason, request.RevokedBy), context.CancellationToken);
+        var fact = await Handler<RevokeFactHandler>().HandleAsync(new RevokeFactCommand(request.FactId, request.Reason, CallerIdentity.Or(request.RevokedBy)), context.CancellationToken);
         return new RevokeEventResponse { Fact = fact.ToProto() };
     }
 

@@ -3,6 +3,7 @@ using Chuangji.Workflow.Assessment.Facts;
 using Chuangji.Workflow.Assessment.Features.RecordFacts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
+using Chuangji.Workflow.BuildingBlocks.Identity;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Assessment.V1;
 
@@ -19,7 +20,7 @@ internal static class FactMapping
             input.HasCount ? input.Count : null,
             input.Points,
             input.Note,
-            input.RecordedBy,
+            CallerIdentity.Or(input.RecordedBy),
             input.RequestId);
 
     public static Proto.Fact ToProto(this Fact fact)

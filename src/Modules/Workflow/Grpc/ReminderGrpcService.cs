@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.V1;
 using Chuangji.Workflow.Workflow.Features.Reminders;
 using Chuangji.Workflow.Workflow.Scheduling;
@@ -58,7 +59,7 @@ internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSig
     }
 
     public override async Task<AckReminderResponse> AckReminder(AckReminderRequest request, ServerCallContext context) =>
-        new() { Reminder = (await Handler().AckAsync(request.Id, request.DeliveredBy, context.CancellationToken)).ToProto() };
+        new() { Reminder = (await Handler().AckAsync(request.Id, CallerIdentity.Or(request.DeliveredBy), context.CancellationToken)).ToProto() };
 
     public override async Task<ListRemindersResponse> ListReminders(ListRemindersRequest request, ServerCallContext context)
     {

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.V1;
 using Chuangji.Workflow.Workflow.Cycles;
@@ -19,7 +20,7 @@ internal sealed class WorkflowGrpcService(IServiceProvider services, CollegeCloc
 
     public override async Task<OpenYearResponse> OpenYear(OpenYearRequest request, ServerCallContext context)
     {
-        var result = await Handler<OpenYearHandler>().HandleAsync(request.Year, request.Calendar.ToOverrides(), request.Actor, context.CancellationToken);
+        var result = await Handler<OpenYearHandler>().HandleAsync(request.Year, request.Calendar.ToOverrides(), CallerIdentity.Or(request.Actor), context.CancellationToken);
         var view = await Handler<GetYearHandler>().ViewAsync(result.Year, context.CancellationToken);
         return new OpenYearResponse { Year = view.ToProto(), Opened = result.Opened };
     }
@@ -51,14 +52,14 @@ internal sealed class WorkflowGrpcService(IServiceProvider services, CollegeCloc
 
     public override async Task<SubmitCommitmentResponse> SubmitCommitment(SubmitCommitmentRequest request, ServerCallContext context)
     {
-        var input = Step(request.Year, request.StaffNumber, request.Actor, request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var input = Step(request.Year, request.StaffNumber, CallerIdentity.Or(request.Actor), request.HasExpectedVersion ? request.ExpectedVersion : null);
         var cycle = await Handler<SimpleStepHandlers>().SubmitCommitmentAsync(input, request.Commitment, context.CancellationToken);
         return new SubmitCommitmentResponse { Cycle = cycle.ToProto(clock.UtcNow) };
     }
 
     public override async Task<SubmitDeclarationResponse> SubmitDeclaration(SubmitDeclarationRequest request, ServerCallContext context)
     {
-        var input = Step(request.Year, request.StaffNumber, request.Actor, request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var input = Step(request.Year, request.StaffNumber, CallerIdentity.Or(request.Actor), request.HasExpectedVersion ? request.ExpectedVersion : null);
         var cycle = await Handler<SimpleStepHandlers>().SubmitDeclarationAsync(input, (int)request.Half, request.Content, context.CancellationToken);
         return new SubmitDeclarationResponse { Cycle = cycle.ToProto(clock.UtcNow) };
     }
@@ -72,21 +73,21 @@ internal sealed class WorkflowGrpcService(IServiceProvider services, CollegeCloc
 
     public override async Task<RaiseObjectionResponse> RaiseObjection(RaiseObjectionRequest request, ServerCallContext context)
     {
-        var (cycle, objectionId) = await Handler<ObjectionHandlers>().RaiseAsync(Step(request.Year, request.StaffNumber, request.Actor, null), request.Content, context.CancellationToken);
+        var (cycle, objectionId) = await Handler<ObjectionHandlers>().RaiseAsync(Step(request.Year, request.StaffNumber, CallerIdentity.Or(request.Actor), null), request.Content, context.CancellationToken);
         return new RaiseObjectionResponse { Cycle = cycle.ToProto(clock.UtcNow), ObjectionId = objectionId };
     }
 
     public override async Task<ResolveObjectionResponse> ResolveObjection(ResolveObjectionRequest request, ServerCallContext context)
     {
         var cycle = await Handler<ObjectionHandlers>().ResolveAsync(
-            Step(request.Year, request.StaffNumber, request.Actor, null), request.ObjectionId, request.Upheld, request.Resolution, request.CorrectedFactIds, context.CancellationToken);
+            Step(request.Year, request.StaffNumber, CallerIdentity.Or(request.Actor), null), request.ObjectionId, request.Upheld, request.Resolution, request.CorrectedFactIds, context.CancellationToken);
         return new ResolveObjectionResponse { Cycle = cycle.ToProto(clock.UtcNow) };
     }
 
     public override async Task<AdvancePhaseResponse> AdvancePhase(AdvancePhaseRequest request, ServerCallContext context)
     {
         var target = AdvanceTarget.From((int)request.TargetState, (int)request.TargetSubState);
-        var results = await Handler<AdvancePhaseHandler>().HandleAsync(request.Year, request.BranchCode, target, request.Actor, context.CancellationToken);
+        var results = await Handler<AdvancePhaseHandler>().HandleAsync(request.Year, request.BranchCode, target, CallerIdentity.Or(request.Actor), context.CancellationToken);
         var response = new AdvancePhaseResponse();
         response.Results.AddRange(results.Select(r =>
         {
@@ -100,21 +101,21 @@ internal sealed class WorkflowGrpcService(IServiceProvider services, CollegeCloc
 
     public override async Task<DetermineResponse> Determine(DetermineRequest request, ServerCallContext context)
     {
-        var input = Step(request.Year, request.StaffNumber, request.Actor, request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var input = Step(request.Year, request.StaffNumber, CallerIdentity.Or(request.Actor), request.HasExpectedVersion ? request.ExpectedVersion : null);
         var cycle = await Handler<DetermineHandler>().HandleAsync(input, (int)request.Rating, request.PeerReviewSummary, request.SecretaryComment, context.CancellationToken);
         return new DetermineResponse { Cycle = cycle.ToProto(clock.UtcNow) };
     }
 
     public override async Task<ApplyOutcomeResponse> ApplyOutcome(ApplyOutcomeRequest request, ServerCallContext context)
     {
-        var input = Step(request.Year, request.StaffNumber, request.Actor, request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var input = Step(request.Year, request.StaffNumber, CallerIdentity.Or(request.Actor), request.HasExpectedVersion ? request.ExpectedVersion : null);
         var cycle = await Handler<ApplyOutcomeHandler>().HandleAsync(input, request.Commendation, request.HelpPlan, context.CancellationToken);
         return new ApplyOutcomeResponse { Cycle = cycle.ToProto(clock.UtcNow) };
     }
 
     public override async Task<ReopenCycleResponse> ReopenCycle(ReopenCycleRequest request, ServerCallContext context)
     {
-        var input = Step(request.Year, request.StaffNumber, request.Actor, request.HasExpectedVersion ? request.ExpectedVersion : null);
+        var input = Step(request.Year, request.StaffNumber, CallerIdentity.Or(request.Actor), request.HasExpectedVersion ? request.ExpectedVersion : null);
         var cycle = await Handler<SimpleStepHandlers>().ReopenAsync(input, request.Reason, context.CancellationToken);
         return new ReopenCycleResponse { Cycle = cycle.ToProto(clock.UtcNow) };
     }

@@ -14,7 +14,7 @@ public sealed class RecordEventTests : AssessmentFixture
         response.Replayed.Should().BeFalse();
         var fact = response.Fact;
         (fact.StaffNumber, fact.Kind, fact.OccurredOn, fact.Count, fact.Points, fact.RequestId, fact.RecordedBy)
-            .Should().Be(("T1002", "STUDY_SHORTFALL", "2026-05-04", 1, "1.5", "checkin-42", "secretary-B01"));
+            .Should().Be(("T1002", "STUDY_SHORTFALL", "2026-05-04", 1, "1.5", "checkin-42", "leadership"), "who registered it is the token's subject");
         fact.FactId.Should().BePositive();
         fact.RecordedAt.ToDateTimeOffset().Should().Be(TestService.DefaultStart);
     }

@@ -117,6 +117,25 @@ public sealed class AuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhoActed_IsTheTokensSubject_NotWhatTheRequestSaysOfItself()
+    {
+        await new WorkflowService.WorkflowServiceClient(_service.Channel).OpenYearAsync(new OpenYearRequest { Year = 2026 });
+        using var channel = _service.ChannelWith(Token(CallerRole.Secretary, "T1001", "B01"));
+
+        var cycle = (await new WorkflowService.WorkflowServiceClient(channel).SubmitCommitmentAsync(new SubmitCommitmentRequest
+        {
+            Year = 2026, StaffNumber = "T1002", Commitment = "带头完成教学任务", Actor = "leadership",
+        })).Cycle;
+        var fact = (await new AssessmentService.AssessmentServiceClient(channel).RecordEventAsync(new RecordEventRequest
+        {
+            Fact = new FactInput { StaffNumber = "T1002", Kind = "MEETING_LATE", OccurredOn = "2026-03-01", Count = 1, RecordedBy = "someone-else", RequestId = "who" },
+        })).Fact;
+
+        cycle.History.Single().Actor.Should().Be("T1001");
+        fact.RecordedBy.Should().Be("T1001");
+    }
+
+    [Fact]
     public async Task TheRecord_CommitsWithTheChange_AndIsGoneWithIt()
     {
         foreach (var commit in new[] { false, true })

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.V1;
 using Grpc.Core;
@@ -110,9 +111,11 @@ public sealed class ReminderTests : ScheduleFixture
         await ClockToAsync(1, 24, 9);
         var reminder = (await AllRemindersAsync())[0];
 
-        var acked = (await Reminders.AckReminderAsync(new AckReminderRequest { Id = reminder.Id, DeliveredBy = "messaging-bridge" })).Reminder;
+        using var bridge = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.System, "messaging-bridge", null, [SystemScopes.Reminders], TimeSpan.FromHours(1))));
+        var feed = new ReminderService.ReminderServiceClient(bridge);
+        var acked = (await feed.AckReminderAsync(new AckReminderRequest { Id = reminder.Id, DeliveredBy = "ignored" })).Reminder;
         Service.Time.Advance(TimeSpan.FromMinutes(1));
-        var again = (await Reminders.AckReminderAsync(new AckReminderRequest { Id = reminder.Id, DeliveredBy = "someone-else" })).Reminder;
+        var again = (await Reminders.AckReminderAsync(new AckReminderRequest { Id = reminder.Id })).Reminder;
         var undelivered = (await Reminders.ListRemindersAsync(new ListRemindersRequest { UndeliveredOnly = true })).Reminders;
 
         (acked.DeliveredBy, acked.DeliveredAt).Should().Be(("messaging-bridge", again.DeliveredAt));
