@@ -22,6 +22,9 @@ public sealed class AuditEntry
 
     public required long AtUtcTicks { get; init; }
 
+    /// <summary>An anonymous opinion: no identity, no exact time, no reasons that could name the caller.</summary>
+    public bool Anonymous { get; init; }
+
     private int _written;
 
     public bool Written => Volatile.Read(ref _written) == 1;
@@ -36,5 +39,6 @@ public sealed class AuditEntry
     public AuditEntry Copy() => new()
     {
         Subject = Subject, Role = Role, Rpc = Rpc, Target = Target, StaffNumber = StaffNumber, BranchCode = BranchCode, RequestId = RequestId, AtUtcTicks = AtUtcTicks,
+        Anonymous = Anonymous,
     };
 }

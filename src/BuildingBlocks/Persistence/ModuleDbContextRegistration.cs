@@ -22,7 +22,7 @@ public static class ModuleDbContextRegistration
     public static DbContextOptionsBuilder UseModuleSqlite(this DbContextOptionsBuilder options, SqliteDatabase database, string module) =>
         options
             .UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsHistoryTable(module)))
-            .AddInterceptors(database.Pragmas, database.Audit);
+            .AddInterceptors(database.Pragmas, database.Audit, database.AuditSaves);
 
     public static string MigrationsHistoryTable(string module) => $"__EFMigrationsHistory_{module}";
 }

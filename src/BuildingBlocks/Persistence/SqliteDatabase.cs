@@ -8,4 +8,6 @@ public sealed class SqliteDatabase(string connectionString)
     internal SqlitePragmaInterceptor Pragmas { get; } = new();
 
     internal Audit.AuditCommitInterceptor Audit { get; } = new();
+
+    internal Audit.AuditSaveInterceptor AuditSaves { get; } = new();
 }

@@ -1,6 +1,7 @@
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
+using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Members.Contracts;
@@ -17,7 +18,7 @@ namespace Chuangji.Workflow.Host.Audit;
 /// a call refused, failed or changing nothing has it written at its end. An anonymous opinion's record
 /// carries no identity.
 /// </summary>
-internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule members, TimeProvider time) : Interceptor
+internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule members, CollegeClock clock) : Interceptor
 {
     private static readonly string[] ReadOnlyPrefixes = ["Get", "List", "Watch", "Summarize"];
 
@@ -39,6 +40,7 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
         catch (Exception exception)
         {
             var (outcome, detail) = OutcomeOf(exception);
+            detail = entry.Anonymous ? string.Empty : detail;
             // A failure after a committed change is a record of its own: the change stands, and so does the refusal.
             await writer.WriteAsync(entry.Written ? entry.Copy() : entry, outcome, detail);
             throw;
@@ -74,8 +76,16 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
             StaffNumber = staffNumber,
             BranchCode = branchCode,
             RequestId = anonymous ? string.Empty : RequestId(request, context),
-            AtUtcTicks = time.GetUtcNow().UtcTicks,
+            // The opinion itself keeps only its day; so does its record.
+            AtUtcTicks = anonymous ? DayStartUtcTicks() : clock.UtcNow.UtcTicks,
+            Anonymous = anonymous,
         };
+    }
+
+    private long DayStartUtcTicks()
+    {
+        var midnight = clock.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, clock.Zone.GetUtcOffset(midnight)).UtcTicks;
     }
 
     private static string RequestId(IMessage request, ServerCallContext context) =>

@@ -16,9 +16,10 @@ internal sealed record Caller(CallerRole Role, string Subject, string Branch, IR
         var subject = principal.FindFirstValue(CallerClaims.Subject) ?? string.Empty;
         var branch = principal.FindFirstValue(CallerClaims.Branch) ?? string.Empty;
         var scopes = (principal.FindFirstValue(CallerClaims.Scope) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        // Every caller is someone: what they do is recorded under their subject.
         return role switch
         {
-            CallerRole.Member when subject.Length == 0 => null,
+            _ when subject.Length == 0 => null,
             CallerRole.Secretary when branch.Length == 0 => null,
             _ => new Caller(role, subject, branch, scopes),
         };

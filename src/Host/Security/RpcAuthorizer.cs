@@ -66,6 +66,7 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
             TargetKind.Fact => [await BranchOfFactAsync(Number(request, target.Path), cancellationToken)],
             TargetKind.CheckReport => [await workflow.CheckReportBranchAsync(Number(request, target.Path), cancellationToken) ?? string.Empty],
             TargetKind.MemberOrBranch => [Text(request, target.Second) is { Length: > 0 } branch ? branch : await BranchOfMemberAsync(Text(request, target.Path), cancellationToken)],
+            TargetKind.Registrations => await BranchesOfRegistrationsAsync(request, target, caller.Branch, cancellationToken),
             _ => [string.Empty],
         };
         var foreign = branches.FirstOrDefault(b => b != caller.Branch);
@@ -85,6 +86,27 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
         var wanted = staffNumbers.ToList();
         var found = await members.FindMembersAsync(wanted, cancellationToken);
         return wanted.Select(s => found.TryGetValue(s, out var member) ? member.BranchCode : string.Empty).ToList();
+    }
+
+    /// <summary>
+    /// Each row's branch, and, for a row naming a member who exists already, that member's branch: a
+    /// registration is answered with the stored member's data when it differs, which must not tell a
+    /// secretary about another branch's members.
+    /// </summary>
+    private async Task<List<string>> BranchesOfRegistrationsAsync(IMessage request, RpcTarget target, string own, CancellationToken cancellationToken)
+    {
+        var rows = RequestFields.Value(request, target.Path) switch
+        {
+            IEnumerable many and not IMessage => many.OfType<IMessage>().ToList(),
+            IMessage one => [one],
+            _ => [],
+        };
+        var existing = await members.FindMembersAsync(rows.Select(r => Text(r, "staff_number")).Where(s => s.Length > 0).ToList(), cancellationToken);
+        return rows.SelectMany(r => new[]
+        {
+            Text(r, "branch_code"),
+            existing.TryGetValue(Text(r, "staff_number"), out var member) ? member.BranchCode : own,
+        }).ToList();
     }
 
     private async Task<string> BranchOfFactAsync(long factId, CancellationToken cancellationToken) =>

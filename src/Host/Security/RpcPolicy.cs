@@ -21,6 +21,9 @@ internal enum TargetKind
 
     /// <summary>A member field and a branch field (ListReminders): a member by the first, a secretary by either.</summary>
     MemberOrBranch,
+
+    /// <summary>Registrations (rows, or one at Path): each row's branch, and the branch of a member it names who exists already.</summary>
+    Registrations,
 }
 
 /// <summary>

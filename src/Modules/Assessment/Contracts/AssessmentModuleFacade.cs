@@ -19,7 +19,7 @@ internal sealed class AssessmentModuleFacade(
     public async Task<IReadOnlyList<SystemFactOutcome>> RecordSystemFactsAsync(IReadOnlyList<SystemFact> facts, CancellationToken cancellationToken)
     {
         var rows = facts
-            .Select(f => new FactInputRow(f.StaffNumber, f.Kind, IsoDate.Format(f.OccurredOn), 1, string.Empty, f.Note, f.RecordedBy, f.RequestId))
+            .Select(f => new FactInputRow(f.StaffNumber, f.Kind, IsoDate.Format(f.OccurredOn), 1, string.Empty, f.Note, f.RecordedBy, f.RequestId, BySystem: true))
             .ToList();
         var outcomes = await recordFacts.HandleAsync(rows, _ => string.Empty, cancellationToken);
         return outcomes.Select((o, i) => new SystemFactOutcome(facts[i].RequestId, o.Fact?.Id, o.Error?.Message)).ToList();

@@ -34,8 +34,9 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
             throw new ObjectDisposedException(nameof(FactWriter), "the service is stopping");
         }
 
-        // A caller that stops waiting does not undo the write; retrying with the same request id finds it.
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        // A caller that stops waiting does not undo the write, and the call waits for it (a commit is a few
+        // milliseconds): its audit record is then the one the commit wrote, not a "cancelled" that hides it.
+        return pending.Completion.Task;
     }
 
     public async ValueTask DisposeAsync()
@@ -155,10 +156,11 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
             outcomes.Add(answers);
         }
 
+        // A call whose facts were all refused here (conflict, stale table) changed nothing: its refusal is recorded at its end.
         var audited = new List<AuditEntry>();
-        foreach (var entry in batch.Select(p => p.Audit).OfType<AuditEntry>().Distinct())
+        for (var i = 0; i < batch.Count; i++)
         {
-            if (entry.TryClaim())
+            if (batch[i].Audit is { } entry && outcomes[i].Any(o => o.Result is FactWriteResult.Recorded or FactWriteResult.Replayed) && entry.TryClaim())
             {
                 audited.Add(entry);
                 AuditSql.Write(connection, transaction, entry, AuditSql.Ok, string.Empty);
@@ -249,8 +251,14 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
         };
     }
 
+    /// <summary>
+    /// What differs from the stored fact, for the caller to see their mistake; a fact of another member is
+    /// not described at all (the caller may not be entitled to see it).
+    /// </summary>
     private static IReadOnlyList<FieldViolation> Differences(Fact original, NewFact retry) =>
-        new Differences("request id was used for")
+        original.StaffNumber != retry.StaffNumber
+            ? [new FieldViolation("request_id", "was already used for a fact of another member; choose another id")]
+            : new Differences("request id was used for")
             .Compare("staff_number", original.StaffNumber, retry.StaffNumber)
             .Compare("kind", original.Kind, retry.Kind)
             .Compare("occurred_on", FactSql.FormatDate(original.OccurredOn), FactSql.FormatDate(retry.OccurredOn))

@@ -73,20 +73,30 @@ public sealed class AuditTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAnonymousOpinion_LeavesNoIdentityInTheTrail()
+    public async Task AnAnonymousOpinion_LeavesNoIdentityInTheTrail_NotEvenItsTimeOrAReason()
     {
+        var workflow = new WorkflowService.WorkflowServiceClient(_service.Channel);
+        await workflow.OpenYearAsync(new OpenYearRequest { Year = 2026 });
+        await workflow.AdvancePhaseAsync(new AdvancePhaseRequest { Year = 2026, TargetState = CycleState.SelfReport });
         using var channel = _service.ChannelWith(Token(CallerRole.System, "suggestion-box", scopes: [SystemScopes.Opinions]));
-        await new WorkflowService.WorkflowServiceClient(channel).SubmitOpinionAsync(new SubmitOpinionRequest
-        {
-            Year = 2026, StaffNumber = "T1002", Channel = OpinionChannel.SuggestionBox, Content = "备课认真", Anonymous = true, RequestId = "box-7",
-        }).ResponseAsync.ContinueWith(_ => { });
+        var box = new WorkflowService.WorkflowServiceClient(channel);
 
-        var record = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1002" })).Records
-            .Should().ContainSingle(r => r.Rpc.EndsWith("/SubmitOpinion", StringComparison.Ordinal)).Subject;
+        await box.SubmitOpinionAsync(Opinion("box-7")).ShouldFailWith(StatusCode.FailedPrecondition);
+        await workflow.AdvancePhaseAsync(new AdvancePhaseRequest { Year = 2026, TargetState = CycleState.MassReview });
+        await box.SubmitOpinionAsync(Opinion("box-8"));
 
-        (record.Actor, record.Role, record.RequestId).Should().Be((string.Empty, string.Empty, string.Empty));
+        var records = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1002" })).Records.Where(r => r.Rpc.EndsWith("/SubmitOpinion", StringComparison.Ordinal)).ToList();
+        records.Select(r => r.Outcome).Should().Equal("FAILED_PRECONDITION", "OK");
+        records.Should().OnlyContain(r => r.Actor == string.Empty && r.Role == string.Empty && r.RequestId == string.Empty && r.Detail == string.Empty);
+        var day = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.FromHours(8));
+        records.Should().OnlyContain(r => r.At.ToDateTimeOffset() == day, "the opinion keeps only its day, and so does its record");
         (await Audit.ListAuditAsync(new ListAuditRequest { Actor = "suggestion-box" })).Records.Should().BeEmpty();
     }
+
+    private static SubmitOpinionRequest Opinion(string requestId) => new()
+    {
+        Year = 2026, StaffNumber = "T1002", Channel = OpinionChannel.SuggestionBox, Content = "备课认真", Anonymous = true, RequestId = requestId,
+    };
 
     [Fact]
     public async Task ListAudit_FiltersByBranchAndTime_AndPages()
@@ -133,6 +143,39 @@ public sealed class AuditTests : IAsyncLifetime
 
         cycle.History.Single().Actor.Should().Be("T1001");
         fact.RecordedBy.Should().Be("T1001");
+    }
+
+    [Fact]
+    public async Task ARefusedRetry_IsRecordedOnlyAsRefused()
+    {
+        var assessment = new AssessmentService.AssessmentServiceClient(_service.Channel);
+        await assessment.RecordEventAsync(Late("T1002", "twice"));
+        await assessment.RecordEventAsync(Late("T1002", "twice", kind: "MEETING_ABSENCE")).ShouldFailWith(StatusCode.AlreadyExists);
+
+        var records = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1002" })).Records.Where(r => r.RequestId == "twice");
+
+        records.Select(r => r.Outcome).Should().Equal("OK", "ALREADY_EXISTS");
+    }
+
+    [Fact]
+    public async Task ASingleStatementSave_CarriesTheRecordInItsOwnTransaction()
+    {
+        var entry = new AuditEntry
+        {
+            Subject = "leadership", Role = "leadership", Rpc = "test/single", Target = "branch B01", StaffNumber = string.Empty, BranchCode = "B01", RequestId = string.Empty, AtUtcTicks = 1,
+        };
+        await using var scope = _service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MembersDbContext>();
+        var branch = await db.Branches.SingleAsync(b => b.Code == "B01");
+        db.Entry(branch).Property(b => b.UpdatedAtUtcTicks).CurrentValue = 42;
+
+        using (AuditScope.Begin(entry))
+        {
+            await db.SaveChangesAsync();
+        }
+
+        entry.Written.Should().BeTrue("the save opened a transaction for the record to commit with");
+        (await RowsAsync("test/single")).Should().Be(1);
     }
 
     [Fact]

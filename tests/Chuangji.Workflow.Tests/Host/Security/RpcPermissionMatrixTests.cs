@@ -112,6 +112,35 @@ public sealed class RpcPermissionMatrixTests : IAsyncLifetime
         facts.Facts.Select(f => f.RequestId).Should().Equal("matrix-T2001");
     }
 
+    [Fact]
+    public async Task ASecretary_CannotLearnAnotherBranchsMembersByRegisteringThemIntoTheirOwn()
+    {
+        using var channel = _service.ChannelWith(Token(CallerRole.Secretary, "T1001", "B01"));
+        var members = new MembersService.MembersServiceClient(channel);
+
+        var single = await members.RegisterMemberAsync(new RegisterMemberRequest { Member = MembersFixtures.Registration("T2001", "B01", name: "x") })
+            .ShouldFailWith(StatusCode.PermissionDenied);
+        await members.ImportMembersAsync(new ImportMembersRequest { Members = { MembersFixtures.Registration("T1099", "B01"), MembersFixtures.Registration("T2001", "B01") } })
+            .ShouldFailWith(StatusCode.PermissionDenied);
+
+        single.Status.Detail.Should().Contain("this concerns branch B02").And.NotContain("registered as");
+        await members.RegisterMemberAsync(new RegisterMemberRequest { Member = MembersFixtures.Registration("T1099", "B01") });
+    }
+
+    [Fact]
+    public async Task FactRequestIds_NeitherRevealAnotherMembersFact_NorTakeTheSchemesOwn()
+    {
+        using var channel = _service.ChannelWith(Token(CallerRole.Secretary, "T1001", "B01"));
+        var assessment = new AssessmentService.AssessmentServiceClient(channel);
+        FactInput Fact(string requestId) => new() { StaffNumber = "T1002", Kind = "MEETING_LATE", OccurredOn = "2026-03-05", Count = 1, Note = "own", RequestId = requestId };
+
+        var taken = await assessment.RecordEventAsync(new RecordEventRequest { Fact = Fact("matrix-T2001") }).ShouldFailWith(StatusCode.AlreadyExists);
+        var reserved = await assessment.RecordEventAsync(new RecordEventRequest { Fact = Fact("workflow/no-commitment/2026/T2001") }).ShouldFailWith(StatusCode.InvalidArgument);
+
+        taken.Status.Detail.Should().Contain("another member").And.NotContain("staff_number").And.NotContain("occurred_on");
+        reserved.ViolatedFields().Should().Equal("fact.request_id");
+    }
+
     /// <summary>"facts, reports": each listed scope alone is let in, every other scope together is not; "✗": not even all of them.</summary>
     private static IEnumerable<(string[] Scopes, bool Allowed)> SystemCases(string cell)
     {

@@ -37,7 +37,7 @@ internal static class FactFieldRules
         var points = Points(violations, prefix + "points", row.Points);
         var note = TextField.Optional(violations, prefix + "note", row.Note, MaxNoteLength);
         var recordedBy = TextField.Optional(violations, prefix + "recorded_by", row.RecordedBy, MaxRecordedByLength);
-        var requestId = RequestId(violations, prefix + "request_id", row.RequestId);
+        var requestId = RequestId(violations, prefix + "request_id", row.RequestId, row.BySystem);
         violations.ThrowIfAny();
         return new ShapedFact(staffNumber!, kind!, occurredOn!.Value, count, points, note!, recordedBy!, requestId!);
     }
@@ -94,7 +94,10 @@ internal static class FactFieldRules
         return points;
     }
 
-    private static string? RequestId(Violations violations, string field, string value)
+    /// <summary>The ids the scheme records its own facts under; no caller may take one first.</summary>
+    public const string SchemePrefix = "workflow/";
+
+    private static string? RequestId(Violations violations, string field, string value, bool bySystem)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -105,6 +108,12 @@ internal static class FactFieldRules
         if (value.Length > MaxRequestIdLength || value.Any(c => c is < '!' or > '~'))
         {
             violations.Add(field, $"must be 1 to {MaxRequestIdLength} printable ASCII characters without spaces");
+            return null;
+        }
+
+        if (!bySystem && value.StartsWith(SchemePrefix, StringComparison.Ordinal))
+        {
+            violations.Add(field, $"must not start with '{SchemePrefix}': those ids are the scheme's own (e.g. a missed commitment)");
             return null;
         }
 

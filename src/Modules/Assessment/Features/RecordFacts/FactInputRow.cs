@@ -1,6 +1,6 @@
 namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
 
-/// <summary>A fact as the caller sent it, before any rule is checked.</summary>
+/// <summary>A fact as the caller sent it, before any rule is checked; <paramref name="BySystem"/> for the scheme's own facts.</summary>
 internal sealed record FactInputRow(
     string StaffNumber,
     string Kind,
@@ -9,4 +9,5 @@ internal sealed record FactInputRow(
     string Points,
     string Note,
     string RecordedBy,
-    string RequestId);
+    string RequestId,
+    bool BySystem = false);

@@ -37,9 +37,15 @@ internal sealed class RemindersHandler(WorkflowDbContext db, CollegeClock clock)
 
         var by = TextField.Optional(violations, "delivered_by", deliveredBy, 64) ?? string.Empty;
         violations.ThrowIfAny();
-        // Only the first acknowledgement is kept, also when two arrive at once.
-        await db.Reminders.Where(r => r.Id == id && r.DeliveredAtUtcTicks == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.DeliveredAtUtcTicks, clock.UtcNow.UtcTicks).SetProperty(r => r.DeliveredBy, by), cancellationToken);
+        // Only the first acknowledgement is kept, also when two arrive at once; in a transaction, so the
+        // call's audit record is committed with it.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Reminders.Where(r => r.Id == id && r.DeliveredAtUtcTicks == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.DeliveredAtUtcTicks, clock.UtcNow.UtcTicks).SetProperty(r => r.DeliveredBy, by), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return await db.Reminders.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
             ?? throw new NotFoundException("reminder", id.ToString(CultureInfo.InvariantCulture), "id");
     }
