@@ -10,7 +10,7 @@ namespace Chuangji.Workflow.Host.Security;
 /// Every call of the modules' services (chuangji.*) passes its RPC's policy before the handler runs;
 /// health and reflection are open by design (their endpoints allow anonymous callers).
 /// </summary>
-internal sealed class RpcAuthorizationInterceptor(RpcAuthorizer authorizer) : Interceptor
+internal sealed class RpcAuthorizationInterceptor(RpcAuthorizer authorizer, TimeProvider time) : Interceptor
 {
     private const string OwnServices = "/chuangji.";
 
@@ -27,7 +27,21 @@ internal sealed class RpcAuthorizationInterceptor(RpcAuthorizer authorizer) : In
     {
         var caller = await AuthorizeAsync(request, context);
         using var identity = caller is null ? null : CallerIdentity.Begin(caller.Subject);
+        // A stream outlives its opening; it may not outlive the token it was opened with.
+        using var expiry = caller is null ? null : EndAtExpiry(context);
         await continuation(request, responseStream, context);
+    }
+
+    private ITimer? EndAtExpiry(ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        if (!long.TryParse(http.User.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return null;
+        }
+
+        var left = DateTimeOffset.FromUnixTimeSeconds(seconds) - time.GetUtcNow();
+        return time.CreateTimer(_ => http.Abort(), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>

@@ -27,19 +27,39 @@ internal static class SigningKeys
         var path = Path.Combine(directory, DevelopmentKeyFile);
         if (!File.Exists(path))
         {
-            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes));
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var file = new FileStream(path, create);
-            using var writer = new StreamWriter(file);
-            writer.Write(key);
+            CreateOnce(path);
         }
 
         return new SymmetricSecurityKey(Decode(File.ReadAllText(path).Trim(), path));
+    }
+
+    /// <summary>
+    /// Written whole to a private temporary file and moved into place: the service and the token command
+    /// starting together never see half a key, and the first to move wins (the other reads the winner's).
+    /// </summary>
+    private static void CreateOnce(string path)
+    {
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new FileStream(temporary, create))
+        using (var writer = new StreamWriter(file))
+        {
+            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)));
+        }
+
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static byte[] Decode(string base64, string source)

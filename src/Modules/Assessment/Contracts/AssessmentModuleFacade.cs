@@ -48,10 +48,10 @@ internal sealed class AssessmentModuleFacade(
     public async Task<string?> FactStaffNumberAsync(long factId, CancellationToken cancellationToken) =>
         await db.Facts.AsNoTracking().Where(f => f.Id == factId).Select(f => f.StaffNumber).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> FactIdsNotOfMemberAsync(string staffNumber, IReadOnlyCollection<long> factIds, CancellationToken cancellationToken)
     {
         var wanted = factIds.Distinct().ToList();
-        var known = await db.Facts.Where(f => wanted.Contains(f.Id)).Select(f => f.Id).ToListAsync(cancellationToken);
-        return wanted.Except(known).Order().ToList();
+        var own = await db.Facts.Where(f => wanted.Contains(f.Id) && f.StaffNumber == staffNumber).Select(f => f.Id).ToListAsync(cancellationToken);
+        return wanted.Except(own).Order().ToList();
     }
 }

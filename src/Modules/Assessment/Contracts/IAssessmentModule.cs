@@ -25,6 +25,6 @@ public interface IAssessmentModule
     /// <summary>The staff number of the member a fact is about, or null when there is no such fact.</summary>
     Task<string?> FactStaffNumberAsync(long factId, CancellationToken cancellationToken);
 
-    /// <summary>Which of these fact ids name no fact.</summary>
-    Task<IReadOnlyList<long>> UnknownFactIdsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken);
+    /// <summary>Which of these fact ids name no fact of this member (none at all, or another member's: the caller cannot tell which).</summary>
+    Task<IReadOnlyList<long>> FactIdsNotOfMemberAsync(string staffNumber, IReadOnlyCollection<long> factIds, CancellationToken cancellationToken);
 }

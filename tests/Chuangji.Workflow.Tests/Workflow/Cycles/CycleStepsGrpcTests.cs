@@ -188,6 +188,27 @@ public sealed class CycleStepsGrpcTests : WorkflowFixture
         (await CycleAsync("T1002")).Objections.Single().Status.Should().Be(ObjectionStatus.Open);
     }
 
+    [Fact]
+    public async Task ResolveObjection_WhenUpheldCitingAnotherMembersFact_IsInvalidArgument()
+    {
+        await OpenAsync();
+        var other = (await Assessment.RecordEventAsync(new Chuangji.Assessment.V1.RecordEventRequest
+        {
+            Fact = new Chuangji.Assessment.V1.FactInput { StaffNumber = "T2001", Kind = "MEETING_LATE", OccurredOn = "2026-01-04", Count = 1, RequestId = "t2001-late" },
+        })).Fact;
+        await AdvanceToMassReviewAsync();
+        await AdvanceAsync(CycleState.Publicity);
+        var objection = await Workflow.RaiseObjectionAsync(new RaiseObjectionRequest { Year = 2026, StaffNumber = "T1002", Content = "有误" });
+
+        var error = await Workflow.ResolveObjectionAsync(new ResolveObjectionRequest
+        {
+            Year = 2026, StaffNumber = "T1002", ObjectionId = objection.ObjectionId, Upheld = true, Resolution = "更正", CorrectedFactIds = { other.FactId },
+        }).ShouldFailWith(StatusCode.InvalidArgument);
+
+        error.Status.Detail.Should().Contain("must name facts of T1002");
+        (await CycleAsync("T1002")).Objections.Single().Status.Should().Be(ObjectionStatus.Open);
+    }
+
     private async Task AdvanceToMassReviewAsync()
     {
         SetClock(2, 1);

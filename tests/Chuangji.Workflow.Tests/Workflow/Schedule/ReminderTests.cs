@@ -82,7 +82,9 @@ public sealed class ReminderTests : ScheduleFixture
             }
         }
 
-        using var resumed = Reminders.WatchReminders(new WatchRemindersRequest { AfterId = seen[^1] });
+        // The stream is open across four days of the clock: its token must live that long.
+        using var bridge = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.System, "messaging-bridge", null, [SystemScopes.Reminders], TimeSpan.FromDays(30))));
+        using var resumed = new ReminderService.ReminderServiceClient(bridge).WatchReminders(new WatchRemindersRequest { AfterId = seen[^1] });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         for (var i = 0; i < 2; i++)
         {
@@ -147,5 +149,19 @@ public sealed class ReminderTests : ScheduleFixture
         var second = (await Reminders.ListRemindersAsync(new ListRemindersRequest { Year = 2026, PageSize = 3 })).NextPageToken;
         (await Reminders.ListRemindersAsync(new ListRemindersRequest { Year = 2026, BranchCode = "B01", PageToken = second }).ShouldFailWith(StatusCode.InvalidArgument))
             .ViolatedFields().Should().Equal("page_token");
+    }
+
+    [Fact]
+    public async Task AStream_EndsWhenItsTokenExpires()
+    {
+        await OpenAsync();
+        using var bridge = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.System, "messaging-bridge", null, [SystemScopes.Reminders], TimeSpan.FromHours(1))));
+        using var stream = new ReminderService.ReminderServiceClient(bridge).WatchReminders(new WatchRemindersRequest());
+        var next = stream.ResponseStream.MoveNext(CancellationToken.None);
+
+        Service.Time.Advance(TimeSpan.FromHours(2));
+
+        var ended = await next.ContinueWith(t => t.Exception?.InnerException).WaitAsync(TimeSpan.FromSeconds(30));
+        ended.Should().BeOfType<RpcException>("the stream was cut when its token expired");
     }
 }

@@ -19,10 +19,10 @@ internal sealed class ObjectionHandlers(CycleStepRunner runner, IAssessmentModul
     {
         if (upheld && correctedFactIds.Count > 0)
         {
-            var unknown = await assessment.UnknownFactIdsAsync(correctedFactIds, cancellationToken);
-            if (unknown.Count > 0)
+            var foreign = await assessment.FactIdsNotOfMemberAsync(input.StaffNumber, correctedFactIds, cancellationToken);
+            if (foreign.Count > 0)
             {
-                throw new InvalidArgumentException("corrected_fact_ids", $"name facts that do not exist: {string.Join(", ", unknown)}");
+                throw new InvalidArgumentException("corrected_fact_ids", $"must name facts of {input.StaffNumber}; these are not: {string.Join(", ", foreign)}");
             }
         }
 
