@@ -121,7 +121,7 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
     {
         using var transaction = connection.BeginTransaction();
         var recordedAt = time.GetUtcNow().UtcTicks;
-        var known = LoadByRequestId(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => f.RequestId));
+        var known = LoadByRequestId(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => (f.StaffNumber, f.RequestId)));
         var tables = LoadRubricVersions(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => f.Year));
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -135,7 +135,7 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
             var answers = new List<FactWriteOutcome>(pending.Facts.Count);
             foreach (var fact in pending.Facts)
             {
-                if (known.TryGetValue(fact.RequestId, out var original))
+                if (known.TryGetValue((fact.StaffNumber, fact.RequestId), out var original))
                 {
                     var differences = Differences(original, fact);
                     answers.Add(new FactWriteOutcome(differences.Count == 0 ? FactWriteResult.Replayed : FactWriteResult.Conflict, original, differences));
@@ -149,7 +149,7 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
                 }
 
                 var stored = InsertOne(insert, parameters, fact, recordedAt);
-                known[fact.RequestId] = stored;
+                known[(fact.StaffNumber, fact.RequestId)] = stored;
                 answers.Add(new FactWriteOutcome(FactWriteResult.Recorded, stored, []));
             }
 
@@ -180,19 +180,25 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
         return outcomes;
     }
 
-    /// <summary>One JSON array parameter (json_each) for all the request ids of a commit, however many.</summary>
-    private static Dictionary<string, Fact> LoadByRequestId(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> requestIds)
+    /// <summary>
+    /// The stored facts of a commit's request ids, by member and request id (ids are unique per member), one
+    /// JSON array parameter (json_each) however many.
+    /// </summary>
+    private static Dictionary<(string StaffNumber, string RequestId), Fact> LoadByRequestId(
+        SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(string StaffNumber, string RequestId)> keys)
     {
-        var found = new Dictionary<string, Fact>(StringComparer.Ordinal);
+        var found = new Dictionary<(string, string), Fact>();
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
-        select.CommandText = $"SELECT {FactSql.Columns} FROM assessment_facts WHERE RequestId IN (SELECT value FROM json_each($ids))";
-        select.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(requestIds.Distinct(StringComparer.Ordinal)));
+        // Row values against the unique (StaffNumber, RequestId) index: a search per key, never a scan.
+        select.CommandText = $"SELECT {FactSql.Columns} FROM assessment_facts WHERE (StaffNumber, RequestId) IN " +
+                             "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($keys))";
+        select.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys.Distinct().Select(k => new[] { k.StaffNumber, k.RequestId })));
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
             var fact = FactSql.Read(reader);
-            found[fact.RequestId] = fact;
+            found[(fact.StaffNumber, fact.RequestId)] = fact;
         }
 
         return found;
@@ -251,15 +257,9 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
         };
     }
 
-    /// <summary>
-    /// What differs from the stored fact, for the caller to see their mistake; a fact of another member is
-    /// not described at all (the caller may not be entitled to see it).
-    /// </summary>
+    /// <summary>What differs from the stored fact of the same member and request id, for the caller to see their mistake.</summary>
     private static IReadOnlyList<FieldViolation> Differences(Fact original, NewFact retry) =>
-        original.StaffNumber != retry.StaffNumber
-            ? [new FieldViolation("request_id", "was already used for a fact of another member; choose another id")]
-            : new Differences("request id was used for")
-            .Compare("staff_number", original.StaffNumber, retry.StaffNumber)
+        new Differences("request id was used for")
             .Compare("kind", original.Kind, retry.Kind)
             .Compare("occurred_on", FactSql.FormatDate(original.OccurredOn), FactSql.FormatDate(retry.OccurredOn))
             .Compare("count", Text(original.Count), Text(retry.Count))

@@ -30,7 +30,8 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
             fact.Property(f => f.Note).HasMaxLength(500);
             fact.Property(f => f.RecordedBy).HasMaxLength(64);
             fact.Property(f => f.RequestId).HasMaxLength(64);
-            fact.HasIndex(f => f.RequestId).IsUnique();
+            // Per member: one caller cannot take (or learn from) another member's request ids.
+            fact.HasIndex(f => new { f.StaffNumber, f.RequestId }).IsUnique();
             fact.Property(f => f.RevokedBy).HasMaxLength(64);
             fact.Property(f => f.RevocationReason).HasMaxLength(500);
             fact.Property(f => f.Version).IsConcurrencyToken();

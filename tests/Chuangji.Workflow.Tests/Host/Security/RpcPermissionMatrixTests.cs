@@ -134,11 +134,13 @@ public sealed class RpcPermissionMatrixTests : IAsyncLifetime
         var assessment = new AssessmentService.AssessmentServiceClient(channel);
         FactInput Fact(string requestId) => new() { StaffNumber = "T1002", Kind = "MEETING_LATE", OccurredOn = "2026-03-05", Count = 1, Note = "own", RequestId = requestId };
 
-        var taken = await assessment.RecordEventAsync(new RecordEventRequest { Fact = Fact("matrix-T2001") }).ShouldFailWith(StatusCode.AlreadyExists);
+        var own = (await assessment.RecordEventAsync(new RecordEventRequest { Fact = Fact("matrix-T2001") })).Fact;
         var reserved = await assessment.RecordEventAsync(new RecordEventRequest { Fact = Fact("workflow/no-commitment/2026/T2001") }).ShouldFailWith(StatusCode.InvalidArgument);
 
-        taken.Status.Detail.Should().Contain("another member").And.NotContain("staff_number").And.NotContain("occurred_on");
+        (own.StaffNumber, own.Note).Should().Be(("T1002", "own"), "request ids are per member: another member's id neither blocks nor reveals anything");
         reserved.ViolatedFields().Should().Equal("fact.request_id");
+        var theirs = await new AssessmentService.AssessmentServiceClient(_service.Channel).ListEventsAsync(new ListEventsRequest { Year = 2026, StaffNumber = "T2001" });
+        theirs.Facts.Should().ContainSingle().Which.FactId.Should().Be(_facts[false]);
     }
 
     /// <summary>"facts, reports": each listed scope alone is let in, every other scope together is not; "✗": not even all of them.</summary>

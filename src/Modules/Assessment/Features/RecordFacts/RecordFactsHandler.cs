@@ -72,7 +72,7 @@ internal sealed class RecordFactsHandler(
                 {
                     // A retry of a stored fact is answered by the ledger with the original, even if the
                     // member's branch or the table has changed since it was first checked.
-                    if (!await IsStoredAsync(fact.RequestId, cancellationToken))
+                    if (!await IsStoredAsync(fact.StaffNumber, fact.RequestId, cancellationToken))
                     {
                         throw;
                     }
@@ -98,8 +98,8 @@ internal sealed class RecordFactsHandler(
         return outcomes.Select(o => o!).ToList();
     }
 
-    private Task<bool> IsStoredAsync(string requestId, CancellationToken cancellationToken) =>
-        db.Facts.AnyAsync(f => f.RequestId == requestId, cancellationToken);
+    private Task<bool> IsStoredAsync(string staffNumber, string requestId, CancellationToken cancellationToken) =>
+        db.Facts.AnyAsync(f => f.StaffNumber == staffNumber && f.RequestId == requestId, cancellationToken);
 
     private static NewFact ToNewFact(ShapedFact fact, MemberSnapshot member, int rubricVersion) => new(
         member.MemberId,

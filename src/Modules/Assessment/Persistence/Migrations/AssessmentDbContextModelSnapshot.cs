@@ -140,7 +140,7 @@ namespace Chuangji.Workflow.Assessment.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId")
+                    b.HasIndex("StaffNumber", "RequestId")
                         .IsUnique();
 
                     b.HasIndex("Year", "MemberId");
