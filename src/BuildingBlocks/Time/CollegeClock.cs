@@ -11,4 +11,11 @@ public sealed class CollegeClock(TimeProvider time, TimeZoneInfo zone)
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+
+    /// <summary>The moment a day of the college's calendar begins.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
 }

@@ -77,15 +77,9 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
             BranchCode = branchCode,
             RequestId = anonymous ? string.Empty : RequestId(request, context),
             // The opinion itself keeps only its day; so does its record.
-            AtUtcTicks = anonymous ? DayStartUtcTicks() : clock.UtcNow.UtcTicks,
+            AtUtcTicks = anonymous ? clock.StartOf(clock.Today).UtcTicks : clock.UtcNow.UtcTicks,
             Anonymous = anonymous,
         };
-    }
-
-    private long DayStartUtcTicks()
-    {
-        var midnight = clock.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnight, clock.Zone.GetUtcOffset(midnight)).UtcTicks;
     }
 
     private static string RequestId(IMessage request, ServerCallContext context) =>

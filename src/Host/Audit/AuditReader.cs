@@ -16,8 +16,7 @@ internal sealed class AuditReader(SqliteDatabase database)
     {
         var fingerprint = $"audit|{filter}";
         var page = PageRequest.Parse(pageSize, pageToken, fingerprint);
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         var where = new List<string> { "Id > $after" };
         select.Parameters.AddWithValue("$after", page.AfterId() ?? 0);

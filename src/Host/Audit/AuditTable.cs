@@ -1,6 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
-using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Host.Audit;
 
@@ -11,8 +10,7 @@ internal sealed class AuditTable(SqliteDatabase database) : IModuleDatabase
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = AuditSql.Create;
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
-using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Host.Audit;
 
@@ -16,14 +15,7 @@ internal sealed class AuditWriter(SqliteDatabase database)
 
         try
         {
-            await using var connection = new SqliteConnection(database.ConnectionString);
-            await connection.OpenAsync();
-            await using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA synchronous = FULL;";
-                await pragma.ExecuteNonQueryAsync();
-            }
-
+            await using var connection = await database.OpenAsync(CancellationToken.None);
             await AuditSql.WriteAsync(connection, null, entry, outcome, detail, CancellationToken.None);
         }
         catch

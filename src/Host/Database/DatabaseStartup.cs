@@ -31,8 +31,7 @@ internal sealed partial class DatabaseStartup(
 
     private async Task EnableWriteAheadLogAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         await command.ExecuteScalarAsync(cancellationToken);

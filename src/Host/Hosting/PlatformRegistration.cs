@@ -30,7 +30,8 @@ internal static class PlatformRegistration
         services.AddSingleton(provider => new CollegeClock(
             provider.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)));
         services.AddSingleton(new SeedDirectory(options.ResolveSeedsDirectory()));
-        services.AddSingleton(new SqliteDatabase(ResolveConnectionString(builder.Configuration, options)));
+        var database = new SqliteDatabase(ResolveConnectionString(builder.Configuration, options));
+        services.AddSingleton(database);
 
         builder.AddBearerTokens(options);
         // Outermost first: refusals of the authorization are mapped like every other refusal.
@@ -64,7 +65,7 @@ internal static class PlatformRegistration
 
         if (options.Scheduler.Enabled)
         {
-            builder.AddScheduler();
+            builder.AddScheduler(database);
         }
 
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));

@@ -11,9 +11,9 @@ namespace Chuangji.Workflow.Host.Hosting;
 /// </summary>
 internal static class SchedulerRegistration
 {
-    public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder, SqliteDatabase database)
     {
-        var connectionString = builder.Services.BuildConnectionString();
+        var connectionString = database.ConnectionString;
         builder.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>
@@ -27,9 +27,4 @@ internal static class SchedulerRegistration
         builder.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;
     }
-
-    private static string BuildConnectionString(this IServiceCollection services) =>
-        services.Single(d => d.ServiceType == typeof(SqliteDatabase)).ImplementationInstance is SqliteDatabase database
-            ? database.ConnectionString
-            : throw new InvalidOperationException("the SQLite database is registered before the scheduler");
 }

@@ -39,13 +39,4 @@ internal sealed record RpcTarget(TargetKind Kind, string Path = "", string Secon
 /// Who may call one RPC: the member and the branch secretary within their reach, the leadership group, and
 /// campus systems holding one of the scopes. Campus systems and the leadership group act college-wide.
 /// </summary>
-internal sealed record RpcPolicy(Reach Member, Reach Secretary, bool Leadership, IReadOnlyList<string> Scopes, RpcTarget Target)
-{
-    public bool Allows(CallerRole role) => role switch
-    {
-        CallerRole.Member => Member != Reach.None,
-        CallerRole.Secretary => Secretary != Reach.None,
-        CallerRole.Leadership => Leadership,
-        _ => Scopes.Count > 0,
-    };
-}
+internal sealed record RpcPolicy(Reach Member, Reach Secretary, bool Leadership, IReadOnlyList<string> Scopes, RpcTarget Target);

@@ -26,8 +26,15 @@ internal static class TokenCommand
 
     public static int Run(string[] args, IConfiguration configuration, TextWriter output, TextWriter errors)
     {
-        if (Parse(args[1..]) is not { } request || Problem(request) is { } problem && Report(errors, problem))
+        var request = Parse(args[1..]);
+        var problem = request is null ? null : Problem(request);
+        if (request is null || problem is not null)
         {
+            if (problem is not null)
+            {
+                errors.WriteLine(problem);
+            }
+
             errors.WriteLine(Usage);
             return 2;
         }
@@ -71,12 +78,6 @@ internal static class TokenCommand
         CallerRole.System when request.Scopes.Except(SystemScopes.All).FirstOrDefault() is { } unknown => $"unknown scope '{unknown}'",
         _ => null,
     };
-
-    private static bool Report(TextWriter errors, string problem)
-    {
-        errors.WriteLine(problem);
-        return true;
-    }
 
     private static TimeSpan? Lifetime(string text)
     {

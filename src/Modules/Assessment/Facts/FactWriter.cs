@@ -24,7 +24,7 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
     private readonly Lock _startLock = new();
     private Task? _loop;
 
-    public Task<IReadOnlyList<FactWriteOutcome>> WriteAsync(IReadOnlyList<NewFact> facts, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FactWriteOutcome>> WriteAsync(IReadOnlyList<NewFact> facts)
     {
         EnsureStarted();
         // The call's audit record rides with its facts into the commit that stores them.
@@ -77,7 +77,7 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
 
             try
             {
-                connection ??= Open();
+                connection ??= database.Open();
                 var outcomes = Commit(connection, batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -97,24 +97,6 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
         }
 
         connection?.Dispose();
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(database.ConnectionString);
-        try
-        {
-            connection.Open();
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            pragma.ExecuteNonQuery();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
     }
 
     private List<IReadOnlyList<FactWriteOutcome>> Commit(SqliteConnection connection, List<PendingWrite> batch)

@@ -15,8 +15,8 @@ public sealed class FactWriterTests
         await using var writer = new FactWriter(new SqliteDatabase("Data Source=/nonexistent-directory/chuangji.db;Mode=ReadWrite"), TimeProvider.System);
 
         // A writer that stopped answering would hang the suite; the 30 s bound turns that into a failure.
-        var first = () => writer.WriteAsync([AFact("a")], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-        var second = () => writer.WriteAsync([AFact("b")], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var first = () => writer.WriteAsync([AFact("a")]).WaitAsync(TimeSpan.FromSeconds(30));
+        var second = () => writer.WriteAsync([AFact("b")]).WaitAsync(TimeSpan.FromSeconds(30));
 
         await first.Should().ThrowAsync<SqliteException>();
         await second.Should().ThrowAsync<SqliteException>();

@@ -56,7 +56,7 @@ public sealed class ReviewFindingsTests : AssessmentFixture
         NewFact Checked(int version, string requestId) =>
             new(1, recorded.StaffNumber, 2026, "MEETING_LATE", new DateOnly(2026, 4, 1), 1, null, "", "test", requestId, version);
 
-        var outcomes = await writer.WriteAsync([Checked(1, "stale"), Checked(2, "fresh")], CancellationToken.None);
+        var outcomes = await writer.WriteAsync([Checked(1, "stale"), Checked(2, "fresh")]);
 
         outcomes.Select(o => o.Result).Should().Equal(FactWriteResult.StaleRubric, FactWriteResult.Recorded);
         outcomes[0].CurrentRubricVersion.Should().Be(2);

@@ -1,5 +1,6 @@
 using System.Text;
 using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Tests.Infrastructure;
 
 namespace Chuangji.Workflow.Tests.Host.Security;
 
@@ -12,7 +13,7 @@ internal static class SecurityTable
     public static readonly string[] Columns =
         ["member: own", "member: another's", "secretary: own branch", "secretary: another branch", "leadership", "campus system"];
 
-    public static string DocumentPath => Path.Combine(RepoRoot(), "docs", "security.md");
+    public static string DocumentPath => Path.Combine(RepositoryRoot.Path, "docs", "security.md");
 
     public static string Render()
     {
@@ -52,15 +53,4 @@ internal static class SecurityTable
     public static string Section(string table) => $"{Begin}\n{table}{End}";
 
     private static string Mark(bool allowed) => allowed ? "✓" : "✗";
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Chuangji.Workflow.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root (Chuangji.Workflow.sln) is not above the test binaries");
-    }
 }

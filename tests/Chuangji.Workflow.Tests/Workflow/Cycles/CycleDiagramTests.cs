@@ -1,3 +1,4 @@
+using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Workflow.Domain.Cycles;
 
 namespace Chuangji.Workflow.Tests.Workflow.Cycles;
@@ -10,7 +11,7 @@ public sealed class CycleDiagramTests
     [Fact]
     public void CommittedDiagram_IsTheOneTheMachineDraws()
     {
-        var path = Path.Combine(RepositoryRoot(), DiagramFile);
+        var path = Path.Combine(RepositoryRoot.Path, DiagramFile);
         var expected = Document(CycleDiagram.Mermaid());
         if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_DIAGRAM") == "1")
         {
@@ -34,15 +35,4 @@ public sealed class CycleDiagramTests
         ```
 
         """.ReplaceLineEndings("\n");
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Chuangji.Workflow.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the tests run outside the repository");
-    }
 }

@@ -88,7 +88,7 @@ internal sealed class RecordFactsHandler(
 
         if (accepted.Count > 0)
         {
-            var written = await writer.WriteAsync(accepted.Select(a => a.Fact).ToList(), cancellationToken);
+            var written = await writer.WriteAsync(accepted.Select(a => a.Fact).ToList());
             for (var j = 0; j < accepted.Count; j++)
             {
                 outcomes[accepted[j].Row] = ToOutcome(accepted[j].Row, accepted[j].Fact, written[j]);

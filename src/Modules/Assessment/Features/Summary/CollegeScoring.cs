@@ -6,7 +6,6 @@ using Chuangji.Workflow.Assessment.Scoring;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Members.Contracts;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Assessment.Features.Summary;
@@ -57,8 +56,7 @@ internal sealed class CollegeScoring(SqliteDatabase database, AssessmentDbContex
     private async IAsyncEnumerable<(long MemberId, List<ScoredFact> Facts)> FactsByMemberAsync(
         int year, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = FactsInMemberOrder;
         command.Parameters.AddWithValue("$year", year);
