@@ -1,4 +1,5 @@
 using Chuangji.Workflow.Assessment;
+using Chuangji.Workflow.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
@@ -49,6 +50,7 @@ internal sealed class InProcessPlatform : IAsyncDisposable
         services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddMembersModule();
         services.AddAssessmentModule();
+        services.AddSingleton<IAssessmentPeriods, NoCalendars>();
         return new InProcessPlatform(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), database);
     }
 

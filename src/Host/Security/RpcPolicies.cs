@@ -59,6 +59,7 @@ internal static class RpcPolicies
         [Workflow + "Determine"] = Secretaries(StaffNumber),
         [Workflow + "ApplyOutcome"] = Secretaries(StaffNumber),
         [Workflow + "ReopenCycle"] = Leadership(),
+        [Workflow + "RetryScheduledWork"] = Leadership(),
 
         [Reminders + "WatchReminders"] = Leadership(SystemScopes.Reminders),
         [Reminders + "AckReminder"] = Leadership(SystemScopes.Reminders),

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Workflow.Contracts;
 using Chuangji.Workflow.Workflow.Cycles;
@@ -39,6 +40,7 @@ public static class WorkflowModule
         services.AddScoped<OpenYearHandler>();
         services.AddScoped<GetYearHandler>();
         services.AddScoped<UpdateCalendarHandler>();
+        services.AddScoped<RetryScheduledWorkHandler>();
         services.AddScoped<ListCyclesHandler>();
         services.AddScoped<SimpleStepHandlers>();
         services.AddScoped<ObjectionHandlers>();
@@ -56,6 +58,7 @@ public static class WorkflowModule
         services.AddScoped<RemindersHandler>();
         services.AddScoped<CheckReportsHandler>();
         services.AddScoped<IWorkflowModule, WorkflowModuleFacade>();
+        services.AddScoped<IAssessmentPeriods, AssessmentPeriodsFromCalendars>();
         services.AddHostedService<ScheduleStartup>();
         return services;
     }

@@ -119,7 +119,9 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
             {
                 if (known.TryGetValue((fact.StaffNumber, fact.RequestId), out var original))
                 {
-                    var differences = Differences(original, fact);
+                    // The scheme's own fact is named by its request id alone: a phase closed early and then again at
+                    // its deadline (another date) is the same fact, never a second one and never a conflict.
+                    IReadOnlyList<FieldViolation> differences = fact.BySystem ? [] : Differences(original, fact);
                     answers.Add(new FactWriteOutcome(differences.Count == 0 ? FactWriteResult.Replayed : FactWriteResult.Conflict, original, differences));
                     continue;
                 }

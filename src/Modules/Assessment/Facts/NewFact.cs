@@ -2,7 +2,8 @@ namespace Chuangji.Workflow.Assessment.Facts;
 
 /// <summary>
 /// A validated fact on its way to the ledger, with the version of the year's table it was checked
-/// against: the writer refuses it if the table has changed since.
+/// against: the writer refuses it if the table has changed since. <paramref name="BySystem"/> marks the
+/// scheme's own facts, which their request id alone names.
 /// </summary>
 internal sealed record NewFact(
     long MemberId,
@@ -15,4 +16,5 @@ internal sealed record NewFact(
     string Note,
     string RecordedBy,
     string RequestId,
-    int RubricVersion);
+    int RubricVersion,
+    bool BySystem = false);

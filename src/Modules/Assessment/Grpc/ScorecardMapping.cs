@@ -2,6 +2,7 @@ using Chuangji.Workflow.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Assessment.Features.Scorecards;
 using Chuangji.Workflow.Assessment.Scoring;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Assessment.V1;
 
@@ -26,7 +27,14 @@ internal static class ScorecardMapping
             TotalScore = DecimalText.Format(card.Total),
             SuggestedRating = card.Rating.Rating,
             SuggestedRatingName = card.Rating.Name,
+            AssessmentPeriodClosesOn = card.PeriodClosesOn is { } closesOn ? IsoDate.Format(closesOn) : string.Empty,
         };
+        proto.JudgedWindows.AddRange(card.JudgedWindows.Select(w => new Proto.JudgedWindow
+        {
+            Label = w.Label,
+            FirstDay = IsoDate.Format(w.First),
+            LastDay = IsoDate.Format(w.Last),
+        }));
         proto.Items.AddRange(card.Items.Select(item =>
         {
             var itemProto = new Proto.ItemScore { Code = item.Code, Name = item.Name, MaxPoints = DecimalText.Format(item.Max), Score = DecimalText.Format(item.Score) };

@@ -11,7 +11,9 @@ internal sealed record Scorecard(
     decimal Bonus,
     decimal Total,
     VetoLine? Veto,
-    SuggestedRating Rating);
+    SuggestedRating Rating,
+    IReadOnlyList<DerivedWindowSpan> JudgedWindows,
+    DateOnly? PeriodClosesOn);
 
 /// <summary>One base item: its maximum, what was taken off and why, and what is left (never below 0).</summary>
 internal sealed record ItemScore(string Code, string Name, decimal Max, decimal Score, IReadOnlyList<ScoreLine> Deductions);

@@ -40,9 +40,12 @@ internal static class ScorecardCalculator
             }
         }
 
+        var judged = new List<DerivedWindowSpan>();
         foreach (var rule in rubric.DerivedRules.Where(r => deductions.ContainsKey(r.ItemCode)))
         {
-            deductions[rule.ItemCode].AddRange(DerivedLines(rule, year, asOfDate, counted));
+            var windows = DerivedWindows.Of(rule.Window, year).Where(w => w.IsClosedOn(asOfDate, input.PeriodClosesOn)).ToList();
+            judged.AddRange(windows.Where(w => !judged.Contains(w)));
+            deductions[rule.ItemCode].AddRange(DerivedLines(rule, windows, counted));
         }
 
         var itemScores = items
@@ -51,7 +54,9 @@ internal static class ScorecardCalculator
         var baseScore = itemScores.Sum(i => i.Score);
         var bonus = bonusLines.Sum(b => b.Points);
         var total = baseScore + bonus;
-        return new Scorecard(year, input.Rubric.Version, input.AsOf, itemScores, bonusLines, baseScore, bonus, total, veto, RatingFor(rubric, total, veto));
+        return new Scorecard(
+            year, input.Rubric.Version, input.AsOf, itemScores, bonusLines, baseScore, bonus, total, veto, RatingFor(rubric, total, veto),
+            judged.OrderBy(w => w.Last).ThenByDescending(w => w.First).ToList(), input.PeriodClosesOn);
     }
 
     /// <summary>Adds the kind's line where it belongs; returns the veto when the kind is one.</summary>
@@ -91,9 +96,9 @@ internal static class ScorecardCalculator
         return null;
     }
 
-    private static IEnumerable<ScoreLine> DerivedLines(DerivedRule rule, int year, DateOnly asOfDate, List<ScoredFact> counted)
+    private static IEnumerable<ScoreLine> DerivedLines(DerivedRule rule, IEnumerable<DerivedWindowSpan> closedWindows, List<ScoredFact> counted)
     {
-        foreach (var window in DerivedWindows.Of(rule.Window, year).Where(w => w.IsClosedOn(asOfDate)))
+        foreach (var window in closedWindows)
         {
             var inWindow = counted.Where(f => window.Contains(f.OccurredOn)).ToList();
             var shortfalls = rule.Requirements

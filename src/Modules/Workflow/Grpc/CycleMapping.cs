@@ -1,5 +1,7 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Workflow.Calendars;
 using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Workflow.Domain.Schedule;
 using Chuangji.Workflow.Workflow.Features.Years;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Workflow.V1;
@@ -71,8 +73,43 @@ internal static class CycleMapping
             .GroupBy(c => StateOf(c.Key).State)
             .OrderBy(g => g.Key)
             .Select(g => new Proto.StateCount { State = g.Key, Cycles = g.Sum(c => c.Value) }));
+        proto.ScheduleFailures.AddRange(view.ScheduleFailures.Select(ToProto));
+        proto.ClosedWithoutPenalty.AddRange(view.ClosedWithoutPenalty.Select(target =>
+        {
+            var (state, subState) = StateOf(target.Status);
+            return new Proto.PhaseClosedWithoutPenalty
+            {
+                Deadline = DeadlineField(target.Trigger),
+                DueOn = IsoDate.Format(target.DeadlineIn(view.Year)),
+                ClosedTo = state,
+                ClosedToSubState = subState,
+            };
+        }));
         return proto;
     }
+
+    private static Proto.ScheduleFailure ToProto(ScheduleFailure failure)
+    {
+        var proto = new Proto.ScheduleFailure
+        {
+            Key = failure.Key,
+            Work = failure.Work.ToString(),
+            DueAt = Time(failure.DueAtUtcTicks),
+            FirstFailedAt = Time(failure.FirstFailedAtUtcTicks),
+            LastFailedAt = Time(failure.LastFailedAtUtcTicks),
+            Attempts = failure.Attempts,
+            Reason = failure.Reason,
+        };
+        proto.HoldsBack.AddRange(failure.HoldsBack.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return proto;
+    }
+
+    private static string DeadlineField(CycleTrigger trigger) => trigger switch
+    {
+        CycleTrigger.CloseCommitmentPhase => "commitment_due",
+        CycleTrigger.CloseFirstHalf => "first_half_report_due",
+        _ => "second_half_report_due",
+    };
 
     public static CalendarOverrides ToOverrides(this Proto.CalendarOverrides? overrides) => overrides is null
         ? new CalendarOverrides(null, null, null, null, null, null, null)

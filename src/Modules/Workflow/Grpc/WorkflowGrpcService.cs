@@ -28,6 +28,9 @@ internal sealed class WorkflowGrpcService(IServiceProvider services, CollegeCloc
     public override async Task<GetYearResponse> GetYear(GetYearRequest request, ServerCallContext context) =>
         new() { Year = (await Handler<GetYearHandler>().HandleAsync(request.Year, context.CancellationToken)).ToProto() };
 
+    public override async Task<RetryScheduledWorkResponse> RetryScheduledWork(RetryScheduledWorkRequest request, ServerCallContext context) =>
+        new() { Year = (await Handler<RetryScheduledWorkHandler>().HandleAsync(request.Year, context.CancellationToken)).ToProto() };
+
     public override async Task<UpdateCalendarResponse> UpdateCalendar(UpdateCalendarRequest request, ServerCallContext context)
     {
         var year = await Handler<UpdateCalendarHandler>().HandleAsync(request.Year, request.Calendar.ToOverrides(), context.CancellationToken);

@@ -24,6 +24,8 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
 
     public DbSet<ScheduleRun> ScheduleRuns => Set<ScheduleRun>();
 
+    public DbSet<ScheduleFailure> ScheduleFailures => Set<ScheduleFailure>();
+
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
     public DbSet<CheckReport> CheckReports => Set<CheckReport>();
@@ -95,6 +97,17 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
             run.Property(r => r.Key).HasMaxLength(128);
             run.Property(r => r.Work).HasConversion<string>().HasMaxLength(32);
             run.Property(r => r.Outcome).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<ScheduleFailure>(failure =>
+        {
+            failure.ToTable("workflow_schedule_failures");
+            failure.HasKey(f => f.Key);
+            failure.HasIndex(f => f.Year);
+            failure.Property(f => f.Key).HasMaxLength(128);
+            failure.Property(f => f.Work).HasConversion<string>().HasMaxLength(32);
+            failure.Property(f => f.Reason).HasMaxLength(ScheduleFailure.MaxReasonLength);
+            failure.Property(f => f.HoldsBack).HasMaxLength(2000);
         });
 
         modelBuilder.Entity<Reminder>(reminder =>

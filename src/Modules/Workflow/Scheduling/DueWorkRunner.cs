@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Workflow.Cycles;
 using Chuangji.Workflow.Workflow.Domain.Schedule;
@@ -14,9 +15,9 @@ namespace Chuangji.Workflow.Workflow.Scheduling;
 /// Does everything of every open year's schedule that is due and not yet done, in order. Whatever fires it
 /// (a Quartz trigger at the moment itself, the catch-up after a restart, opening a year late) the outcome is
 /// the same: each event is done once, recorded in the run ledger after its work, and the work itself is
-/// idempotent, so a crash between the two repeats nothing. An event that fails stops its year's sweep
-/// there: a later event (closing H1) must not run over an earlier one that did not happen (closing the
-/// commitment phase); the next sweep starts again from the failed one.
+/// idempotent, so a crash between the two repeats nothing. A failed event is recorded where the leadership
+/// group sees it (GetYear) and tried again by every sweep; a failed phase close holds back the later closes
+/// of its year (closing H1 must not run over a commitment close that did not happen), nothing else.
 /// </summary>
 internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, CollegeClock clock, SweepMonitor monitor, ILogger<DueWorkRunner> logger)
 {
@@ -47,7 +48,7 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
         }
     }
 
-    /// <summary>False when an event failed (and the year's later events were left for the next sweep).</summary>
+    /// <summary>False when an event failed (it is recorded, with what it holds back, and the next sweep tries it again).</summary>
     private async Task<bool> RunYearAsync(WorkflowYear year, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(year.TimeZone);
@@ -65,9 +66,18 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
                 .Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(cancellationToken)).ToHashSet();
         }
 
+        var pending = due.Where(e => !done.Contains(e.Key)).ToList();
         var synced = false;
-        foreach (var scheduled in due.Where(e => !done.Contains(e.Key)))
+        var allDone = true;
+        var closesHeldBack = false;
+        foreach (var scheduled in pending)
         {
+            // Closing H1 must not run over a commitment close that did not happen; reminders and checks do not wait.
+            if (closesHeldBack && scheduled.ClosesPhase)
+            {
+                continue;
+            }
+
             // One scope an event: whatever an event leaves behind in its context cannot leak into the next.
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
@@ -90,18 +100,58 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
                     RanAtUtcTicks = now.UtcTicks,
                     Outcome = outcome.Length > 500 ? outcome[..500] : outcome,
                 });
+                await db.ScheduleFailures.Where(f => f.Key == scheduled.Key).ExecuteDeleteAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 LogDone(logger, scheduled.Key, outcome);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Not recorded as done: the next sweep (a later trigger, the next start) starts again here.
+                // Not recorded as done: the next sweep (a later trigger, the next start, a retry by hand) tries it again.
                 LogFailed(logger, scheduled.Key, exception);
-                return false;
+                allDone = false;
+                var heldBack = scheduled.ClosesPhase
+                    ? pending.Where(e => e.ClosesPhase && e.At > scheduled.At).Select(e => e.Key).ToList()
+                    : [];
+                closesHeldBack |= scheduled.ClosesPhase;
+                await RecordFailureAsync(scheduled, exception, heldBack, now, cancellationToken);
             }
         }
 
-        return true;
+        return allDone;
+    }
+
+    private async Task RecordFailureAsync(ScheduledEvent scheduled, Exception exception, IReadOnlyList<string> heldBack, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = exception is DomainException ? exception.Message : $"unexpected error ({exception.GetType().Name}); the service log has the details";
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            var failure = await db.ScheduleFailures.SingleOrDefaultAsync(f => f.Key == scheduled.Key, cancellationToken);
+            if (failure is null)
+            {
+                failure = new ScheduleFailure
+                {
+                    Key = scheduled.Key,
+                    Year = scheduled.Year,
+                    Work = scheduled.Work,
+                    DueAtUtcTicks = scheduled.At.UtcTicks,
+                    FirstFailedAtUtcTicks = now.UtcTicks,
+                };
+                db.ScheduleFailures.Add(failure);
+            }
+
+            failure.LastFailedAtUtcTicks = now.UtcTicks;
+            failure.Attempts++;
+            failure.Reason = reason.Length > ScheduleFailure.MaxReasonLength ? reason[..ScheduleFailure.MaxReasonLength] : reason;
+            failure.HoldsBack = string.Join(',', heldBack);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception recording) when (recording is not OperationCanceledException)
+        {
+            // The failure is in the log either way; the next sweep tries the event and its record again.
+            LogNotRecorded(logger, scheduled.Key, recording);
+        }
     }
 
     private static async Task<string> DoAsync(
@@ -110,11 +160,11 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
         switch (scheduled.Work)
         {
             case ScheduledWork.CloseCommitment:
-                return await CloseAsync(services, year, AdvanceTarget.From(2, 1), cancellationToken);
+                return await CloseAsync(services, year, AdvanceTarget.CloseCommitment, cancellationToken);
             case ScheduledWork.CloseFirstHalf:
-                return await CloseAsync(services, year, AdvanceTarget.From(2, 2), cancellationToken);
+                return await CloseAsync(services, year, AdvanceTarget.CloseFirstHalf, cancellationToken);
             case ScheduledWork.CloseSelfReport:
-                return await CloseAsync(services, year, AdvanceTarget.From(3, 0), cancellationToken);
+                return await CloseAsync(services, year, AdvanceTarget.CloseSelfReport, cancellationToken);
             case ScheduledWork.MemberReminder or ScheduledWork.SecretaryReminder:
                 if (now >= YearSchedule.DayEnds(scheduled.Date, zone))
                 {
@@ -143,6 +193,9 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Key} done: {Outcome}")]
     private static partial void LogDone(ILogger logger, string key, string outcome);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled {Key} failed; the next sweep starts again from it")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled {Key} failed; it is shown on the year and the next sweep tries it again")]
     private static partial void LogFailed(ILogger logger, string key, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled {Key} failed and the failure could not be recorded")]
+    private static partial void LogNotRecorded(ILogger logger, string key, Exception exception);
 }

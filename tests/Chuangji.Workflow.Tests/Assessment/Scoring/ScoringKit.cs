@@ -104,7 +104,13 @@ internal static class ScoringKit
         : [.. ThoughtReportsBothHalves(), .. AssistanceMet()];
 
     public static ScoringInput Input(MemberCategory category, DateTimeOffset asOf, params BranchBonusItem[] approved) =>
-        new(Rubric, category, asOf, Shanghai, approved);
+        new(Rubric, category, asOf, Shanghai, approved, PeriodClosesOn: null);
+
+    /// <summary>The default calendar's last day of assessment (mass review closes, domain.md §4, §9).</summary>
+    public static readonly DateOnly MassReviewCloses = new(Year, 12, 17);
+
+    public static Scorecard ScoreInPeriod(MemberCategory category, DateTimeOffset asOf, DateOnly? periodClosesOn, IEnumerable<ScoredFact> facts) =>
+        ScorecardCalculator.Calculate(new ScoringInput(Rubric, category, asOf, Shanghai, [], periodClosesOn), facts);
 
     public static Scorecard Score(MemberCategory category, DateTimeOffset asOf, IEnumerable<ScoredFact> facts, params BranchBonusItem[] approved) =>
         ScorecardCalculator.Calculate(Input(category, asOf, approved), facts);

@@ -129,12 +129,13 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task WhoActed_IsTheTokensSubject_NotWhatTheRequestSaysOfItself()
     {
-        await new WorkflowService.WorkflowServiceClient(_service.Channel).OpenYearAsync(new OpenYearRequest { Year = 2026 });
+        // 2027: the clock is in late 2026, so its commitment phase is open (2026's deadlines passed before it was opened).
+        await new WorkflowService.WorkflowServiceClient(_service.Channel).OpenYearAsync(new OpenYearRequest { Year = 2027 });
         using var channel = _service.ChannelWith(Token(CallerRole.Secretary, "T1001", "B01"));
 
         var cycle = (await new WorkflowService.WorkflowServiceClient(channel).SubmitCommitmentAsync(new SubmitCommitmentRequest
         {
-            Year = 2026, StaffNumber = "T1002", Commitment = "带头完成教学任务", Actor = "leadership",
+            Year = 2027, StaffNumber = "T1002", Commitment = "带头完成教学任务", Actor = "leadership",
         })).Cycle;
         var fact = (await new AssessmentService.AssessmentServiceClient(channel).RecordEventAsync(new RecordEventRequest
         {

@@ -36,15 +36,25 @@ public sealed class CheckReportTests : ScheduleFixture
     }
 
     [Fact]
-    public async Task OpeningAYearLate_ClosesThePassedPhasesAtOnce_KeepsThePassedChecks_AndRemindsOfNothingPassed()
+    public async Task OpeningAYearLate_ClosesThePassedPhasesAtOnceWithoutPenalty_KeepsThePassedChecks_AndRemindsOfNothingPassed()
     {
         Service.Time.SetUtcNow(new DateTimeOffset(2026, 8, 3, 10, 0, 0, TimeSpan.FromHours(8)));
 
-        await OpenAsync();
+        var opened = await Workflow.OpenYearAsync(new OpenYearRequest { Year = 2026, Actor = "leadership" });
+        await Service.ScheduleCaughtUpAsync();
 
+        // domain.md §9: the commitment (01-31) and H1 (07-10) deadlines had passed; nobody could act in the service.
+        opened.Year.ClosedWithoutPenalty.Select(c => (c.Deadline, c.DueOn, c.ClosedTo, c.ClosedToSubState)).Should().Equal(
+            ("commitment_due", "2026-01-31", CycleState.SelfReport, CycleSubState.FirstHalf),
+            ("first_half_report_due", "2026-07-10", CycleState.SelfReport, CycleSubState.SecondHalf));
         var cycle = await CycleAsync("T1003");
-        (cycle.State, cycle.SubState, cycle.CommitmentMissing, cycle.FirstHalfDeclarationMissing).Should().Be((CycleState.SelfReport, CycleSubState.SecondHalf, true, true));
-        (await FactsOfKindAsync("NO_COMMITMENT")).Should().HaveCount(4);
+        (cycle.State, cycle.SubState, cycle.CommitmentMissing, cycle.FirstHalfDeclarationMissing).Should().Be((CycleState.SelfReport, CycleSubState.SecondHalf, false, false));
+        cycle.History.Select(t => (t.Trigger, t.Note)).Should().Equal(
+            ("CloseCommitmentPhase", "the deadline had passed when the year was opened: closed without penalty"),
+            ("CloseFirstHalf", "the deadline had passed when the year was opened: closed without penalty"));
+        (await FactsOfKindAsync("NO_COMMITMENT")).Should().BeEmpty("nobody could commit before the year was opened");
+        (await Assessment.GetScorecardAsync(new GetScorecardRequest { StaffNumber = "T1003", Year = 2026 })).Scorecard.Items
+            .Single(i => i.Code == "ACHIEVEMENT").Score.Should().Be("16");
         (await AllRemindersAsync()).Should().BeEmpty("nothing is reminded of a deadline or a check that has passed");
         var reports = (await Checks.ListCheckReportsAsync(new ListCheckReportsRequest { Year = 2026 })).Reports;
         reports.Select(r => (r.Kind, r.Period, r.BranchCode)).Should().Equal(

@@ -1,4 +1,7 @@
+using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.V1;
+using Grpc.Core;
 
 namespace Chuangji.Workflow.Tests.Workflow.Schedule;
 
@@ -75,7 +78,7 @@ public sealed class DeadlineTests : ScheduleFixture
     }
 
     [Fact]
-    public async Task ACloseThatFails_StopsTheSweepThere_AndTheNextSweepRepairsItBeforeGoingOn()
+    public async Task ACloseThatFails_HoldsBackOnlyLaterCloses_ShowsOnTheYear_AndARetryRepairsItOnceFixed()
     {
         await OpenAsync();
         var table = (await Assessment.GetRubricAsync(new Chuangji.Assessment.V1.GetRubricRequest { Year = 2026 })).Rubric;
@@ -87,14 +90,38 @@ public sealed class DeadlineTests : ScheduleFixture
         await Service.ScheduleCaughtUpAsync(failureExpected: true);
 
         (await CycleAsync("T1003")).SubState.Should().Be(CycleSubState.FirstHalf, "the first half is not closed over a commitment close that failed");
-        (await LedgerAsync()).Select(r => r.Key).Should().NotContain(k => k.Contains("Close", StringComparison.Ordinal));
+        var ledger = (await LedgerAsync()).Select(r => r.Key).ToList();
+        ledger.Should().NotContain(k => k.Contains("Close", StringComparison.Ordinal));
+        ledger.Should().Contain(["2026/QuarterlyCheck/2026-03-31", "2026/QuarterlyCheck/2026-06-30", "2026/HalfYearCheck/2026-06-30"],
+            "checks do not wait for a failed close");
+        (await Checks.ListCheckReportsAsync(new ListCheckReportsRequest { Year = 2026, Kind = CheckKind.Quarterly })).Reports.Should().HaveCount(4);
+
+        var failing = (await Workflow.GetYearAsync(new GetYearRequest { Year = 2026 })).Year.ScheduleFailures.Should().ContainSingle().Subject;
+        failing.Key.Should().Be("2026/CloseCommitment/2026-01-31");
+        failing.Work.Should().Be("CloseCommitment");
+        failing.DueAt.ToDateTimeOffset().Should().Be(new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.FromHours(8)));
+        failing.Attempts.Should().BeGreaterThanOrEqualTo(1, "every sweep since has tried it again");
+        failing.Reason.Should().Contain("NO_COMMITMENT could not be recorded for 4 of them");
+        failing.HoldsBack.Should().Equal("2026/CloseFirstHalf/2026-07-10");
 
         await Assessment.ReplaceRubricAsync(new Chuangji.Assessment.V1.ReplaceRubricRequest { Year = 2026, Rubric = table, Note = "NO_COMMITMENT back" });
-        await RunScheduleNowAsync();
+        var retried = (await Workflow.RetryScheduledWorkAsync(new RetryScheduledWorkRequest { Year = 2026 })).Year;
 
+        retried.ScheduleFailures.Should().BeEmpty();
         (await CycleAsync("T1003")).SubState.Should().Be(CycleSubState.SecondHalf);
         (await FactsOfKindAsync("NO_COMMITMENT")).Should().Equal("R2001", "T1002", "T1003", "T2001");
         (await LedgerAsync()).Select(r => r.Key).Should().Contain(["2026/CloseCommitment/2026-01-31", "2026/CloseFirstHalf/2026-07-10"]);
+    }
+
+    [Fact]
+    public async Task RetryScheduledWork_IsTheLeadershipGroupsAlone()
+    {
+        await OpenAsync();
+        using var channel = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.FromHours(1))));
+
+        await new WorkflowService.WorkflowServiceClient(channel).RetryScheduledWorkAsync(new RetryScheduledWorkRequest { Year = 2026 })
+            .ShouldFailWith(StatusCode.PermissionDenied);
+        await Workflow.RetryScheduledWorkAsync(new RetryScheduledWorkRequest { Year = 2031 }).ShouldFailWith(StatusCode.NotFound);
     }
 
     private async Task<List<(string Key, long RanAt)>> LedgerAsync()

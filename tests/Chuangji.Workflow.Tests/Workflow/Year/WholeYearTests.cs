@@ -43,6 +43,14 @@ public sealed class WholeYearTests : WorkflowFixture
         var dues = await RecordAsync("T1003", "DUES_LATE", "2026-03-01", 3, "dues-T1003");
         await RecordAsync("T1003", "MEETING_ABSENCE", "2026-04-01", 5, "absence-T1003");
         await RecordAsync("R2001", "LEGAL_VIOLATION", "2026-03-02", 1, "veto-R2001");
+        foreach (var member in new[] { "T1002", "T1003" })
+        {
+            // What the year's own rules ask of an in-service member: thought reports, assistance, good deeds.
+            await RecordAsync(member, "THOUGHT_REPORT", "2026-03-10", 1, $"thought-h1-{member}");
+            await RecordAsync(member, "ASSISTANCE_HARDSHIP", "2026-04-10", 1, $"hardship-{member}");
+            await RecordAsync(member, "ASSISTANCE_STRUGGLING", "2026-04-11", 5, $"struggling-{member}");
+            await RecordAsync(member, "GOOD_DEED", "2026-05-10", 2, $"deeds-{member}");
+        }
 
         // 述绩: three declare the first half; the deadline marks T2001's as missing.
         foreach (var member in new[] { "T1002", "T1003", "R2001" })
@@ -56,6 +64,8 @@ public sealed class WholeYearTests : WorkflowFixture
         (await DeclareAsync("T1002", HalfYear.Second)).Cycle.State.Should().Be(CycleState.MassReview);
 
         SetClock(12, 11);
+        await RecordAsync("T1002", "THOUGHT_REPORT", "2026-09-10", 1, "thought-h2-T1002");
+        await RecordAsync("T1003", "THOUGHT_REPORT", "2026-09-11", 1, "thought-h2-T1003");
         (await AdvanceAsync(CycleState.MassReview)).Results.Where(r => r.Moved).Select(r => r.StaffNumber).Should().Equal("R2001", "T1003", "T2001");
         (await CycleAsync("T2001")).SecondHalfDeclarationMissing.Should().BeTrue();
         (await CycleAsync("T1002")).SecondHalfDeclarationMissing.Should().BeFalse();
@@ -95,15 +105,15 @@ public sealed class WholeYearTests : WorkflowFixture
         });
         (await AdvanceAsync(CycleState.Determination, branch: "B01")).Results.Where(r => r.Moved).Select(r => r.StaffNumber).Should().Equal("T1003");
 
-        // 定绩 as of 12-24 (only the first half year has closed; no one sent a thought report, -3 each):
-        // T1002 97 (eligible for 优秀); T1003 16-10 STUDY, 16-5-3 DISCIPLINE: 82 (合格); R2001 vetoed.
+        // 定绩 on 12-24, after the assessment period closed on 12-17: the whole year is judged, and both met its rules.
+        // T1002 100 (eligible for 优秀); T1003 16-10 STUDY, 16-5 DISCIPLINE: 85 (合格); R2001 vetoed.
         SetClock(12, 24);
         var t1002 = await DetermineAsync("T1002", Rating.Excellent);
-        t1002.Cycle.Determination.TotalScore.Should().Be("97");
+        t1002.Cycle.Determination.TotalScore.Should().Be("100");
         t1002.Cycle.State.Should().Be(CycleState.Application);
         (await Workflow.DetermineAsync(DetermineRequest("T1003", Rating.Excellent)).ShouldFailWith(StatusCode.InvalidArgument))
-            .Status.Detail.Should().Contain("its total is 82");
-        (await DetermineAsync("T1003", Rating.Qualified)).Cycle.Determination.TotalScore.Should().Be("82");
+            .Status.Detail.Should().Contain("its total is 85");
+        (await DetermineAsync("T1003", Rating.Qualified)).Cycle.Determination.TotalScore.Should().Be("85");
         (await Workflow.DetermineAsync(DetermineRequest("R2001", Rating.Qualified)).ShouldFailWith(StatusCode.InvalidArgument))
             .ViolatedFields().Should().Equal("rating");
         await DetermineAsync("R2001", Rating.Unqualified);
@@ -120,8 +130,8 @@ public sealed class WholeYearTests : WorkflowFixture
 
         // The frozen scorecard does not move with later facts; the live one does.
         await RecordAsync("T1002", "MEETING_ABSENCE", "2026-12-24", 1, "late-absence-T1002");
-        (await CycleAsync("T1002")).Determination.TotalScore.Should().Be("97");
-        (await Assessment.GetScorecardAsync(new GetScorecardRequest { StaffNumber = "T1002", Year = 2026 })).Scorecard.TotalScore.Should().Be("95");
+        (await CycleAsync("T1002")).Determination.TotalScore.Should().Be("100");
+        (await Assessment.GetScorecardAsync(new GetScorecardRequest { StaffNumber = "T1002", Year = 2026 })).Scorecard.TotalScore.Should().Be("98");
 
         // The only way back: the leadership group reopens, with a reason, and it is logged.
         var reopened = (await Workflow.ReopenCycleAsync(new ReopenCycleRequest { Year = 2026, StaffNumber = "T1002", Reason = "补充材料后重新评定", Actor = "leadership" })).Cycle;

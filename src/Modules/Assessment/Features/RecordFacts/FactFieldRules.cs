@@ -27,7 +27,7 @@ internal static class FactFieldRules
         var violations = new Violations();
         var staffNumber = Identifier.Required(violations, prefix + "staff_number", row.StaffNumber);
         var kind = TextField.Required(violations, prefix + "kind", row.Kind, MaxKindLength);
-        var occurredOn = OccurredOn(violations, prefix + "occurred_on", row.OccurredOn, today);
+        var occurredOn = OccurredOn(violations, prefix + "occurred_on", row.OccurredOn, today, row.BySystem);
         var count = row.Count ?? 1;
         if (count is < 1 or > MaxCount)
         {
@@ -39,10 +39,10 @@ internal static class FactFieldRules
         var recordedBy = TextField.Optional(violations, prefix + "recorded_by", row.RecordedBy, MaxRecordedByLength);
         var requestId = RequestId(violations, prefix + "request_id", row.RequestId, row.BySystem);
         violations.ThrowIfAny();
-        return new ShapedFact(staffNumber!, kind!, occurredOn!.Value, count, points, note!, recordedBy!, requestId!);
+        return new ShapedFact(staffNumber!, kind!, occurredOn!.Value, count, points, note!, recordedBy!, requestId!, row.BySystem);
     }
 
-    private static DateOnly? OccurredOn(Violations violations, string field, string value, DateOnly today)
+    private static DateOnly? OccurredOn(Violations violations, string field, string value, DateOnly today, bool bySystem)
     {
         if (!IsoDate.TryParse(value, out var date))
         {
@@ -50,7 +50,8 @@ internal static class FactFieldRules
             return null;
         }
 
-        if (date > today)
+        // The scheme dates a missed step of a year closed before the year began on its first day (domain.md §9).
+        if (date > today && !bySystem)
         {
             violations.Add(field, $"must not be in the future (today is {IsoDate.Format(today)})");
             return null;

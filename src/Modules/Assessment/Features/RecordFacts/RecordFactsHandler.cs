@@ -112,7 +112,8 @@ internal sealed class RecordFactsHandler(
         fact.Note,
         fact.RecordedBy,
         fact.RequestId,
-        rubricVersion);
+        rubricVersion,
+        fact.BySystem);
 
     private RecordOutcome ToOutcome(int row, NewFact fact, FactWriteOutcome written) => written.Result switch
     {

@@ -9,4 +9,5 @@ internal sealed record ShapedFact(
     decimal? Points,
     string Note,
     string RecordedBy,
-    string RequestId);
+    string RequestId,
+    bool BySystem);

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.Assessment.Contracts;
 using Chuangji.Workflow.Assessment.Domain;
 using Chuangji.Workflow.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Assessment.Persistence;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chuangji.Workflow.Assessment.Features.Scorecards;
 
 /// <summary>Loads what a scorecard depends on and hands it to the pure <see cref="ScorecardCalculator"/>.</summary>
-internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubrics, IMembersModule members, CollegeClock clock)
+internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubrics, IMembersModule members, IAssessmentPeriods periods, CollegeClock clock)
 {
     private const int MemberChunk = 500;
 
@@ -26,7 +27,8 @@ internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubric
         var member = await members.FindMemberAsync(staffNumber, cancellationToken) ?? throw new NotFoundException("member", staffNumber, "staff_number");
         var facts = await FactsOfAsync([member.MemberId], year, cancellationToken);
         var bonusItems = await ApprovedBonusItemsAsync(year, cancellationToken);
-        return Score(member, rubric, moment, facts[member.MemberId], bonusItems);
+        var closesOn = await periods.ClosesOnAsync(year, cancellationToken);
+        return Score(member, rubric, moment, facts[member.MemberId], bonusItems, closesOn);
     }
 
     /// <summary>The branch's active members, scored and ranked: vetoed members last, then by total, highest first.</summary>
@@ -44,13 +46,15 @@ internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubric
         var roster = await members.ListMembersAsync(branchCode, activeOnly: true, cancellationToken);
         var facts = await FactsOfAsync(roster.Select(m => m.MemberId).ToList(), year, cancellationToken);
         var bonusItems = await ApprovedBonusItemsAsync(year, cancellationToken);
-        var scored = roster.Select(m => Score(m, rubric, asOf, facts[m.MemberId], bonusItems)).ToList();
+        var closesOn = await periods.ClosesOnAsync(year, cancellationToken);
+        var scored = roster.Select(m => Score(m, rubric, asOf, facts[m.MemberId], bonusItems, closesOn)).ToList();
         return ScorecardRanking.Rank(scored);
     }
 
-    private MemberScorecard Score(MemberSnapshot member, YearRubric rubric, DateTimeOffset asOf, IEnumerable<ScoredFact> facts, IReadOnlyList<BranchBonusItem> bonusItems)
+    private MemberScorecard Score(
+        MemberSnapshot member, YearRubric rubric, DateTimeOffset asOf, IEnumerable<ScoredFact> facts, IReadOnlyList<BranchBonusItem> bonusItems, DateOnly? periodClosesOn)
     {
-        var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, asOf, clock.Zone, bonusItems);
+        var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, asOf, clock.Zone, bonusItems, periodClosesOn);
         return new MemberScorecard(member, ScorecardCalculator.Calculate(input, facts));
     }
 

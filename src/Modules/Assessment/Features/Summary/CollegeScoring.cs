@@ -1,3 +1,4 @@
+using Chuangji.Workflow.Assessment.Contracts;
 using Chuangji.Workflow.Assessment.Domain;
 using Chuangji.Workflow.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Assessment.Persistence;
@@ -14,7 +15,8 @@ namespace Chuangji.Workflow.Assessment.Features.Summary;
 /// Scores every active member of the college for a year. The year's facts stream from the ledger in
 /// member order, so memory holds one member's facts at a time, not the year's millions.
 /// </summary>
-internal sealed class CollegeScoring(SqliteDatabase database, AssessmentDbContext db, RubricBook rubrics, IMembersModule members, CollegeClock clock)
+internal sealed class CollegeScoring(
+    SqliteDatabase database, AssessmentDbContext db, RubricBook rubrics, IMembersModule members, IAssessmentPeriods periods, CollegeClock clock)
 {
     private const string FactsInMemberOrder =
         "SELECT MemberId, Id, Kind, OccurredOn, Count, PointsTenths, RecordedAtUtcTicks, RevokedAtUtcTicks " +
@@ -28,10 +30,11 @@ internal sealed class CollegeScoring(SqliteDatabase database, AssessmentDbContex
         var bonusItems = (await db.BonusItems.AsNoTracking().Where(b => b.Year == year && b.Status == BonusItemStatus.Approved).ToListAsync(cancellationToken))
             .Select(b => new BranchBonusItem(b.Code, b.Name, b.Points)).ToList();
         var tally = new RatingTally(rubric.Rubric);
+        var closesOn = await periods.ClosesOnAsync(year, cancellationToken);
 
         void Score(MemberSnapshot member, IEnumerable<ScoredFact> facts)
         {
-            var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, moment, clock.Zone, bonusItems);
+            var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, moment, clock.Zone, bonusItems, closesOn);
             tally.Add(ScorecardCalculator.Calculate(input, facts));
         }
 

@@ -12,8 +12,13 @@ internal static class CycleSteps
             cycle.CommittedAtUtcTicks = now.UtcTicks;
         });
 
-    public static void CloseCommitmentPhase(this Cycle cycle, string actor, DateTimeOffset now) =>
-        cycle.Fire(CycleTrigger.CloseCommitmentPhase, actor, "no commitment by the deadline: NO_COMMITMENT recorded", now, () => cycle.CommitmentMissing = true);
+    /// <summary>Closed without penalty when the deadline had passed before the year was opened (domain.md §9).</summary>
+    private const string PassedBeforeOpening = "the deadline had passed when the year was opened: closed without penalty";
+
+    public static void CloseCommitmentPhase(this Cycle cycle, string actor, DateTimeOffset now, bool withoutPenalty = false) =>
+        cycle.Fire(
+            CycleTrigger.CloseCommitmentPhase, actor, withoutPenalty ? PassedBeforeOpening : "no commitment by the deadline: NO_COMMITMENT recorded", now,
+            () => cycle.CommitmentMissing = !withoutPenalty);
 
     public static void Declare(this Cycle cycle, HalfYear half, string content, string actor, DateTimeOffset now)
     {
@@ -34,14 +39,16 @@ internal static class CycleSteps
         });
     }
 
-    public static void CloseFirstHalf(this Cycle cycle, string actor, DateTimeOffset now) =>
-        cycle.Fire(CycleTrigger.CloseFirstHalf, actor, "no first-half declaration by the deadline", now, () => cycle.FirstHalfDeclarationMissing = true);
+    public static void CloseFirstHalf(this Cycle cycle, string actor, DateTimeOffset now, bool withoutPenalty = false) =>
+        cycle.Fire(
+            CycleTrigger.CloseFirstHalf, actor, withoutPenalty ? PassedBeforeOpening : "no first-half declaration by the deadline", now,
+            () => cycle.FirstHalfDeclarationMissing = !withoutPenalty);
 
-    public static void CloseSelfReport(this Cycle cycle, string actor, DateTimeOffset now) =>
-        cycle.Fire(CycleTrigger.CloseSelfReport, actor, "self-report closed; missing declarations marked", now, () =>
+    public static void CloseSelfReport(this Cycle cycle, string actor, DateTimeOffset now, bool withoutPenalty = false, bool firstHalfWithoutPenalty = false) =>
+        cycle.Fire(CycleTrigger.CloseSelfReport, actor, withoutPenalty ? PassedBeforeOpening : "self-report closed; missing declarations marked", now, () =>
         {
-            cycle.FirstHalfDeclarationMissing |= cycle.FirstHalfDeclaredAtUtcTicks is null;
-            cycle.SecondHalfDeclarationMissing |= cycle.SecondHalfDeclaredAtUtcTicks is null;
+            cycle.FirstHalfDeclarationMissing |= !firstHalfWithoutPenalty && cycle.FirstHalfDeclaredAtUtcTicks is null;
+            cycle.SecondHalfDeclarationMissing |= !withoutPenalty && cycle.SecondHalfDeclaredAtUtcTicks is null;
         });
 
     /// <summary>Not logged as a transition: the log names who acted and when, which an anonymous opinion must not.</summary>

@@ -9,6 +9,9 @@ namespace Chuangji.Workflow.Workflow.Domain.Schedule;
 /// </summary>
 internal sealed record ScheduledEvent(int Year, ScheduledWork Work, DateTimeOffset At, DateOnly Date, Deadline? Deadline = null, int DaysBefore = 0)
 {
+    /// <summary>A member deadline closing its phase: these follow one another, so a failed one holds back the later ones.</summary>
+    public bool ClosesPhase => Work is ScheduledWork.CloseCommitment or ScheduledWork.CloseFirstHalf or ScheduledWork.CloseSelfReport;
+
     public string Key =>
         string.Create(CultureInfo.InvariantCulture, $"{Year}/{Work}/{Date:yyyy-MM-dd}") +
         (Deadline is { } deadline ? string.Create(CultureInfo.InvariantCulture, $"/{deadline}/{DaysBefore}") : string.Empty);

@@ -41,8 +41,10 @@ internal sealed class AdvancePhaseHandler(
         }
 
         await roster.SyncAsync(opened, scope, cancellationToken);
+        // One path for every close: early by hand, at the deadline by the schedule, or after a late opening.
+        target = target.For(opened);
         var (results, missingCommitment) = await AdvanceAsync(opened, scope, target, who, cancellationToken);
-        if (target.Trigger == CycleTrigger.CloseCommitmentPhase && missingCommitment.Count > 0)
+        if (target.Trigger == CycleTrigger.CloseCommitmentPhase && !target.WithoutPenalty && missingCommitment.Count > 0)
         {
             await RecordMissingCommitmentsAsync(opened, missingCommitment, who, cancellationToken);
         }
@@ -70,9 +72,24 @@ internal sealed class AdvancePhaseHandler(
         return (plan.Results, missing);
     }
 
+    /// <summary>
+    /// A scheme fact lies in its own year (domain.md §9): the deadline when the phase closes on or after it, the day
+    /// of the close when it is closed early within the year, the year's first day when closed before the year began.
+    /// </summary>
+    public static DateOnly NoCommitmentDate(WorkflowYear year, DateOnly today)
+    {
+        if (today >= year.CommitmentDue)
+        {
+            return year.CommitmentDue;
+        }
+
+        var firstDay = new DateOnly(year.Year, 1, 1);
+        return today < firstDay ? firstDay : today;
+    }
+
     private async Task RecordMissingCommitmentsAsync(WorkflowYear year, List<string> staffNumbers, string actor, CancellationToken cancellationToken)
     {
-        var occurredOn = year.CommitmentDue < clock.Today ? year.CommitmentDue : clock.Today;
+        var occurredOn = NoCommitmentDate(year, clock.Today);
         var facts = staffNumbers.Select(staffNumber => new SystemFact(
             staffNumber, SchemeFactKinds.NoCommitment, occurredOn, "未进行承诺: no commitment by the deadline", actor.Length > 0 ? actor : "workflow", $"workflow/no-commitment/{year.Year}/{staffNumber}"))
             .ToList();

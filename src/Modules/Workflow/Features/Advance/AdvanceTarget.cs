@@ -1,11 +1,27 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Workflow.Domain.Years;
 
 namespace Chuangji.Workflow.Workflow.Features.Advance;
 
-/// <summary>A phase the leadership group may advance to, the step that gets there, and when a cycle is there already.</summary>
-internal sealed record AdvanceTarget(CycleTrigger Trigger, CycleStatus Status, Action<Cycle, string, DateTimeOffset> Step)
+/// <summary>
+/// A phase the leadership group (or the schedule, at a deadline) may close, the step that closes it, and when a
+/// cycle is past it already. <see cref="WithoutPenalty"/>: the phase's deadline had passed when the year was opened,
+/// so nothing is marked missing and nothing recorded (domain.md §9); <see cref="FirstHalfWithoutPenalty"/> the same
+/// for the first half, which the self-report close also judges.
+/// </summary>
+internal sealed record AdvanceTarget(CycleTrigger Trigger, CycleStatus Status, bool WithoutPenalty = false, bool FirstHalfWithoutPenalty = false)
 {
+    public static readonly AdvanceTarget CloseCommitment = new(CycleTrigger.CloseCommitmentPhase, CycleStatus.FirstHalf);
+    public static readonly AdvanceTarget CloseFirstHalf = new(CycleTrigger.CloseFirstHalf, CycleStatus.SecondHalf);
+    public static readonly AdvanceTarget CloseSelfReport = new(CycleTrigger.CloseSelfReport, CycleStatus.MassReview);
+    public static readonly AdvanceTarget CloseMassReview = new(CycleTrigger.CloseMassReview, CycleStatus.Publicity);
+    public static readonly AdvanceTarget EndPublicity = new(CycleTrigger.EndPublicity, CycleStatus.Determination);
+
+    /// <summary>The phases a member deadline closes, in the order of the year.</summary>
+    public static IReadOnlyList<AdvanceTarget> DeadlineCloses { get; } = [CloseCommitment, CloseFirstHalf, CloseSelfReport];
+
     private static readonly CycleStatus[] Order =
     [
         CycleStatus.Commitment, CycleStatus.FirstHalf, CycleStatus.SecondHalf, CycleStatus.MassReview,
@@ -14,14 +30,57 @@ internal sealed record AdvanceTarget(CycleTrigger Trigger, CycleStatus Status, A
 
     public bool Reached(CycleStatus status) => Array.IndexOf(Order, status) >= Array.IndexOf(Order, Status);
 
+    /// <summary>The member deadline that closes this phase, if one does.</summary>
+    public DateOnly? DeadlineIn(WorkflowYear year) => Trigger switch
+    {
+        CycleTrigger.CloseCommitmentPhase => year.CommitmentDue,
+        CycleTrigger.CloseFirstHalf => year.FirstHalfReportDue,
+        CycleTrigger.CloseSelfReport => year.SecondHalfReportDue,
+        _ => null,
+    };
+
+    /// <summary>Whether the phase's deadline had passed (its day was over) when the year was opened: nobody could act in time.</summary>
+    public bool DeadlinePassedBeforeOpening(WorkflowYear year) =>
+        DeadlineIn(year) is { } deadline
+        && YearSchedule.DayEnds(deadline, TimeZoneInfo.FindSystemTimeZoneById(year.TimeZone)).UtcTicks <= year.OpenedAtUtcTicks;
+
+    /// <summary>This close as it applies to the year: without penalty when its deadline had passed before the year was opened.</summary>
+    public AdvanceTarget For(WorkflowYear year) => this with
+    {
+        WithoutPenalty = DeadlinePassedBeforeOpening(year),
+        FirstHalfWithoutPenalty = CloseFirstHalf.DeadlinePassedBeforeOpening(year),
+    };
+
+    public void Step(Cycle cycle, string actor, DateTimeOffset now)
+    {
+        switch (Trigger)
+        {
+            case CycleTrigger.CloseCommitmentPhase:
+                cycle.CloseCommitmentPhase(actor, now, WithoutPenalty);
+                break;
+            case CycleTrigger.CloseFirstHalf:
+                cycle.CloseFirstHalf(actor, now, WithoutPenalty);
+                break;
+            case CycleTrigger.CloseSelfReport:
+                cycle.CloseSelfReport(actor, now, WithoutPenalty, FirstHalfWithoutPenalty || WithoutPenalty);
+                break;
+            case CycleTrigger.CloseMassReview:
+                cycle.CloseMassReview(actor, now);
+                break;
+            default:
+                cycle.EndPublicity(actor, now);
+                break;
+        }
+    }
+
     /// <summary>From the contract's state (and sub-state for the half years); the per-member steps are not phases.</summary>
     public static AdvanceTarget From(int state, int subState) => (state, subState) switch
     {
-        (2, 0 or 1) => new(CycleTrigger.CloseCommitmentPhase, CycleStatus.FirstHalf, (c, a, n) => c.CloseCommitmentPhase(a, n)),
-        (2, 2) => new(CycleTrigger.CloseFirstHalf, CycleStatus.SecondHalf, (c, a, n) => c.CloseFirstHalf(a, n)),
-        (3, 0) => new(CycleTrigger.CloseSelfReport, CycleStatus.MassReview, (c, a, n) => c.CloseSelfReport(a, n)),
-        (4, 0) => new(CycleTrigger.CloseMassReview, CycleStatus.Publicity, (c, a, n) => c.CloseMassReview(a, n)),
-        (5, 0) => new(CycleTrigger.EndPublicity, CycleStatus.Determination, (c, a, n) => c.EndPublicity(a, n)),
+        (2, 0 or 1) => CloseCommitment,
+        (2, 2) => CloseFirstHalf,
+        (3, 0) => CloseSelfReport,
+        (4, 0) => CloseMassReview,
+        (5, 0) => EndPublicity,
         _ => throw new InvalidArgumentException("target_state",
             "must be CYCLE_STATE_SELF_REPORT (sub-state CYCLE_SUB_STATE_SECOND_HALF to close the first half), CYCLE_STATE_MASS_REVIEW, CYCLE_STATE_PUBLICITY or CYCLE_STATE_DETERMINATION; determination and outcome are per member (Determine, ApplyOutcome)"),
     };

@@ -1,5 +1,6 @@
 using Chuangji.Workflow.Workflow.Cycles;
 using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Workflow.Features.Advance;
 using Chuangji.Workflow.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,8 @@ internal sealed class GetYearHandler(WorkflowDbContext db, CycleStore store, Cyc
             .GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return new YearView(year, counts.ToDictionary(c => c.Status, c => c.Count));
+        var failures = await db.ScheduleFailures.AsNoTracking().Where(f => f.Year == year.Year).OrderBy(f => f.DueAtUtcTicks).ToListAsync(cancellationToken);
+        var waived = AdvanceTarget.DeadlineCloses.Where(t => t.DeadlinePassedBeforeOpening(year)).ToList();
+        return new YearView(year, counts.ToDictionary(c => c.Status, c => c.Count), failures, waived);
     }
 }

@@ -4,6 +4,7 @@ using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Workflow.Calendars;
 using Chuangji.Workflow.Workflow.Cycles;
 using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Workflow.Features.Advance;
 using Chuangji.Workflow.Workflow.Persistence;
 using Chuangji.Workflow.Workflow.Scheduling;
 using Chuangji.Workflow.Workflow.Seeding;
@@ -17,7 +18,8 @@ internal sealed record OpenYearResult(WorkflowYear Year, bool Opened);
 /// The leadership group opens a year: the default calendar with any date overridden, and a cycle in
 /// COMMITMENT for every active member. Opening an open year again with the same calendar changes nothing.
 /// </summary>
-internal sealed class OpenYearHandler(WorkflowDbContext db, DefaultCalendarSource defaults, CycleRoster roster, YearScheduler scheduler, CollegeClock clock)
+internal sealed class OpenYearHandler(
+    WorkflowDbContext db, DefaultCalendarSource defaults, CycleRoster roster, AdvancePhaseHandler advance, YearScheduler scheduler, CollegeClock clock)
 {
     public async Task<OpenYearResult> HandleAsync(int year, CalendarOverrides overrides, string actor, CancellationToken cancellationToken)
     {
@@ -35,6 +37,7 @@ internal sealed class OpenYearHandler(WorkflowDbContext db, DefaultCalendarSourc
             }
 
             await roster.SyncAsync(existing, null, cancellationToken);
+            await ClosePhasesPassedBeforeOpeningAsync(existing, opener, cancellationToken);
             // A retry after a failure to schedule puts the year's moments in place.
             await scheduler.ScheduleAsync(existing, cancellationToken);
             return new OpenYearResult(existing, false);
@@ -52,9 +55,22 @@ internal sealed class OpenYearHandler(WorkflowDbContext db, DefaultCalendarSourc
         }
 
         await roster.SyncAsync(opened, null, cancellationToken);
-        // A year opened late (a college starting mid-year) has deadlines behind it: the catch-up closes them at once.
+        await ClosePhasesPassedBeforeOpeningAsync(opened, opener, cancellationToken);
         await scheduler.ScheduleAsync(opened, cancellationToken);
         return new OpenYearResult(opened, true);
+    }
+
+    /// <summary>
+    /// A year opened late (a college starting mid-year) has deadlines behind it that nobody could meet in the
+    /// service: their phases close now, without penalty (domain.md §9), whether or not the scheduler runs. The
+    /// schedule's own close of those deadlines then finds nothing left to move.
+    /// </summary>
+    private async Task ClosePhasesPassedBeforeOpeningAsync(WorkflowYear year, string actor, CancellationToken cancellationToken)
+    {
+        foreach (var target in AdvanceTarget.DeadlineCloses.Where(t => t.DeadlinePassedBeforeOpening(year)))
+        {
+            await advance.HandleAsync(year.Year, string.Empty, target, actor, cancellationToken);
+        }
     }
 
     private static bool SameCalendar(YearCalendar a, YearCalendar b) =>

@@ -1,7 +1,16 @@
 using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Workflow.Domain.Schedule;
 using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Workflow.Features.Advance;
 
 namespace Chuangji.Workflow.Workflow.Features.Years;
 
-/// <summary>A year with how many cycles stand in each state.</summary>
-internal sealed record YearView(WorkflowYear Year, IReadOnlyDictionary<CycleStatus, int> CyclesByStatus);
+/// <summary>
+/// A year with how many cycles stand in each state, the scheduled events that are failing, and the phases closed
+/// without penalty because their deadline had passed before the year was opened.
+/// </summary>
+internal sealed record YearView(
+    WorkflowYear Year,
+    IReadOnlyDictionary<CycleStatus, int> CyclesByStatus,
+    IReadOnlyList<ScheduleFailure> ScheduleFailures,
+    IReadOnlyList<AdvanceTarget> ClosedWithoutPenalty);

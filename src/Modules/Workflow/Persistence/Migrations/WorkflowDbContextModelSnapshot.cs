@@ -409,6 +409,49 @@ namespace Chuangji.Workflow.Workflow.Persistence.Migrations
                     b.ToTable("workflow_reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Chuangji.Workflow.Workflow.Domain.Schedule.ScheduleFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstFailedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoldsBack")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastFailedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Work")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("workflow_schedule_failures", (string)null);
+                });
+
             modelBuilder.Entity("Chuangji.Workflow.Workflow.Domain.Schedule.ScheduleRun", b =>
                 {
                     b.Property<string>("Key")

@@ -1,0 +1,12 @@
+using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Workflow.Contracts;
+
+/// <summary>The year's assessment period closes with mass review: the calendar's mass_review_closes (domain.md §9).</summary>
+internal sealed class AssessmentPeriodsFromCalendars(WorkflowDbContext db) : IAssessmentPeriods
+{
+    public async Task<DateOnly?> ClosesOnAsync(int year, CancellationToken cancellationToken) =>
+        await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => (DateOnly?)y.MassReviewCloses).SingleOrDefaultAsync(cancellationToken);
+}

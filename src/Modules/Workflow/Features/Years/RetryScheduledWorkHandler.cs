@@ -1,0 +1,18 @@
+using Chuangji.Workflow.Workflow.Cycles;
+using Chuangji.Workflow.Workflow.Scheduling;
+
+namespace Chuangji.Workflow.Workflow.Features.Years;
+
+/// <summary>
+/// The leadership group's recovery once the cause of a failed scheduled event is fixed: the sweep runs now, tries
+/// every failed event again and does what it held back, instead of waiting for the year's next moment.
+/// </summary>
+internal sealed class RetryScheduledWorkHandler(CycleStore store, DueWorkRunner runner, GetYearHandler years)
+{
+    public async Task<YearView> HandleAsync(int year, CancellationToken cancellationToken)
+    {
+        var opened = await store.OpenYearAsync(year, cancellationToken);
+        await runner.RunAsync(cancellationToken);
+        return await years.ViewAsync(opened, cancellationToken);
+    }
+}
