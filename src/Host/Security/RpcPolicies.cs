@@ -54,6 +54,8 @@ internal static class RpcPolicies
         [Workflow + "SubmitCommitment"] = MembersAndSecretaries(StaffNumber),
         [Workflow + "SubmitDeclaration"] = MembersAndSecretaries(StaffNumber),
         [Workflow + "SubmitOpinion"] = Secretaries(StaffNumber, SystemScopes.Opinions),
+        // The branch meeting reads the masses' opinions; the member they are about does not, nor does the system that brought them.
+        [Workflow + "ListOpinions"] = Secretaries(MemberOrBranch),
         [Workflow + "RaiseObjection"] = MembersAndSecretaries(StaffNumber),
         [Workflow + "ResolveObjection"] = Secretaries(StaffNumber),
         [Workflow + "AdvancePhase"] = Leadership(),
