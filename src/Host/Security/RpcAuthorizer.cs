@@ -47,6 +47,21 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
         }
     }
 
+    /// <summary>
+    /// Whether the role may call the RPC at all, within its reach: for a call already judged against its own
+    /// policy, "own" is what that call is about (the member's own cycle, the secretary's branch), which is
+    /// how a module offers a caller only the steps it may take.
+    /// </summary>
+    public static bool Reaches(string method, Caller caller) =>
+        RpcPolicies.ByMethod.TryGetValue(method, out var policy) && caller.Role switch
+        {
+            CallerRole.Leadership => policy.Leadership,
+            CallerRole.System => policy.Scopes.Any(caller.Scopes.Contains),
+            CallerRole.Member => policy.Member != Reach.None,
+            CallerRole.Secretary => policy.Secretary != Reach.None,
+            _ => false,
+        };
+
     private static Task EnsureOwnMemberAsync(string method, Caller caller, RpcTarget target, IMessage request)
     {
         var named = target.Kind is TargetKind.Member or TargetKind.MemberOrBranch ? Text(request, target.Path) : string.Empty;

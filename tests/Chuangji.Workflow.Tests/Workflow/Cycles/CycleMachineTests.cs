@@ -107,6 +107,14 @@ public sealed class CycleMachineTests
     }
 
     [Fact]
+    public void EveryTrigger_IsTakenThroughAnRpcOfTheContract()
+    {
+        var rpcs = Chuangji.Workflow.V1.WorkflowService.Descriptor.Methods.Select(m => m.Name).ToList();
+
+        Enum.GetValues<CycleTrigger>().Select(CycleActions.RpcOf).Should().OnlyContain(rpc => rpcs.Contains(rpc));
+    }
+
+    [Fact]
     public void EndPublicity_WhileAnObjectionIsOpen_IsRefusedEvenAfterTheWindow()
     {
         var cycle = InState(Publicity);

@@ -83,11 +83,11 @@ internal sealed class Cycle
         Version = 1,
     };
 
-    /// <summary>The actions the state permits now, guards included, in the contract's words.</summary>
+    /// <summary>The actions the state permits now, guards included, that the caller may take, in the contract's words.</summary>
     public IReadOnlyList<string> PermittedActions(DateTimeOffset now)
     {
         var machine = CycleMachine.For(this, now);
-        return Enum.GetValues<CycleTrigger>().Where(machine.CanFire).Select(CycleActions.Of).ToList();
+        return Enum.GetValues<CycleTrigger>().Where(machine.CanFire).Where(CycleActions.CallerMayTake).Select(CycleActions.Of).ToList();
     }
 
     /// <summary>Refuses, naming the state and what it permits, unless the state permits the trigger now.</summary>
