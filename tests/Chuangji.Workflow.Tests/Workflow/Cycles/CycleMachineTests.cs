@@ -102,7 +102,7 @@ public sealed class CycleMachineTests
 
         cycle.Permits(EndPublicity, Now, out var reason).Should().BeFalse();
 
-        reason.Should().Be("not yet true: the publicity window is over");
+        reason.Should().Be("not yet true: the publicity window is over (it ends 2026-12-21 02:00 UTC)", "without the year's calendar, the end is named in UTC");
         cycle.PermittedActions(Now).Should().NotContain("AdvancePhase to CYCLE_STATE_DETERMINATION");
     }
 

@@ -1,4 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Workflow.Calendars;
 
 namespace Chuangji.Workflow.Workflow.Domain.Cycles;
 
@@ -58,6 +59,12 @@ internal sealed class Cycle
     public string OutcomeAppliedBy { get; set; } = string.Empty;
 
     public long Version { get; set; }
+
+    /// <summary>
+    /// The year's calendar, kept with the year, not the cycle: attached by whoever loads the cycle, for the
+    /// member's deadlines and the time zone a refusal names moments in (UTC when absent).
+    /// </summary>
+    public YearCalendar? Calendar { get; set; }
 
     public IReadOnlyList<CycleTransition> History => _history;
 
