@@ -7,21 +7,34 @@ namespace Chuangji.Workflow.BuildingBlocks.Identity;
 /// </summary>
 public static class CallerIdentity
 {
-    private static readonly AsyncLocal<string?> Ambient = new();
+    private static readonly AsyncLocal<Caller?> Ambient = new();
 
-    public static string? Subject => Ambient.Value;
+    public static string? Subject => Ambient.Value?.Subject;
 
     /// <summary>The authenticated subject, or else <paramref name="named"/>.</summary>
-    public static string Or(string named) => Ambient.Value is { Length: > 0 } subject ? subject : named;
+    public static string Or(string named) => Ambient.Value?.Subject is { Length: > 0 } subject ? subject : named;
 
-    public static IDisposable Begin(string subject)
+    /// <summary>
+    /// Whether the caller may call <paramref name="method"/> ("/package.Service/Method") on what the call in
+    /// progress is about, by the Host's policies; true without an authenticated caller (the scheduler, in process).
+    /// A module uses it to offer only what this caller may do; the Host still judges every call itself.
+    /// </summary>
+    public static bool MayCall(string method) => Ambient.Value?.MayCall is not { } mayCall || mayCall(method);
+
+    public static IDisposable Begin(string subject) => Begin(subject, null);
+
+    /// <param name="subject">The token's subject.</param>
+    /// <param name="mayCall">The caller's reach by RPC (see <see cref="MayCall"/>); null for any.</param>
+    public static IDisposable Begin(string subject, Func<string, bool>? mayCall)
     {
         var previous = Ambient.Value;
-        Ambient.Value = subject;
+        Ambient.Value = new Caller(subject, mayCall);
         return new Restore(previous);
     }
 
-    private sealed class Restore(string? previous) : IDisposable
+    private sealed record Caller(string Subject, Func<string, bool>? MayCall);
+
+    private sealed class Restore(Caller? previous) : IDisposable
     {
         public void Dispose() => Ambient.Value = previous;
     }

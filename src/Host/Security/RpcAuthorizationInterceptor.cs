@@ -18,7 +18,7 @@ internal sealed class RpcAuthorizationInterceptor(RpcAuthorizer authorizer, Time
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var caller = await AuthorizeAsync(request, context);
-        using var identity = caller is null ? null : CallerIdentity.Begin(caller.Subject);
+        using var identity = caller is null ? null : CallerIdentity.Begin(caller.Subject, method => RpcAuthorizer.Reaches(method, caller));
         return await continuation(request, context);
     }
 
@@ -26,7 +26,7 @@ internal sealed class RpcAuthorizationInterceptor(RpcAuthorizer authorizer, Time
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         var caller = await AuthorizeAsync(request, context);
-        using var identity = caller is null ? null : CallerIdentity.Begin(caller.Subject);
+        using var identity = caller is null ? null : CallerIdentity.Begin(caller.Subject, method => RpcAuthorizer.Reaches(method, caller));
         // A stream outlives its opening; it may not outlive the token it was opened with.
         using var expiry = caller is null ? null : EndAtExpiry(context);
         await continuation(request, responseStream, context);

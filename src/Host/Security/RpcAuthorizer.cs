@@ -47,6 +47,21 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
         }
     }
 
+    /// <summary>
+    /// Whether the role may call the RPC at all, within its reach: for a call already judged against its own
+    /// policy, "own" is what that call is about (the member's own cycle, the secretary's branch), which is
+    /// how a module offers a caller only the steps it may take.
+    /// </summary>
+    public static bool Reaches(string method, Caller caller) =>
+        RpcPolicies.ByMethod.TryGetValue(method, out var policy) && caller.Role switch
+        {
+            CallerRole.Leadership => policy.Leadership,
+            CallerRole.System => policy.Scopes.Any(caller.Scopes.Contains),
+            CallerRole.Member => policy.Member != Reach.None,
+            CallerRole.Secretary => policy.Secretary != Reach.None,
+            _ => false,
+        };
+
     private static Task EnsureOwnMemberAsync(string method, Caller caller, RpcTarget target, IMessage request)
     {
         var named = target.Kind is TargetKind.Member or TargetKind.MemberOrBranch ? Text(request, target.Path) : string.Empty;
@@ -65,7 +80,7 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
             TargetKind.MemberRows => await BranchesOfMembersAsync(Rows(request, target), cancellationToken),
             TargetKind.Fact => [await BranchOfFactAsync(Number(request, target.Path), cancellationToken)],
             TargetKind.CheckReport => [await workflow.CheckReportBranchAsync(Number(request, target.Path), cancellationToken) ?? string.Empty],
-            TargetKind.MemberOrBranch => [Text(request, target.Second) is { Length: > 0 } branch ? branch : await BranchOfMemberAsync(Text(request, target.Path), cancellationToken)],
+            TargetKind.MemberOrBranch => await BranchesOfMemberOrBranchAsync(Text(request, target.Path), Text(request, target.Second), cancellationToken),
             TargetKind.Registrations => await BranchesOfRegistrationsAsync(request, target, caller.Branch, cancellationToken),
             _ => [string.Empty],
         };
@@ -80,6 +95,23 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
 
     private async Task<string> BranchOfMemberAsync(string staffNumber, CancellationToken cancellationToken) =>
         staffNumber.Length == 0 ? string.Empty : (await members.FindMemberAsync(staffNumber, cancellationToken))?.BranchCode ?? string.Empty;
+
+    /// <summary>The branch named and the named member's branch: each one named must be the secretary's own.</summary>
+    private async Task<List<string>> BranchesOfMemberOrBranchAsync(string staffNumber, string branchCode, CancellationToken cancellationToken)
+    {
+        var branches = new List<string>();
+        if (branchCode.Length > 0)
+        {
+            branches.Add(branchCode);
+        }
+
+        if (staffNumber.Length > 0 || branches.Count == 0)
+        {
+            branches.Add(await BranchOfMemberAsync(staffNumber, cancellationToken));
+        }
+
+        return branches;
+    }
 
     private async Task<List<string>> BranchesOfMembersAsync(IEnumerable<string> staffNumbers, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ internal static class RpcPolicies
 
     private static readonly RpcTarget StaffNumber = new(TargetKind.Member, "staff_number");
     private static readonly RpcTarget BranchCode = new(TargetKind.Branch, "branch_code");
+    private static readonly RpcTarget MemberOrBranch = new(TargetKind.MemberOrBranch, "staff_number", "branch_code");
 
     public static readonly IReadOnlyDictionary<string, RpcPolicy> ByMethod = new Dictionary<string, RpcPolicy>(StringComparer.Ordinal)
     {
@@ -36,7 +37,7 @@ internal static class RpcPolicies
         [Assessment + "RecordEvent"] = Secretaries(new RpcTarget(TargetKind.Member, "fact.staff_number"), SystemScopes.Facts),
         [Assessment + "RecordEvents"] = Secretaries(new RpcTarget(TargetKind.MemberRows, "facts", "staff_number"), SystemScopes.Facts),
         [Assessment + "RevokeEvent"] = Secretaries(new RpcTarget(TargetKind.Fact, "fact_id"), SystemScopes.Facts),
-        [Assessment + "ListEvents"] = MembersAndSecretaries(StaffNumber, SystemScopes.Facts, SystemScopes.Reports),
+        [Assessment + "ListEvents"] = MembersAndSecretaries(MemberOrBranch, SystemScopes.Facts, SystemScopes.Reports),
         [Assessment + "GetScorecard"] = MembersAndSecretaries(StaffNumber, SystemScopes.Reports),
         [Assessment + "ListScorecards"] = Secretaries(BranchCode, SystemScopes.Reports),
         [Assessment + "SummarizeYear"] = Leadership(SystemScopes.Reports),
@@ -53,6 +54,8 @@ internal static class RpcPolicies
         [Workflow + "SubmitCommitment"] = MembersAndSecretaries(StaffNumber),
         [Workflow + "SubmitDeclaration"] = MembersAndSecretaries(StaffNumber),
         [Workflow + "SubmitOpinion"] = Secretaries(StaffNumber, SystemScopes.Opinions),
+        // The branch meeting reads the masses' opinions; the member they are about does not, nor does the system that brought them.
+        [Workflow + "ListOpinions"] = Secretaries(MemberOrBranch),
         [Workflow + "RaiseObjection"] = MembersAndSecretaries(StaffNumber),
         [Workflow + "ResolveObjection"] = Secretaries(StaffNumber),
         [Workflow + "AdvancePhase"] = Leadership(),

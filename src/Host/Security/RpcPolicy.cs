@@ -19,7 +19,7 @@ internal enum TargetKind
     Fact,
     CheckReport,
 
-    /// <summary>A member field and a branch field (ListReminders): a member by the first, a secretary by either.</summary>
+    /// <summary>A member field and a branch field (ListReminders, ListEvents, ListOpinions): a member by the first, a secretary by each one named.</summary>
     MemberOrBranch,
 
     /// <summary>Registrations (rows, or one at Path): each row's branch, and the branch of a member it names who exists already.</summary>

@@ -45,6 +45,7 @@ public static class WorkflowModule
         services.AddScoped<SimpleStepHandlers>();
         services.AddScoped<ObjectionHandlers>();
         services.AddScoped<SubmitOpinionHandler>();
+        services.AddScoped<ListOpinionsHandler>();
         services.AddScoped<DetermineHandler>();
         services.AddScoped<ApplyOutcomeHandler>();
         services.AddScoped<AdvancePhaseHandler>();

@@ -1,8 +1,10 @@
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
+using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
+using Grpc.Net.Client;
 
 namespace Chuangji.Workflow.Tests.Workflow;
 
@@ -63,6 +65,10 @@ public abstract class WorkflowFixture : IAsyncLifetime
 
         return Workflow.SubmitCommitmentAsync(request).ResponseAsync;
     }
+
+    /// <summary>A channel whose calls carry a token of this caller (the default channel's caller is the leadership group).</summary>
+    private protected GrpcChannel ChannelAs(CallerRole role, string subject, string? branch = null, IReadOnlyList<string>? scopes = null) =>
+        Service.ChannelWith(Service.TokenFor(new TokenRequest(role, subject, branch, scopes ?? [], TimeSpan.FromHours(8))));
 
     protected Task<SubmitDeclarationResponse> DeclareAsync(string staffNumber, HalfYear half) =>
         Workflow.SubmitDeclarationAsync(new SubmitDeclarationRequest { Year = 2026, StaffNumber = staffNumber, Half = half, Content = "述绩：完成承诺事项", Actor = staffNumber }).ResponseAsync;

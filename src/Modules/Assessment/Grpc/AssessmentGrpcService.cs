@@ -60,7 +60,7 @@ internal sealed class AssessmentGrpcService(IServiceProvider services) : Assessm
 
     public override async Task<ListEventsResponse> ListEvents(ListEventsRequest request, ServerCallContext context)
     {
-        var query = new ListFactsQuery(request.Year, request.StaffNumber, request.Kind, request.IncludeRevoked, request.PageSize, request.PageToken);
+        var query = new ListFactsQuery(request.Year, request.StaffNumber, request.Kind, request.IncludeRevoked, request.PageSize, request.PageToken, request.BranchCode);
         var page = await Handler<ListFactsHandler>().HandleAsync(query, context.CancellationToken);
         var response = new ListEventsResponse { NextPageToken = page.NextPageToken };
         response.Facts.AddRange(page.Facts.Select(f => f.ToProto()));

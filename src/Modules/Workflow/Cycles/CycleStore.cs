@@ -25,7 +25,7 @@ internal sealed class CycleStore(WorkflowDbContext db, CycleRoster roster, IMemb
         Identifier.Required(violations, "staff_number", staffNumber);
         violations.ThrowIfAny();
         var openYear = await OpenYearAsync(year, cancellationToken);
-        var cycle = await LoadAsync(year, staffNumber, cancellationToken);
+        var cycle = await LoadAsync(openYear, staffNumber, cancellationToken);
         if (cycle is not null)
         {
             return cycle;
@@ -33,7 +33,7 @@ internal sealed class CycleStore(WorkflowDbContext db, CycleRoster roster, IMemb
 
         var member = await members.FindMemberAsync(staffNumber, cancellationToken) ?? throw new NotFoundException("member", staffNumber, "staff_number");
         await roster.SyncAsync(openYear, member.BranchCode, cancellationToken);
-        return await LoadAsync(year, staffNumber, cancellationToken)
+        return await LoadAsync(openYear, staffNumber, cancellationToken)
             ?? throw new FailedPreconditionException($"member {staffNumber}", StatusNames(member.Status), [], $"only active members have a cycle in {year}");
     }
 
@@ -57,13 +57,21 @@ internal sealed class CycleStore(WorkflowDbContext db, CycleRoster roster, IMemb
         }
     }
 
-    private Task<Cycle?> LoadAsync(int year, string staffNumber, CancellationToken cancellationToken) =>
-        db.Cycles
+    private async Task<Cycle?> LoadAsync(WorkflowYear year, string staffNumber, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles
             .Include(c => c.History)
             .Include(c => c.Objections)
             .Include(c => c.Determinations)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Year == year && c.StaffNumber == staffNumber, cancellationToken);
+            .SingleOrDefaultAsync(c => c.Year == year.Year && c.StaffNumber == staffNumber, cancellationToken);
+        if (cycle is not null)
+        {
+            cycle.Calendar = year.Calendar;
+        }
+
+        return cycle;
+    }
 
     private static string StatusNames(MemberStatusCode status) => status switch
     {

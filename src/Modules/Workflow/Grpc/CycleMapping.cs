@@ -31,6 +31,17 @@ internal static class CycleMapping
             Version = cycle.Version,
         };
         proto.PermittedActions.AddRange(cycle.PermittedActions(now));
+        if (cycle.Calendar is { } calendar)
+        {
+            proto.Deadlines = new Proto.CycleDeadlines
+            {
+                CommitmentDue = IsoDate.Format(calendar.CommitmentDue),
+                FirstHalfReportDue = IsoDate.Format(calendar.FirstHalfReportDue),
+                SecondHalfReportDue = IsoDate.Format(calendar.SecondHalfReportDue),
+                TimeZone = calendar.TimeZone,
+            };
+        }
+
         if (cycle.FirstHalfDeclaredAtUtcTicks is { } first)
         {
             proto.Declarations.Add(new Proto.Declaration { Half = Proto.HalfYear.First, Content = cycle.FirstHalfDeclaration, SubmittedAt = Time(first) });
@@ -44,7 +55,7 @@ internal static class CycleMapping
         proto.Objections.AddRange(cycle.Objections.OrderBy(o => o.Id).Select(ToProto));
         if (cycle.CurrentDetermination is { } determination)
         {
-            proto.Determination = ToProto(determination);
+            proto.Determination = ToProto(determination, cycle.History);
         }
 
         if (cycle.OutcomeAppliedAtUtcTicks is { } applied)
@@ -55,6 +66,7 @@ internal static class CycleMapping
         if (withHistory)
         {
             proto.History.AddRange(cycle.History.OrderBy(t => t.Id).Select(ToProto));
+            proto.Determinations.AddRange(cycle.Determinations.OrderByDescending(d => d.Id).Select(d => ToProto(d, cycle.History)));
         }
 
         return proto;
@@ -153,16 +165,30 @@ internal static class CycleMapping
         return proto;
     }
 
-    private static Proto.Determination ToProto(DeterminationRecord determination) => new()
+    /// <summary>A superseded one says when, by whom and why, from the reopen logged at the same instant.</summary>
+    private static Proto.Determination ToProto(DeterminationRecord determination, IReadOnlyList<CycleTransition> history)
     {
-        Rating = (Proto.Rating)(int)determination.Rating,
-        PeerReviewSummary = determination.PeerReviewSummary,
-        SecretaryComment = determination.SecretaryComment,
-        DeterminedAt = Time(determination.DeterminedAtUtcTicks),
-        DeterminedBy = determination.DeterminedBy,
-        ScorecardSnapshotJson = determination.ScorecardSnapshotJson,
-        TotalScore = determination.TotalScore,
-    };
+        var proto = new Proto.Determination
+        {
+            Rating = (Proto.Rating)(int)determination.Rating,
+            PeerReviewSummary = determination.PeerReviewSummary,
+            SecretaryComment = determination.SecretaryComment,
+            DeterminedAt = Time(determination.DeterminedAtUtcTicks),
+            DeterminedBy = determination.DeterminedBy,
+            ScorecardSnapshotJson = determination.ScorecardSnapshotJson,
+            TotalScore = determination.TotalScore,
+        };
+        if (determination.SupersededAtUtcTicks is { } superseded)
+        {
+            var reopen = history.LastOrDefault(t => t.Trigger == CycleTrigger.Reopen && t.AtUtcTicks == superseded);
+            proto.Superseded = true;
+            proto.SupersededAt = Time(superseded);
+            proto.SupersededBy = reopen?.Actor ?? string.Empty;
+            proto.SupersededReason = reopen?.Note ?? string.Empty;
+        }
+
+        return proto;
+    }
 
     private static Proto.Transition ToProto(CycleTransition transition)
     {

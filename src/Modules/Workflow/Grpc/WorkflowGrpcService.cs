@@ -74,6 +74,15 @@ internal sealed class WorkflowGrpcService(IServiceProvider services, CollegeCloc
         return new SubmitOpinionResponse { OpinionCount = result.OpinionCount, Replayed = result.Replayed };
     }
 
+    public override async Task<ListOpinionsResponse> ListOpinions(ListOpinionsRequest request, ServerCallContext context)
+    {
+        var page = await Handler<ListOpinionsHandler>().HandleAsync(
+            request.Year, request.StaffNumber, request.BranchCode, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListOpinionsResponse { NextPageToken = page.NextPageToken };
+        response.Opinions.AddRange(page.Opinions.Select(o => o.ToProto()));
+        return response;
+    }
+
     public override async Task<RaiseObjectionResponse> RaiseObjection(RaiseObjectionRequest request, ServerCallContext context)
     {
         var (cycle, objectionId) = await Handler<ObjectionHandlers>().RaiseAsync(Step(request.Year, request.StaffNumber, CallerIdentity.Or(request.Actor), null), request.Content, context.CancellationToken);

@@ -63,6 +63,7 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
             cycle.Ignore(c => c.CurrentDetermination);
             cycle.Ignore(c => c.HasOpenObjections);
             cycle.Ignore(c => c.PublicityEndsAt);
+            cycle.Ignore(c => c.Calendar);
         });
 
         modelBuilder.Entity<CycleTransition>(transition =>

@@ -94,6 +94,36 @@ public sealed class AdvancePhaseTests : WorkflowFixture
         }
     }
 
+    [Fact]
+    public async Task EndingPublicity_WhileTheWindowIsOpen_NamesWhenItEndsInShanghaiTime_ForABranchAndForEachMember()
+    {
+        await OpenAsync();
+        SetClock(2, 1);
+        await AdvanceAsync(CycleState.SelfReport);
+        await AdvanceAsync(CycleState.MassReview);
+        SetClock(12, 18);
+        await AdvanceAsync(CycleState.Publicity);
+        SetClock(12, 20);
+
+        var branch = await AdvanceAsync(CycleState.Determination, branch: "B01");
+
+        branch.Results.Select(r => (r.StaffNumber, r.Moved, r.Reason)).Should().Equal(
+            new[] { "R2001", "T1002", "T1003" }.Select(s => (s, false, "in CYCLE_STATE_PUBLICITY: not yet true: the publicity window is over (it ends 2026-12-23 10:00 Asia/Shanghai)")));
+
+        // T2001's publicity starts again on a reopen: their window is their own.
+        SetClock(12, 23);
+        await AdvanceAsync(CycleState.Determination, branch: "B02");
+        Service.Time.SetUtcNow(new DateTimeOffset(2026, 12, 24, 15, 30, 0, TimeSpan.FromHours(8)));
+        await Workflow.ReopenCycleAsync(new ReopenCycleRequest { Year = 2026, StaffNumber = "T2001", Reason = "公示材料有误，重新公示" });
+        SetClock(12, 25);
+
+        var college = await AdvanceAsync(CycleState.Determination);
+
+        college.Results.Where(r => r.Moved).Select(r => r.StaffNumber).Should().Equal("R2001", "T1002", "T1003");
+        college.Results.Single(r => r.StaffNumber == "T2001").Reason.Should().Be(
+            "in CYCLE_STATE_PUBLICITY: not yet true: the publicity window is over (it ends 2026-12-29 15:30 Asia/Shanghai)");
+    }
+
     private async Task<List<string>> NoCommitmentFactsAsync() =>
         (await Assessment.ListEventsAsync(new ListEventsRequest { Year = 2026, Kind = "NO_COMMITMENT", PageSize = 500 })).Facts
         .Select(f => f.StaffNumber).Order(StringComparer.Ordinal).ToList();

@@ -22,7 +22,7 @@ public sealed class AdvancePlanTests
         var cycles = RandomCycles(seed: state * 10 + subState, count: 400);
         var rows = cycles.Select(c => new CycleRow(c.Id, c.StaffNumber, CycleShape.Of(c))).ToList();
 
-        var plan = AdvancePlan.Make(rows, target, "leadership", Now);
+        var plan = AdvancePlan.Make(rows, target, "leadership", Now, calendar: null);
 
         var groupOf = plan.Groups.SelectMany(g => g.CycleIds.Select(id => (id, g))).ToDictionary(x => x.id, x => x.g);
         plan.Results.Select(r => r.StaffNumber).Should().Equal(cycles.Select(c => c.StaffNumber));
@@ -60,7 +60,7 @@ public sealed class AdvancePlanTests
             .Select(i => new CycleRow(i, $"T{i:D4}", new CycleShape(CycleStatus.Commitment, false, false, false, false, false, null, 5, false)))
             .ToList();
 
-        var plan = AdvancePlan.Make(rows, AdvanceTarget.From(2, 1), "leadership", Now);
+        var plan = AdvancePlan.Make(rows, AdvanceTarget.From(2, 1), "leadership", Now, calendar: null);
 
         plan.Groups.Should().ContainSingle().Which.CycleIds.Should().HaveCount(1000);
         plan.Groups[0].After.Should().Be(new CycleShape(CycleStatus.FirstHalf, true, false, false, false, false, null, 5, false));

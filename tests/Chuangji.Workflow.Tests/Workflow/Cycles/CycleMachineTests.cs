@@ -102,8 +102,16 @@ public sealed class CycleMachineTests
 
         cycle.Permits(EndPublicity, Now, out var reason).Should().BeFalse();
 
-        reason.Should().Be("not yet true: the publicity window is over");
+        reason.Should().Be("not yet true: the publicity window is over (it ends 2026-12-21 02:00 UTC)", "without the year's calendar, the end is named in UTC");
         cycle.PermittedActions(Now).Should().NotContain("AdvancePhase to CYCLE_STATE_DETERMINATION");
+    }
+
+    [Fact]
+    public void EveryTrigger_IsTakenThroughAnRpcOfTheContract()
+    {
+        var rpcs = Chuangji.Workflow.V1.WorkflowService.Descriptor.Methods.Select(m => m.Name).ToList();
+
+        Enum.GetValues<CycleTrigger>().Select(CycleActions.RpcOf).Should().OnlyContain(rpc => rpcs.Contains(rpc));
     }
 
     [Fact]

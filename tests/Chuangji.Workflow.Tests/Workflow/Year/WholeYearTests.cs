@@ -88,7 +88,7 @@ public sealed class WholeYearTests : WorkflowFixture
         SetClock(12, 20);
         var tooEarly = await AdvanceAsync(CycleState.Determination);
         tooEarly.MovedCount.Should().Be(0);
-        tooEarly.Results.Single(r => r.StaffNumber == "T1002").Reason.Should().Be("in CYCLE_STATE_PUBLICITY: not yet true: the publicity window is over");
+        tooEarly.Results.Single(r => r.StaffNumber == "T1002").Reason.Should().Be("in CYCLE_STATE_PUBLICITY: not yet true: the publicity window is over (it ends 2026-12-23 10:00 Asia/Shanghai)");
 
         SetClock(12, 23);
         var blocked = await AdvanceAsync(CycleState.Determination);

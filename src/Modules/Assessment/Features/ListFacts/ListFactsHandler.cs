@@ -5,15 +5,17 @@ using Chuangji.Workflow.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Assessment.Features.ListFacts;
 
-internal sealed record ListFactsQuery(int Year, string StaffNumber, string Kind, bool IncludeRevoked, int PageSize, string PageToken);
+internal sealed record ListFactsQuery(int Year, string StaffNumber, string Kind, bool IncludeRevoked, int PageSize, string PageToken, string BranchCode);
 
 internal sealed record FactPage(IReadOnlyList<Fact> Facts, string NextPageToken);
 
-internal sealed class ListFactsHandler(AssessmentDbContext db)
+/// <summary>A year's facts, oldest registration first: of one member, or of a branch's active members (as the roster has them now), or all.</summary>
+internal sealed class ListFactsHandler(AssessmentDbContext db, IMembersModule members)
 {
     public async Task<FactPage> HandleAsync(ListFactsQuery query, CancellationToken cancellationToken)
     {
@@ -23,12 +25,29 @@ internal sealed class ListFactsHandler(AssessmentDbContext db)
             throw new InvalidArgumentException("staff_number", Identifier.Rule);
         }
 
-        var fingerprint = $"facts|{query.Year}|{query.StaffNumber}|{query.Kind}|{query.IncludeRevoked}";
+        if (query.BranchCode.Length > 0 && !Identifier.IsWellFormed(query.BranchCode))
+        {
+            throw new InvalidArgumentException("branch_code", Identifier.Rule);
+        }
+
+        // The branch only when given: tokens of pages without one stay valid.
+        var fingerprint = $"facts|{query.Year}|{query.StaffNumber}|{query.Kind}|{query.IncludeRevoked}" + (query.BranchCode.Length > 0 ? $"|{query.BranchCode}" : string.Empty);
         var page = PageRequest.Parse(query.PageSize, query.PageToken, fingerprint);
         var facts = db.Facts.AsNoTracking().Where(f => f.Year == query.Year);
         if (query.StaffNumber.Length > 0)
         {
             facts = facts.Where(f => f.StaffNumber == query.StaffNumber);
+        }
+
+        if (query.BranchCode.Length > 0)
+        {
+            if (!await members.BranchExistsAsync(query.BranchCode, cancellationToken))
+            {
+                throw new NotFoundException("branch", query.BranchCode, "branch_code");
+            }
+
+            var branchMembers = (await members.ListMembersAsync(query.BranchCode, activeOnly: true, cancellationToken)).Select(m => m.MemberId).ToList();
+            facts = facts.Where(f => branchMembers.Contains(f.MemberId));
         }
 
         if (query.Kind.Length > 0)

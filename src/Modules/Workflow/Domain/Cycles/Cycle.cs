@@ -1,4 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Workflow.Calendars;
 
 namespace Chuangji.Workflow.Workflow.Domain.Cycles;
 
@@ -59,6 +60,12 @@ internal sealed class Cycle
 
     public long Version { get; set; }
 
+    /// <summary>
+    /// The year's calendar, kept with the year, not the cycle: attached by whoever loads the cycle, for the
+    /// member's deadlines and the time zone a refusal names moments in (UTC when absent).
+    /// </summary>
+    public YearCalendar? Calendar { get; set; }
+
     public IReadOnlyList<CycleTransition> History => _history;
 
     public IReadOnlyList<Objection> Objections => _objections;
@@ -83,11 +90,11 @@ internal sealed class Cycle
         Version = 1,
     };
 
-    /// <summary>The actions the state permits now, guards included, in the contract's words.</summary>
+    /// <summary>The actions the state permits now, guards included, that the caller may take, in the contract's words.</summary>
     public IReadOnlyList<string> PermittedActions(DateTimeOffset now)
     {
         var machine = CycleMachine.For(this, now);
-        return Enum.GetValues<CycleTrigger>().Where(machine.CanFire).Select(CycleActions.Of).ToList();
+        return Enum.GetValues<CycleTrigger>().Where(machine.CanFire).Where(CycleActions.CallerMayTake).Select(CycleActions.Of).ToList();
     }
 
     /// <summary>Refuses, naming the state and what it permits, unless the state permits the trigger now.</summary>

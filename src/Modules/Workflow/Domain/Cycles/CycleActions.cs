@@ -1,3 +1,5 @@
+using Chuangji.Workflow.BuildingBlocks.Identity;
+
 namespace Chuangji.Workflow.Workflow.Domain.Cycles;
 
 /// <summary>How a trigger is asked for through the contract: what a refusal tells the caller to do instead.</summary>
@@ -22,6 +24,12 @@ internal static class CycleActions
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
+    /// <summary>
+    /// Whether the caller of the call in progress may take the step, by the policy of the RPC that takes it
+    /// (a member their own steps, a secretary the branch's, the leadership group every one); any without a caller.
+    /// </summary>
+    public static bool CallerMayTake(CycleTrigger trigger) => CallerIdentity.MayCall($"/{WorkflowModule.GrpcServiceName}/{RpcOf(trigger)}");
+
     /// <summary>The contract's name of a state, with the half year for 述绩.</summary>
     public static string StateName(CycleStatus status) => status switch
     {
@@ -35,5 +43,21 @@ internal static class CycleActions
         CycleStatus.Application => "CYCLE_STATE_APPLICATION",
         CycleStatus.Closed => "CYCLE_STATE_CLOSED",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>The RPC of the contract that takes the trigger.</summary>
+    public static string RpcOf(CycleTrigger trigger) => trigger switch
+    {
+        CycleTrigger.SubmitCommitment => "SubmitCommitment",
+        CycleTrigger.SubmitFirstHalfDeclaration or CycleTrigger.SubmitSecondHalfDeclaration => "SubmitDeclaration",
+        CycleTrigger.SubmitOpinion => "SubmitOpinion",
+        CycleTrigger.RaiseObjection => "RaiseObjection",
+        CycleTrigger.ResolveObjection => "ResolveObjection",
+        CycleTrigger.Determine => "Determine",
+        CycleTrigger.ApplyOutcome => "ApplyOutcome",
+        CycleTrigger.Reopen => "ReopenCycle",
+        CycleTrigger.CloseCommitmentPhase or CycleTrigger.CloseFirstHalf or CycleTrigger.CloseSelfReport
+            or CycleTrigger.CloseMassReview or CycleTrigger.EndPublicity => "AdvancePhase",
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 }

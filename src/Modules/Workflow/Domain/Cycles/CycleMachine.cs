@@ -1,3 +1,4 @@
+using System.Globalization;
 using Stateless;
 
 namespace Chuangji.Workflow.Workflow.Domain.Cycles;
@@ -39,7 +40,7 @@ internal static class CycleMachine
             .PermitIf(
                 CycleTrigger.EndPublicity,
                 CycleStatus.Determination,
-                Tuple.Create<Func<bool>, string>(() => cycle.PublicityEndsAt is { } ends && now >= ends, "the publicity window is over"),
+                Tuple.Create<Func<bool>, string>(() => cycle.PublicityEndsAt is { } ends && now >= ends, PublicityOver(cycle)),
                 Tuple.Create<Func<bool>, string>(() => !cycle.HasOpenObjections, "every objection is resolved"));
 
         machine.Configure(CycleStatus.Determination)
@@ -54,5 +55,17 @@ internal static class CycleMachine
             .Permit(CycleTrigger.Reopen, CycleStatus.Determination);
 
         return machine;
+    }
+
+    /// <summary>"the publicity window is over (it ends 2026-12-23 10:00 Asia/Shanghai)": when, in the year's time zone.</summary>
+    private static string PublicityOver(Cycle cycle)
+    {
+        if (cycle.PublicityEndsAt is not { } ends)
+        {
+            return "the publicity window is over";
+        }
+
+        var zone = cycle.Calendar is { } calendar && TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return string.Create(CultureInfo.InvariantCulture, $"the publicity window is over (it ends {TimeZoneInfo.ConvertTime(ends, zone):yyyy-MM-dd HH:mm} {zone.Id})");
     }
 }

@@ -60,7 +60,7 @@ internal sealed class AdvancePhaseHandler(
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         var rows = await CycleAdvanceSql.ReadAsync(connection, dbTransaction, year.Year, branchCode, cancellationToken);
-        var plan = AdvancePlan.Make(rows, target, actor, now);
+        var plan = AdvancePlan.Make(rows, target, actor, now, year.Calendar);
         foreach (var group in plan.Groups)
         {
             await CycleAdvanceSql.WriteAsync(connection, dbTransaction, group, cancellationToken);

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.Workflow.Calendars;
 using Chuangji.Workflow.Workflow.Domain.Cycles;
 
 namespace Chuangji.Workflow.Workflow.Features.Advance;
@@ -19,7 +20,7 @@ internal sealed class AdvancePlan
 
     public IReadOnlyList<AdvanceGroup> Groups { get; }
 
-    public static AdvancePlan Make(IReadOnlyList<CycleRow> rows, AdvanceTarget target, string actor, DateTimeOffset now)
+    public static AdvancePlan Make(IReadOnlyList<CycleRow> rows, AdvanceTarget target, string actor, DateTimeOffset now, YearCalendar? calendar)
     {
         var outcomes = new Dictionary<CycleShape, ShapeOutcome>();
         var members = new Dictionary<CycleShape, List<long>>();
@@ -28,7 +29,7 @@ internal sealed class AdvancePlan
         {
             if (!outcomes.TryGetValue(row.Shape, out var outcome))
             {
-                outcome = Decide(row.Shape, target, actor, now);
+                outcome = Decide(row.Shape, target, actor, now, calendar);
                 outcomes[row.Shape] = outcome;
             }
 
@@ -49,7 +50,7 @@ internal sealed class AdvancePlan
         return new AdvancePlan(results, groups);
     }
 
-    private static ShapeOutcome Decide(CycleShape shape, AdvanceTarget target, string actor, DateTimeOffset now)
+    private static ShapeOutcome Decide(CycleShape shape, AdvanceTarget target, string actor, DateTimeOffset now, YearCalendar? calendar)
     {
         if (target.Reached(shape.Status))
         {
@@ -57,6 +58,8 @@ internal sealed class AdvancePlan
         }
 
         var cycle = shape.ToCycle();
+        // A reason names moments in the year's time zone.
+        cycle.Calendar = calendar;
         if (!cycle.Permits(target.Trigger, now, out var reason))
         {
             return new ShapeOutcome($"in {CycleActions.StateName(shape.Status)}: {reason}", null, null);

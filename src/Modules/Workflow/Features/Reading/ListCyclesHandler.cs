@@ -45,6 +45,8 @@ internal sealed class ListCyclesHandler(WorkflowDbContext db, CycleStore store, 
         var rows = await cycles.OrderBy(c => c.StaffNumber).Take(page.Size + 1)
             .Include(c => c.Objections).Include(c => c.Determinations).AsSplitQuery()
             .ToListAsync(cancellationToken);
+        var calendar = opened.Calendar;
+        rows.ForEach(c => c.Calendar = calendar);
         if (rows.Count <= page.Size)
         {
             return new CyclePage(rows, string.Empty);
