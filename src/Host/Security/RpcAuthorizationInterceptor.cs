@@ -1,5 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Identity;
+using Chuangji.Workflow.Host.Grpc;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -27,22 +28,39 @@ internal sealed class RpcAuthorizationInterceptor(RpcAuthorizer authorizer, Time
     {
         var caller = await AuthorizeAsync(request, context);
         using var identity = caller is null ? null : CallerIdentity.Begin(caller.Subject, method => RpcAuthorizer.Reaches(method, caller));
-        // A stream outlives its opening; it may not outlive the token it was opened with.
-        using var expiry = caller is null ? null : EndAtExpiry(context);
-        await continuation(request, responseStream, context);
-    }
-
-    private ITimer? EndAtExpiry(ServerCallContext context)
-    {
-        var http = context.GetHttpContext();
-        if (!long.TryParse(http.User.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        if (caller is null || ExpiryOf(context) is not { } expires)
         {
-            return null;
+            await continuation(request, responseStream, context);
+            return;
         }
 
-        var left = DateTimeOffset.FromUnixTimeSeconds(seconds) - time.GetUtcNow();
-        return time.CreateTimer(_ => http.Abort(), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        // A stream outlives its opening; it may not outlive the token it was opened with. It ends as a call
+        // without a valid token does, saying so, so a bridge knows to renew the token and resume from its cursor.
+        using var expired = new CancellationTokenSource();
+        using var timer = time.CreateTimer(_ => expired.Cancel(), null, Max(expires - time.GetUtcNow(), TimeSpan.Zero), Timeout.InfiniteTimeSpan);
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, expired.Token);
+        try
+        {
+            await continuation(request, responseStream, new CallContextWithEnd(context, ends.Token));
+        }
+        catch (OperationCanceledException) when (expired.IsCancellationRequested)
+        {
+            // Said below.
+        }
+
+        if (expired.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated,
+                $"the token expired at {expires:yyyy-MM-dd'T'HH:mm:ss'Z'}: renew it and resume from the last id received"));
+        }
     }
+
+    private static DateTimeOffset? ExpiryOf(ServerCallContext context) =>
+        long.TryParse(context.GetHttpContext().User.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>
     /// Passes the policy and answers the caller, who then acts for the rest of the call (set by the caller

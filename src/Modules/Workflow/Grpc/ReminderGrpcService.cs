@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.V1;
 using Chuangji.Workflow.Workflow.Features.Reminders;
@@ -21,23 +22,44 @@ internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSig
             throw new BuildingBlocks.Errors.InvalidArgumentException("after_id", "must not be negative");
         }
 
-        var cursor = request.AfterId;
-        // A stream stays open until its caller leaves; a stopping service ends it rather than wait for that.
+        var cursor = new StrongBox<long>(request.AfterId);
+        // The caller knows at once that the stream is open, even when there is nothing to send yet.
+        await context.WriteResponseHeadersAsync([]);
+        // A stream stays open until its caller leaves; a stopping service ends it rather than wait for that,
+        // as UNAVAILABLE (retryable), so a bridge can tell it from a finished stream and resume from its cursor.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
-        var cancellationToken = ending.Token;
+        try
+        {
+            await SendUntilEndedAsync(request, cursor, responseStream, ending.Token);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            // Said below.
+        }
+
+        if (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"the service is stopping: reconnect and resume after id {cursor.Value}"));
+        }
+    }
+
+    /// <summary>Sends what follows the cursor, then waits for more, until the token ends; the cursor holds the last id sent.</summary>
+    private async Task SendUntilEndedAsync(
+        WatchRemindersRequest request, StrongBox<long> cursor, IServerStreamWriter<WatchRemindersResponse> responseStream, CancellationToken cancellationToken)
+    {
         while (!cancellationToken.IsCancellationRequested)
         {
             var next = signal.Next;
             List<Domain.Reminders.Reminder> batch;
             await using (var scope = services.CreateAsyncScope())
             {
-                batch = await scope.ServiceProvider.GetRequiredService<RemindersHandler>().AfterAsync(cursor, request.UndeliveredOnly, cancellationToken);
+                batch = await scope.ServiceProvider.GetRequiredService<RemindersHandler>().AfterAsync(cursor.Value, request.UndeliveredOnly, cancellationToken);
             }
 
             foreach (var reminder in batch)
             {
                 await responseStream.WriteAsync(new WatchRemindersResponse { Reminder = reminder.ToProto() }, cancellationToken);
-                cursor = reminder.Id;
+                cursor.Value = reminder.Id;
             }
 
             if (batch.Count < RemindersHandler.StreamBatch)
@@ -49,10 +71,6 @@ internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSig
                 catch (TimeoutException)
                 {
                     // Look again anyway.
-                }
-                catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
-                {
-                    return;
                 }
             }
         }

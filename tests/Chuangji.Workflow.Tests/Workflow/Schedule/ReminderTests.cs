@@ -2,6 +2,7 @@ using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.V1;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chuangji.Workflow.Tests.Workflow.Schedule;
 
@@ -152,16 +153,35 @@ public sealed class ReminderTests : ScheduleFixture
     }
 
     [Fact]
-    public async Task AStream_EndsWhenItsTokenExpires()
+    public async Task AStream_EndsUnauthenticatedWhenItsTokenExpires_SayingSo()
     {
         await OpenAsync();
         using var bridge = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.System, "messaging-bridge", null, [SystemScopes.Reminders], TimeSpan.FromHours(1))));
         using var stream = new ReminderService.ReminderServiceClient(bridge).WatchReminders(new WatchRemindersRequest());
+        await stream.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(30));
         var next = stream.ResponseStream.MoveNext(CancellationToken.None);
 
         Service.Time.Advance(TimeSpan.FromHours(2));
 
         var ended = await next.ContinueWith(t => t.Exception?.InnerException).WaitAsync(TimeSpan.FromSeconds(30));
-        ended.Should().BeOfType<RpcException>("the stream was cut when its token expired");
+        var refusal = ended.Should().BeOfType<RpcException>("the stream ends when its token expires").Subject;
+        refusal.StatusCode.Should().Be(StatusCode.Unauthenticated);
+        refusal.Status.Detail.Should().StartWith("the token expired at 2026-01-05T03:00:00Z: renew it and resume");
+    }
+
+    [Fact]
+    public async Task AStream_SendsItsHeadersAtOnce_AndEndsUnavailableWhenTheServiceStops()
+    {
+        await OpenAsync();
+        using var stream = Reminders.WatchReminders(new WatchRemindersRequest());
+        await stream.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(30));
+        var next = stream.ResponseStream.MoveNext(CancellationToken.None);
+
+        Service.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        var ended = await next.ContinueWith(t => t.Exception?.InnerException).WaitAsync(TimeSpan.FromSeconds(30));
+        var refusal = ended.Should().BeOfType<RpcException>().Subject;
+        refusal.StatusCode.Should().Be(StatusCode.Unavailable, "a stopping service is not a finished stream: the client retries");
+        refusal.Status.Detail.Should().Be("the service is stopping: reconnect and resume after id 0");
     }
 }
