@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 if (command)
 {
-    return TokenCommand.Run(args, builder.Configuration, Console.Out, Console.Error);
+    return TokenCommand.Run(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);
 }
 
 builder.AddPlatform();

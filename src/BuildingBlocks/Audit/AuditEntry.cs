@@ -1,5 +1,8 @@
 namespace Chuangji.Workflow.BuildingBlocks.Audit;
 
+/// <summary>One of the members a call about several concerns (a batch of facts, a roster import), with their branch.</summary>
+public sealed record AuditMember(string StaffNumber, string BranchCode);
+
 /// <summary>
 /// The audit record of one mutating call, filled in when the call starts and written exactly once: inside
 /// the transaction that makes the call's first change, or, for a call refused or changing nothing, at its end.
@@ -22,6 +25,12 @@ public sealed class AuditEntry
 
     public required long AtUtcTicks { get; init; }
 
+    /// <summary>
+    /// Every member of a call about several (then <see cref="StaffNumber"/> is empty): the record is found by
+    /// each of them, and by each of their branches. Empty for a call about one member or none.
+    /// </summary>
+    public IReadOnlyList<AuditMember> Members { get; init; } = [];
+
     /// <summary>An anonymous opinion: no identity, no exact time, no reasons that could name the caller.</summary>
     public bool Anonymous { get; init; }
 
@@ -39,6 +48,6 @@ public sealed class AuditEntry
     public AuditEntry Copy() => new()
     {
         Subject = Subject, Role = Role, Rpc = Rpc, Target = Target, StaffNumber = StaffNumber, BranchCode = BranchCode, RequestId = RequestId, AtUtcTicks = AtUtcTicks,
-        Anonymous = Anonymous,
+        Members = Members, Anonymous = Anonymous,
     };
 }

@@ -2,10 +2,15 @@ using System.Data.Common;
 
 namespace Chuangji.Workflow.BuildingBlocks.Audit;
 
-/// <summary>The audit trail's table, written with whatever connection and transaction carry the change.</summary>
+/// <summary>
+/// The audit trail's table, written with whatever connection and transaction carry the change. A record of a
+/// call about several members has a row per member in <see cref="MembersTable"/>, written with it.
+/// </summary>
 public static class AuditSql
 {
     public const string Table = "audit_records";
+
+    public const string MembersTable = "audit_record_members";
 
     public const string Create =
         "CREATE TABLE IF NOT EXISTS " + Table + " (" +
@@ -14,7 +19,11 @@ public static class AuditSql
         "CREATE INDEX IF NOT EXISTS IX_audit_records_StaffNumber ON " + Table + " (StaffNumber, Id);" +
         "CREATE INDEX IF NOT EXISTS IX_audit_records_BranchCode ON " + Table + " (BranchCode, Id);" +
         "CREATE INDEX IF NOT EXISTS IX_audit_records_Subject ON " + Table + " (Subject, Id);" +
-        "CREATE INDEX IF NOT EXISTS IX_audit_records_AtUtcTicks ON " + Table + " (AtUtcTicks);";
+        "CREATE INDEX IF NOT EXISTS IX_audit_records_AtUtcTicks ON " + Table + " (AtUtcTicks);" +
+        "CREATE TABLE IF NOT EXISTS " + MembersTable + " (" +
+        "RecordId INTEGER NOT NULL, StaffNumber TEXT NOT NULL, BranchCode TEXT NOT NULL, PRIMARY KEY (RecordId, StaffNumber)) WITHOUT ROWID;" +
+        "CREATE INDEX IF NOT EXISTS IX_audit_record_members_StaffNumber ON " + MembersTable + " (StaffNumber, RecordId);" +
+        "CREATE INDEX IF NOT EXISTS IX_audit_record_members_BranchCode ON " + MembersTable + " (BranchCode, RecordId);";
 
     public const string Ok = "OK";
 
@@ -24,23 +33,50 @@ public static class AuditSql
         "INSERT INTO " + Table + " (AtUtcTicks, Subject, Role, Rpc, Target, StaffNumber, BranchCode, RequestId, Outcome, Detail) " +
         "VALUES ($at, $subject, $role, $rpc, $target, $staff, $branch, $request, $outcome, $detail)";
 
+    private const string InsertMember =
+        "INSERT INTO " + MembersTable + " (RecordId, StaffNumber, BranchCode) VALUES ($record, $staff, $branch)";
+
     public static void Write(DbConnection connection, DbTransaction? transaction, AuditEntry entry, string outcome, string detail)
     {
         using var command = Command(connection, transaction, entry, outcome, detail);
-        command.ExecuteNonQuery();
+        if (entry.Members.Count == 0)
+        {
+            command.ExecuteNonQuery();
+            return;
+        }
+
+        var recordId = (long)command.ExecuteScalar()!;
+        using var member = MemberCommand(connection, transaction, recordId);
+        foreach (var one in entry.Members)
+        {
+            (member.Parameters[1].Value, member.Parameters[2].Value) = (one.StaffNumber, one.BranchCode);
+            member.ExecuteNonQuery();
+        }
     }
 
     public static async Task WriteAsync(DbConnection connection, DbTransaction? transaction, AuditEntry entry, string outcome, string detail, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, entry, outcome, detail);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (entry.Members.Count == 0)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        var recordId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var member = MemberCommand(connection, transaction, recordId);
+        foreach (var one in entry.Members)
+        {
+            (member.Parameters[1].Value, member.Parameters[2].Value) = (one.StaffNumber, one.BranchCode);
+            await member.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, AuditEntry entry, string outcome, string detail)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Insert;
+        command.CommandText = entry.Members.Count == 0 ? Insert : Insert + " RETURNING Id";
         Add(command, "$at", entry.AtUtcTicks);
         Add(command, "$subject", entry.Subject);
         Add(command, "$role", entry.Role);
@@ -51,6 +87,17 @@ public static class AuditSql
         Add(command, "$request", entry.RequestId);
         Add(command, "$outcome", outcome);
         Add(command, "$detail", detail.Length > MaxDetail ? detail[..MaxDetail] : detail);
+        return command;
+    }
+
+    private static DbCommand MemberCommand(DbConnection connection, DbTransaction? transaction, long recordId)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertMember;
+        Add(command, "$record", recordId);
+        Add(command, "$staff", string.Empty);
+        Add(command, "$branch", string.Empty);
         return command;
     }
 

@@ -34,6 +34,7 @@ internal sealed class AuditGrpcService(AuditReader reader) : AuditService.AuditS
             RequestId = r.RequestId,
             Outcome = r.Outcome,
             Detail = r.Detail,
+            StaffNumbers = { r.StaffNumbers },
         }));
         return response;
     }

@@ -1,3 +1,5 @@
+using System.Collections;
+using Chuangji.Workflow.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
@@ -16,11 +18,15 @@ namespace Chuangji.Workflow.Host.Audit;
 /// role), which RPC, on what, the request id, when, and the outcome. A call that changes something has it
 /// written in the same transaction as its first change (the modules' commits carry <see cref="AuditScope"/>);
 /// a call refused, failed or changing nothing has it written at its end. An anonymous opinion's record
-/// carries no identity.
+/// carries no identity. The member a call is about is the one it names, the revoked fact's member, or the
+/// one member of a batch; a batch of several members names them all, so a member's trail finds it too.
 /// </summary>
-internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule members, CollegeClock clock) : Interceptor
+internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule members, IAssessmentModule assessment, CollegeClock clock) : Interceptor
 {
     private static readonly string[] ReadOnlyPrefixes = ["Get", "List", "Watch", "Summarize"];
+
+    /// <summary>The repeated fields whose rows each name a member (RecordEvents, ImportMembers).</summary>
+    private static readonly string[] MemberRows = ["facts", "members"];
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -59,11 +65,16 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
     private async Task<AuditEntry> EntryAsync(IMessage request, ServerCallContext context)
     {
         var caller = Caller.From(context.GetHttpContext().User);
-        var staffNumber = RequestFields.Text(request, "staff_number", "fact.staff_number", "member.staff_number");
+        var (staffNumber, several) = await MembersNamedAsync(request, context.CancellationToken);
         var branchCode = RequestFields.Text(request, "branch_code", "member.branch_code", "code");
         if (branchCode.Length == 0 && staffNumber.Length > 0)
         {
             branchCode = (await members.FindMemberAsync(staffNumber, context.CancellationToken))?.BranchCode ?? string.Empty;
+        }
+
+        if (branchCode.Length == 0 && several.Select(m => m.BranchCode).Distinct().ToList() is [{ Length: > 0 } onlyBranch])
+        {
+            branchCode = onlyBranch;
         }
 
         var anonymous = RequestFields.Value(request, "anonymous") is true;
@@ -72,14 +83,49 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
             Subject = anonymous ? string.Empty : caller?.Subject ?? string.Empty,
             Role = anonymous || caller is null ? string.Empty : CallerClaims.Name(caller.Role),
             Rpc = context.Method.TrimStart('/'),
-            Target = RequestFields.Describe(request),
+            Target = RequestFields.Describe(request, staffNumber),
             StaffNumber = staffNumber,
             BranchCode = branchCode,
+            Members = several,
             RequestId = anonymous ? string.Empty : RequestId(request, context),
             // The opinion itself keeps only its day; so does its record.
             AtUtcTicks = anonymous ? clock.StartOf(clock.Today).UtcTicks : clock.UtcNow.UtcTicks,
             Anonymous = anonymous,
         };
+    }
+
+    /// <summary>
+    /// The one member a call is about (named, the revoked fact's, or the only one of its rows), or else
+    /// every member its rows name, each with their branch (the stored member's, or the row's for a newcomer).
+    /// </summary>
+    private async Task<(string StaffNumber, IReadOnlyList<AuditMember> Several)> MembersNamedAsync(IMessage request, CancellationToken cancellationToken)
+    {
+        var named = RequestFields.Text(request, "staff_number", "fact.staff_number", "member.staff_number");
+        if (named.Length > 0)
+        {
+            return (named, []);
+        }
+
+        if (RequestFields.Value(request, "fact_id") is long factId and > 0)
+        {
+            return (await assessment.FactStaffNumberAsync(factId, cancellationToken) ?? string.Empty, []);
+        }
+
+        var rows = MemberRows.Select(field => RequestFields.Value(request, field)).OfType<IList>().SelectMany(list => list.OfType<IMessage>())
+            .Select(row => (StaffNumber: RequestFields.Text(row, "staff_number"), BranchCode: RequestFields.Text(row, "branch_code")))
+            .Where(row => row.StaffNumber.Length > 0)
+            .DistinctBy(row => row.StaffNumber, StringComparer.Ordinal)
+            .ToList();
+        switch (rows)
+        {
+            case []:
+                return (string.Empty, []);
+            case [var one]:
+                return (one.StaffNumber, []);
+        }
+
+        var stored = await members.FindMembersAsync(rows.Select(r => r.StaffNumber).ToList(), cancellationToken);
+        return (string.Empty, rows.Select(r => new AuditMember(r.StaffNumber, stored.TryGetValue(r.StaffNumber, out var member) ? member.BranchCode : r.BranchCode)).ToList());
     }
 
     private static string RequestId(IMessage request, ServerCallContext context) =>

@@ -5,11 +5,18 @@ using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Host.Audit;
 
-internal sealed record AuditRow(long Id, long AtUtcTicks, string Subject, string Role, string Rpc, string Target, string StaffNumber, string BranchCode, string RequestId, string Outcome, string Detail);
+internal sealed record AuditRow(long Id, long AtUtcTicks, string Subject, string Role, string Rpc, string Target, string StaffNumber, string BranchCode, string RequestId, string Outcome, string Detail)
+{
+    /// <summary>The members of a call about several (the record's own staff number is then empty).</summary>
+    public List<string> StaffNumbers { get; } = [];
+}
 
 internal sealed record AuditFilter(string StaffNumber, string BranchCode, string Actor, long? FromUtcTicks, long? ToUtcTicks);
 
-/// <summary>Pages through the audit trail, oldest first, by member, branch, actor and time.</summary>
+/// <summary>
+/// Pages through the audit trail, oldest first, by member, branch, actor and time. A member or a branch
+/// finds the records about them and the records of calls about several members that include them.
+/// </summary>
 internal sealed class AuditReader(SqliteDatabase database)
 {
     public async Task<(List<AuditRow> Rows, string NextPageToken)> ListAsync(AuditFilter filter, int pageSize, string pageToken, CancellationToken cancellationToken)
@@ -20,8 +27,8 @@ internal sealed class AuditReader(SqliteDatabase database)
         await using var select = connection.CreateCommand();
         var where = new List<string> { "Id > $after" };
         select.Parameters.AddWithValue("$after", page.AfterId() ?? 0);
-        Filter(select, where, "StaffNumber = $staff", "$staff", filter.StaffNumber);
-        Filter(select, where, "BranchCode = $branch", "$branch", filter.BranchCode);
+        Filter(select, where, $"(StaffNumber = $staff OR Id IN (SELECT RecordId FROM {AuditSql.MembersTable} WHERE StaffNumber = $staff))", "$staff", filter.StaffNumber);
+        Filter(select, where, $"(BranchCode = $branch OR Id IN (SELECT RecordId FROM {AuditSql.MembersTable} WHERE BranchCode = $branch))", "$branch", filter.BranchCode);
         Filter(select, where, "Subject = $actor", "$actor", filter.Actor);
         if (filter.FromUtcTicks is { } from)
         {
@@ -48,7 +55,34 @@ internal sealed class AuditReader(SqliteDatabase database)
                 reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10)));
         }
 
-        return KeysetPage.Cut(rows, page, r => KeysetPage.IdKey(r.Id), fingerprint);
+        await reader.CloseAsync();
+        var result = KeysetPage.Cut(rows, page, r => KeysetPage.IdKey(r.Id), fingerprint);
+        await AddMembersAsync(connection, result.Rows.Where(r => r.StaffNumber.Length == 0).ToList(), cancellationToken);
+        return result;
+    }
+
+    private static async Task AddMembersAsync(SqliteConnection connection, List<AuditRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var byId = rows.ToDictionary(r => r.Id);
+        await using var select = connection.CreateCommand();
+        var ids = new List<string>(rows.Count);
+        foreach (var row in rows)
+        {
+            ids.Add($"$r{ids.Count}");
+            select.Parameters.AddWithValue(ids[^1], row.Id);
+        }
+
+        select.CommandText = $"SELECT RecordId, StaffNumber FROM {AuditSql.MembersTable} WHERE RecordId IN ({string.Join(", ", ids)}) ORDER BY RecordId, StaffNumber";
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            byId[reader.GetInt64(0)].StaffNumbers.Add(reader.GetString(1));
+        }
     }
 
     private static void Filter(SqliteCommand select, List<string> where, string clause, string name, string value)

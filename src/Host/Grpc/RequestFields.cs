@@ -10,12 +10,15 @@ internal static class RequestFields
     public static string Text(IMessage request, params string[] paths) =>
         paths.Select(path => Value(request, path) as string).FirstOrDefault(text => !string.IsNullOrEmpty(text)) ?? string.Empty;
 
-    /// <summary>"year 2026, member T1002": the fields that say what a call is about, in that order.</summary>
-    public static string Describe(IMessage request)
+    /// <summary>
+    /// "year 2026, member T1002": the fields that say what a call is about, in that order; the member is the
+    /// one the call concerns (named, or found from its fact or its rows), when there is one.
+    /// </summary>
+    public static string Describe(IMessage request, string staffNumber)
     {
         var parts = new List<string>();
         Add(parts, "year", Value(request, "year"));
-        Add(parts, "member", Text(request, "staff_number", "fact.staff_number", "member.staff_number"));
+        Add(parts, "member", staffNumber);
         Add(parts, "branch", Text(request, "branch_code", "member.branch_code", "code"));
         Add(parts, "to branch", Value(request, "to_branch_code"));
         Add(parts, "fact", Value(request, "fact_id"));

@@ -26,6 +26,9 @@ internal sealed class PlatformOptions
     /// <summary>Bearer tokens: the key they are signed with, who issues them and for whom.</summary>
     public AuthSettings Auth { get; set; } = new();
 
+    /// <summary>Development only: the service clock moved, to walk a year without waiting for it.</summary>
+    public ClockSettings Clock { get; set; } = new();
+
     public string ResolveDataDirectory() =>
         string.IsNullOrWhiteSpace(DataDirectory)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "chuangji-workflow")
@@ -51,4 +54,14 @@ internal sealed class AuthSettings
     public string Issuer { get; set; } = "chuangji-workflow";
 
     public string Audience { get; set; } = "chuangji-workflow";
+}
+
+/// <summary>The settings under "Chuangji:Clock"; refused outside the Development environment.</summary>
+internal sealed class ClockSettings
+{
+    /// <summary>
+    /// An ISO 8601 instant with its offset (2026-02-01T00:00:00+08:00): the service clock reads it at start and
+    /// runs forward in real time from there. Empty: the system clock.
+    /// </summary>
+    public string Start { get; set; } = string.Empty;
 }

@@ -26,7 +26,14 @@ internal static class PlatformRegistration
         var services = builder.Services;
 
         services.AddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
+        var clock = ServiceClock.Resolve(options.Clock, builder.Environment, TimeProvider.System);
+        services.TryAddSingleton(clock);
+        if (clock is MovedClock moved)
+        {
+            services.AddSingleton(moved);
+            services.AddHostedService<MovedClockWarning>();
+        }
+
         services.AddSingleton(provider => new CollegeClock(
             provider.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)));
         services.AddSingleton(new SeedDirectory(options.ResolveSeedsDirectory()));

@@ -87,9 +87,12 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
         var foreign = branches.FirstOrDefault(b => b != caller.Branch);
         if (foreign is not null)
         {
-            throw Denied(method, caller, foreign.Length == 0
-                ? $"a secretary acts within branch {caller.Branch}; the request names no member or branch of it"
-                : $"a secretary acts within branch {caller.Branch}, and this concerns branch {foreign}");
+            throw Denied(method, caller, foreign switch
+            {
+                "" when target.Kind == TargetKind.Branch => $"an empty {target.Path} asks for the whole college, and a secretary acts within branch {caller.Branch} only",
+                "" => $"a secretary acts within branch {caller.Branch}; the request names no member or branch of it",
+                _ => $"a secretary acts within branch {caller.Branch}, and this concerns branch {foreign}",
+            });
         }
     }
 

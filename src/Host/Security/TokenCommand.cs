@@ -5,7 +5,7 @@ namespace Chuangji.Workflow.Host.Security;
 
 /// <summary>
 /// `token --role ROLE [--member ID] [--branch ID] [--scope S] [--expires 8h]`: prints a bearer token signed
-/// with the service's key (the same settings as the service: appsettings.json and CHUANGJI__* variables).
+/// with the service's key, on the service's clock (the same settings as the service: appsettings.json and CHUANGJI__* variables).
 /// </summary>
 internal static class TokenCommand
 {
@@ -24,7 +24,7 @@ internal static class TokenCommand
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
-    public static int Run(string[] args, IConfiguration configuration, TextWriter output, TextWriter errors)
+    public static int Run(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output, TextWriter errors)
     {
         var request = Parse(args[1..]);
         var problem = request is null ? null : Problem(request);
@@ -40,7 +40,8 @@ internal static class TokenCommand
         }
 
         var options = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
-        var issuer = new TokenIssuer(SigningKeys.Resolve(options), options.Auth, TimeProvider.System);
+        // On the service's clock: a service on a moved clock (Development) takes only tokens issued on it.
+        var issuer = new TokenIssuer(SigningKeys.Resolve(options), options.Auth, ServiceClock.Resolve(options.Clock, environment, TimeProvider.System));
         output.WriteLine(issuer.Issue(request));
         return 0;
     }

@@ -26,19 +26,25 @@ public sealed class TestService : IAsyncDisposable
 
     private readonly string _directory;
     private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly string? _environment;
     private IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program> _factory;
 
-    private TestService(string directory, FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings)
+    private TestService(string directory, FakeTimeProvider? time, IReadOnlyDictionary<string, string?> settings, string? environment = null)
     {
         _directory = directory;
         _settings = settings;
-        Time = time;
+        _environment = environment;
+        FakeClock = time is not null;
+        Time = time ?? new FakeTimeProvider();
         _factory = CreateFactory();
         Channel = CreateChannel();
     }
 
+    /// <summary>The host's clock, unless it runs on its own (<see cref="StartOnServiceClockAsync"/>).</summary>
     public FakeTimeProvider Time { get; }
+
+    private bool FakeClock { get; }
 
     public GrpcChannel Channel { get; private set; }
 
@@ -52,6 +58,25 @@ public sealed class TestService : IAsyncDisposable
         Directory.CreateDirectory(directory);
         var service = new TestService(directory, new FakeTimeProvider(start ?? DefaultStart), settings ?? new Dictionary<string, string?>());
         return Task.FromResult(service);
+    }
+
+    /// <summary>
+    /// The real host on the service's own clock (no fake), in the given environment: for the clock's settings
+    /// themselves. Throws what the host throws when it refuses to start.
+    /// </summary>
+    public static Task<TestService> StartOnServiceClockAsync(IReadOnlyDictionary<string, string?> settings, string environment)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            return Task.FromResult(new TestService(directory, null, settings, environment));
+        }
+        catch
+        {
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>
@@ -73,13 +98,13 @@ public sealed class TestService : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the schedule has swept at the clock's present reading (the scheduler must be on), and
-    /// fails when that sweep stopped at a failed event, unless the test expects one.
+    /// Waits until the schedule has swept at the fake clock's present reading, or at <paramref name="moment"/>
+    /// (the scheduler must be on), and fails when that sweep stopped at a failed event, unless the test expects one.
     /// </summary>
-    public async Task ScheduleCaughtUpAsync(bool failureExpected = false)
+    public async Task ScheduleCaughtUpAsync(bool failureExpected = false, DateTimeOffset? moment = null)
     {
         var monitor = Services.GetRequiredService<Chuangji.Workflow.Workflow.Scheduling.SweepMonitor>();
-        await monitor.CaughtUpWith(Time.GetUtcNow()).WaitAsync(TimeSpan.FromSeconds(30));
+        await monitor.CaughtUpWith(moment ?? Time.GetUtcNow()).WaitAsync(TimeSpan.FromSeconds(30));
         if (!failureExpected && monitor.LastFailures > 0)
         {
             throw new InvalidOperationException($"the schedule's sweep stopped at a failed event in {monitor.LastFailures} year(s); see the log");
@@ -115,7 +140,15 @@ public sealed class TestService : IAsyncDisposable
             }
 
             host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+            if (_environment is not null)
+            {
+                host.UseEnvironment(_environment);
+            }
+
+            if (FakeClock)
+            {
+                host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+            }
         });
 
     /// <summary>The leadership group: the default caller of <see cref="Channel"/>, allowed everything, so tests of other matters need no token of their own.</summary>

@@ -1,4 +1,5 @@
 using Chuangji.Assessment.V1;
+using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Grpc.Core;
 
@@ -50,6 +51,60 @@ public sealed class ListScorecardsTests : AssessmentFixture
         second.Scorecards.Should().ContainSingle().Which.Scorecard.StaffNumber.Should().Be("T1002");
         second.Scorecards[0].Rank.Should().Be(2);
         second.NextPageToken.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ListScorecards_WhenBranchCodeIsEmpty_RanksTheWholeCollegeAsOne()
+    {
+        await RecordAsync("T1003", "THOUGHT_REPORT", "2026-02-01");
+        await RecordAsync("T1003", "AWARD_DEPARTMENT", "2026-02-01");
+        await RecordAsync("T2001", "THOUGHT_REPORT", "2026-02-01");
+        await RecordAsync("R2001", "THOUGHT_REPORT", "2026-02-01");
+        await RecordAsync("R2001", "LEGAL_VIOLATION", "2026-06-01");
+
+        var response = await Assessment.ListScorecardsAsync(new ListScorecardsRequest { Year = 2026 });
+
+        response.Scorecards.Select(s => (s.Rank, s.Scorecard.StaffNumber, s.Scorecard.BranchCode, s.Scorecard.TotalScore)).Should().Equal(
+            (1, "T1003", "B01", "102"),
+            (2, "T2001", "B02", "100"),
+            (3, "T1002", "B01", "97"),
+            (4, "R2001", "B01", "100"));
+        response.TotalSize.Should().Be(4);
+        response.NextPageToken.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ListScorecards_WhenTheCollegeIsPaged_CrossesFromBranchToBranchKeepingRanksAndTheFirstMoment()
+    {
+        // T1003 alone has the first-half thought report; the other three tie at 97 across both branches.
+        await RecordAsync("T1003", "THOUGHT_REPORT", "2026-02-01");
+        var whole = await Assessment.ListScorecardsAsync(new ListScorecardsRequest { Year = 2026 });
+
+        var first = await Assessment.ListScorecardsAsync(new ListScorecardsRequest { Year = 2026, PageSize = 3 });
+        Service.Time.Advance(TimeSpan.FromMinutes(5));
+        await RecordAsync("T2001", "AWARD_PROVINCIAL", "2026-11-25");
+        var second = await Assessment.ListScorecardsAsync(new ListScorecardsRequest { Year = 2026, PageSize = 3, PageToken = first.NextPageToken });
+
+        var expected = new[] { (1, "T1003", "B01"), (2, "R2001", "B01"), (2, "T1002", "B01"), (2, "T2001", "B02") };
+        whole.Scorecards.Select(s => (s.Rank, s.Scorecard.StaffNumber, s.Scorecard.BranchCode)).Should().Equal(expected);
+        first.Scorecards.Concat(second.Scorecards).Select(s => (s.Rank, s.Scorecard.StaffNumber, s.Scorecard.BranchCode)).Should().Equal(expected,
+            "the second page goes on from the last member shown into the next branch, scored as of the first page");
+        second.Scorecards.Single().Scorecard.TotalScore.Should().Be("97", "the award came after the first page's moment");
+        (first.TotalSize, second.TotalSize).Should().Be((4, 4));
+        second.NextPageToken.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ListScorecards_WhenASecretaryLeavesBranchCodeEmpty_IsPermissionDeniedSayingWhy()
+    {
+        using var channel = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.FromHours(1))));
+        var secretary = new AssessmentService.AssessmentServiceClient(channel);
+
+        var error = await secretary.ListScorecardsAsync(new ListScorecardsRequest { Year = 2026 }).ShouldFailWith(StatusCode.PermissionDenied);
+
+        error.Status.Detail.Should().Be("the secretary of branch B01 may not call chuangji.assessment.v1.AssessmentService/ListScorecards: " +
+            "an empty branch_code asks for the whole college, and a secretary acts within branch B01 only");
+        (await secretary.ListScorecardsAsync(new ListScorecardsRequest { BranchCode = "B01", Year = 2026 })).TotalSize.Should().Be(3);
     }
 
     [Fact]

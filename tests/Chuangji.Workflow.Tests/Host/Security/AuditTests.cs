@@ -7,6 +7,8 @@ using Chuangji.Workflow.Members.Persistence;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
+using Domain = Chuangji.Workflow.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Workflow.Persistence;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
@@ -68,6 +70,7 @@ public sealed class AuditTests : IAsyncLifetime
         var records = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1002", Actor = "leadership" })).Records;
 
         records.Select(r => (r.Rpc, r.RequestId, r.Outcome)).Should().Equal(
+            ("chuangji.members.v1.MembersService/ImportMembers", "", "OK"),
             ("chuangji.assessment.v1.AssessmentService/RecordEvent", "same", "OK"),
             ("chuangji.assessment.v1.AssessmentService/RecordEvent", "same", "OK"));
     }
@@ -156,6 +159,74 @@ public sealed class AuditTests : IAsyncLifetime
         var records = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1002" })).Records.Where(r => r.RequestId == "twice");
 
         records.Select(r => r.Outcome).Should().Equal("OK", "ALREADY_EXISTS");
+    }
+
+    [Fact]
+    public async Task ARevokedFact_IsRecordedOnItsMember()
+    {
+        var assessment = new AssessmentService.AssessmentServiceClient(_service.Channel);
+        var fact = (await assessment.RecordEventAsync(Late("T2001", "to-revoke"))).Fact;
+        await assessment.RevokeEventAsync(new RevokeEventRequest { FactId = fact.FactId, Reason = "签到系统误报" });
+
+        var records = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T2001" })).Records;
+
+        records.Select(r => r.Rpc[(r.Rpc.LastIndexOf('/') + 1)..]).Should().Equal("ImportMembers", "RecordEvent", "RevokeEvent");
+        (records[2].Target, records[2].StaffNumber, records[2].BranchCode, records[2].Outcome).Should().Be(($"member T2001, fact {fact.FactId}", "T2001", "B02", "OK"));
+        (await Audit.ListAuditAsync(new ListAuditRequest { BranchCode = "B02" })).Records.Select(r => r.Id).Should().EndWith(records.Select(r => r.Id), "after the branch's creation");
+    }
+
+    [Fact]
+    public async Task ABatch_IsRecordedOnItsOneMember_OrFoundByEachOfSeveral()
+    {
+        var assessment = new AssessmentService.AssessmentServiceClient(_service.Channel);
+        await assessment.RecordEventsAsync(new RecordEventsRequest { Facts = { Late("T1002", "one-a").Fact, Late("T1002", "one-b").Fact } });
+        await assessment.RecordEventsAsync(new RecordEventsRequest { Facts = { Late("T1002", "both-a").Fact, Late("T2001", "both-b").Fact, Late("T2001", "both-c").Fact } });
+        await new MembersService.MembersServiceClient(_service.Channel).ImportMembersAsync(new ImportMembersRequest
+        {
+            Members = { MembersFixtures.Registration("T1005", "B01"), MembersFixtures.Registration("T2005", "B02") },
+        });
+
+        var t1002 = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1002" })).Records;
+        var t2001 = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T2001" })).Records;
+        var t2005 = (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T2005" })).Records;
+        var b02 = (await Audit.ListAuditAsync(new ListAuditRequest { BranchCode = "B02" })).Records;
+
+        // The first record of each is the fixture's import of T1002 and T2001 (B01 and B02).
+        t1002.Select(r => (r.Target, r.StaffNumber, r.BranchCode, string.Join(' ', r.StaffNumbers))).Should().Equal(
+            ("2 members", "", "", "T1002 T2001"),
+            ("member T1002, 2 facts", "T1002", "B01", ""),
+            ("3 facts", "", "", "T1002 T2001"));
+        t2001.Select(r => r.Id).Should().Equal(t1002[0].Id, t1002[2].Id);
+        t2005.Should().ContainSingle().Which.StaffNumbers.Should().Equal("T1005", "T2005");
+        b02.Select(r => r.Id).Should().Equal(b02[0].Id, t1002[0].Id, t1002[2].Id, t2005[0].Id);
+        b02[0].Rpc.Should().EndWith("/CreateBranch");
+        (await Audit.ListAuditAsync(new ListAuditRequest { StaffNumber = "T1099" })).Records.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AnAcknowledgement_IsOneRecord_AndAnUnknownReminderOnlyNotFound()
+    {
+        await using (var scope = _service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            db.Reminders.Add(new Domain.Reminder
+            {
+                Year = 2026, Kind = Domain.ReminderKind.SecondHalfDeclarationDue, Recipient = Domain.ReminderRecipient.Member, RecipientKey = "member:T1002", StaffNumber = "T1002", BranchCode = "B01",
+                Deadline = new DateOnly(2026, 12, 10), DaysBefore = 7, Message = "还有7天", CreatedAtUtcTicks = _service.Time.GetUtcNow().UtcTicks,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var reminders = new ReminderService.ReminderServiceClient(_service.Channel);
+        var id = (await reminders.ListRemindersAsync(new ListRemindersRequest())).Reminders.Single().Id;
+        await reminders.AckReminderAsync(new AckReminderRequest { Id = id, DeliveredBy = "messaging-bridge" });
+        await reminders.AckReminderAsync(new AckReminderRequest { Id = id, DeliveredBy = "messaging-bridge" });
+        var refusal = await reminders.AckReminderAsync(new AckReminderRequest { Id = id + 1 }).ShouldFailWith(StatusCode.NotFound);
+
+        var records = (await Audit.ListAuditAsync(new ListAuditRequest())).Records.Where(r => r.Rpc.EndsWith("/AckReminder", StringComparison.Ordinal)).ToList();
+
+        records.Select(r => (r.Target, r.Outcome)).Should().Equal(($"reminder {id}", "OK"), ($"reminder {id}", "OK"), ($"reminder {id + 1}", "NOT_FOUND"));
+        records[2].Detail.Should().Be(refusal.Status.Detail);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using Chuangji.Workflow.Host.Hosting;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Chuangji.Workflow.Tests.Host.Security;
@@ -16,7 +18,7 @@ public sealed class TokenCommandTests
         await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Chuangji:Auth:SigningKey"] = key }, start: DateTimeOffset.UtcNow);
         var output = new StringWriter();
 
-        var exit = TokenCommand.Run(["token", "--role", "secretary", "--member", "T1001", "--branch", "B01", "--expires", "2h"], Configuration(key), output, new StringWriter());
+        var exit = TokenCommand.Run(["token", "--role", "secretary", "--member", "T1001", "--branch", "B01", "--expires", "2h"], Configuration(key), Production, output, new StringWriter());
 
         exit.Should().Be(0);
         var token = output.ToString().Trim();
@@ -40,11 +42,26 @@ public sealed class TokenCommandTests
         var errors = new StringWriter();
         var output = new StringWriter();
 
-        var exit = TokenCommand.Run(line.Split(' '), Configuration(Convert.ToBase64String(new byte[32])), output, errors);
+        var exit = TokenCommand.Run(line.Split(' '), Configuration(Convert.ToBase64String(new byte[32])), Production, output, errors);
 
         exit.Should().Be(2);
         errors.ToString().Should().Contain(message);
         output.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void OnAMovedClock_TheTokenIsIssuedOnIt_AndOutsideDevelopmentNotAtAll()
+    {
+        var settings = new Dictionary<string, string?> { ["Chuangji:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]), ["Chuangji:Clock:Start"] = "2026-02-01T00:00:00+08:00" };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var output = new StringWriter();
+
+        var exit = TokenCommand.Run(["token", "--role", "leadership"], configuration, new HostingEnvironment { EnvironmentName = Environments.Development }, output, new StringWriter());
+        var refused = () => TokenCommand.Run(["token", "--role", "leadership"], configuration, Production, new StringWriter(), new StringWriter());
+
+        exit.Should().Be(0);
+        new JsonWebToken(output.ToString().Trim()).ValidFrom.Should().BeCloseTo(new DateTime(2026, 1, 31, 16, 0, 0, DateTimeKind.Utc), TimeSpan.FromMinutes(1));
+        refused.Should().Throw<InvalidOperationException>().WithMessage("Chuangji:Clock:Start is set*only in the Development environment*'Production'*");
     }
 
     [Fact]
@@ -70,6 +87,8 @@ public sealed class TokenCommandTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    private static readonly IHostEnvironment Production = new HostingEnvironment { EnvironmentName = Environments.Production };
 
     private static IConfiguration Configuration(string key) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Chuangji:Auth:SigningKey"] = key }).Build();

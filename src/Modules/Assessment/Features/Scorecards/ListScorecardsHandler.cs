@@ -8,7 +8,8 @@ namespace Chuangji.Workflow.Assessment.Features.Scorecards;
 internal sealed record ScorecardPage(IReadOnlyList<RankedScorecard> Scorecards, string NextPageToken, int TotalSize);
 
 /// <summary>
-/// Pages through a branch's ranking. The token holds the moment of the first page, so later pages
+/// Pages through the ranking of a branch, or of the whole college when the branch code is empty (the same
+/// order and tokens: staff numbers are unique college-wide). The token holds the moment of the first page, so later pages
 /// score the same facts, and the standing of the last member shown (vetoed, total, staff number), so
 /// a member who leaves or joins between pages moves nobody else past the page boundary.
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed class ListScorecardsHandler(ScorecardService scorecards, College
         var page = PageRequest.Parse(pageSize, pageToken, fingerprint);
         var position = page.After is { } after ? Position.Read(after) : null;
         var moment = position?.Moment ?? asOf ?? clock.UtcNow;
-        var ranked = await scorecards.RankBranchAsync(branchCode, year, moment, cancellationToken);
+        var ranked = await scorecards.RankAsync(branchCode, year, moment, cancellationToken);
         var start = position is null ? 0 : CountUpTo(ranked, position);
         var slice = ranked.Skip(start).Take(page.Size).ToList();
         var token = start + slice.Count < ranked.Count

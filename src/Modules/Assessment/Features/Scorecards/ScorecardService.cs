@@ -31,23 +31,37 @@ internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubric
         return Score(member, rubric, moment, facts[member.MemberId], bonusItems, closesOn);
     }
 
-    /// <summary>The branch's active members, scored and ranked: vetoed members last, then by total, highest first.</summary>
-    public async Task<IReadOnlyList<RankedScorecard>> RankBranchAsync(string branchCode, int year, DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// The active members of a branch, or of the whole college when <paramref name="branchCode"/> is empty,
+    /// scored and ranked: vetoed members last, then by total, highest first. Facts are loaded and scored a
+    /// chunk of members at a time, so only the scorecards are held, not the year's facts.
+    /// </summary>
+    public async Task<IReadOnlyList<RankedScorecard>> RankAsync(string branchCode, int year, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var violations = new Violations();
-        Identifier.Required(violations, "branch_code", branchCode);
-        violations.ThrowIfAny();
+        var college = branchCode.Length == 0;
+        if (!college)
+        {
+            var violations = new Violations();
+            Identifier.Required(violations, "branch_code", branchCode);
+            violations.ThrowIfAny();
+        }
+
         var rubric = await rubrics.GetAsOfAsync(year, asOf, cancellationToken);
-        if (!await members.BranchExistsAsync(branchCode, cancellationToken))
+        if (!college && !await members.BranchExistsAsync(branchCode, cancellationToken))
         {
             throw new NotFoundException("branch", branchCode, "branch_code");
         }
 
-        var roster = await members.ListMembersAsync(branchCode, activeOnly: true, cancellationToken);
-        var facts = await FactsOfAsync(roster.Select(m => m.MemberId).ToList(), year, cancellationToken);
+        var roster = await members.ListMembersAsync(college ? null : branchCode, activeOnly: true, cancellationToken);
         var bonusItems = await ApprovedBonusItemsAsync(year, cancellationToken);
         var closesOn = await periods.ClosesOnAsync(year, cancellationToken);
-        var scored = roster.Select(m => Score(m, rubric, asOf, facts[m.MemberId], bonusItems, closesOn)).ToList();
+        var scored = new List<MemberScorecard>(roster.Count);
+        foreach (var chunk in roster.Chunk(MemberChunk))
+        {
+            var facts = await FactsOfAsync(chunk.Select(m => m.MemberId).ToList(), year, cancellationToken);
+            scored.AddRange(chunk.Select(m => Score(m, rubric, asOf, facts[m.MemberId], bonusItems, closesOn)));
+        }
+
         return ScorecardRanking.Rank(scored);
     }
 

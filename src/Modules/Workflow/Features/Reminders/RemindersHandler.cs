@@ -38,12 +38,17 @@ internal sealed class RemindersHandler(WorkflowDbContext db, CollegeClock clock)
         var by = TextField.Optional(violations, "delivered_by", deliveredBy, 64) ?? string.Empty;
         violations.ThrowIfAny();
         // Only the first acknowledgement is kept, also when two arrive at once; in a transaction, so the
-        // call's audit record is committed with it.
+        // call's audit record is committed with it. A commit carries the record as the call's change, so
+        // there is none when nothing changed (an unknown id, a repeated acknowledgement): the record is then
+        // written at the call's end with its true outcome, NOT_FOUND for an unknown id.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.Reminders.Where(r => r.Id == id && r.DeliveredAtUtcTicks == null)
+            var acknowledged = await db.Reminders.Where(r => r.Id == id && r.DeliveredAtUtcTicks == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(r => r.DeliveredAtUtcTicks, clock.UtcNow.UtcTicks).SetProperty(r => r.DeliveredBy, by), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (acknowledged > 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
         return await db.Reminders.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
