@@ -20,6 +20,9 @@ namespace Chuangji.Workflow.Host.Hosting;
 /// <summary>What the Host owns: the clock, the database file, gRPC with its one interceptor, health and reflection.</summary>
 internal static class PlatformRegistration
 {
+    /// <summary>Where ASP.NET Core logs each health check's result, an unhealthy one as an error.</summary>
+    public const string HealthCheckResultsCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
+
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
@@ -76,6 +79,9 @@ internal static class PlatformRegistration
         }
 
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        // The one health check is the database's: "not migrated yet" is the expected state of every start, not an
+        // error (the service is NOT_SERVING meanwhile); a migration that fails is logged by DatabaseStartup itself.
+        builder.Logging.AddFilter(HealthCheckResultsCategory, LogLevel.Critical);
         // Names, branches and reasons are Chinese: keep them readable in the JSON logs.
         services.Configure<JsonConsoleFormatterOptions>(json =>
             json.JsonWriterOptions = json.JsonWriterOptions with { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });

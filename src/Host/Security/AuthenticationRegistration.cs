@@ -36,12 +36,53 @@ internal static class AuthenticationRegistration
                     ClockSkew = ClockSkew,
                     LifetimeValidator = (notBefore, expires, _, _) => WithinLifetime(time.GetUtcNow().UtcDateTime, notBefore, expires),
                 };
+                jwt.Events = new JwtBearerEvents { OnChallenge = SayWhy };
             });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
 
-    private static bool WithinLifetime(DateTime now, DateTime? notBefore, DateTime? expires) =>
-        expires is { } end && now <= end.Add(ClockSkew) && (notBefore is not { } start || now >= start.Subtract(ClockSkew));
+    /// <summary>Throws the kind of failure, so the refusal can say which it was.</summary>
+    private static bool WithinLifetime(DateTime now, DateTime? notBefore, DateTime? expires)
+    {
+        if (expires is not { } end)
+        {
+            throw new SecurityTokenNoExpirationException("the token has no expiry");
+        }
+
+        if (now > end.Add(ClockSkew))
+        {
+            throw new SecurityTokenExpiredException("the token has expired") { Expires = end };
+        }
+
+        if (notBefore is { } start && now < start.Subtract(ClockSkew))
+        {
+            throw new SecurityTokenNotYetValidException("the token is not valid yet") { NotBefore = start };
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A gRPC caller gets UNAUTHENTICATED with the class of failure as the status message (a bare 401 says
+    /// nothing); other callers get the standard WWW-Authenticate challenge with the same words.
+    /// </summary>
+    private static Task SayWhy(JwtBearerChallengeContext context)
+    {
+        var why = AuthenticationFailures.Describe(context.AuthenticateFailure, context.Request.Headers.Authorization.ToString());
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            context.ErrorDescription = why;
+            return Task.CompletedTask;
+        }
+
+        context.HandleResponse();
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = "16";
+        response.Headers["grpc-message"] = Uri.EscapeDataString(why);
+        return Task.CompletedTask;
+    }
 }

@@ -44,6 +44,9 @@ public sealed class TestService : IAsyncDisposable
     /// <summary>The host's clock, unless it runs on its own (<see cref="StartOnServiceClockAsync"/>).</summary>
     public FakeTimeProvider Time { get; }
 
+    /// <summary>What the host has logged at Warning and above, across restarts.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     private bool FakeClock { get; }
 
     public GrpcChannel Channel { get; private set; }
@@ -139,7 +142,7 @@ public sealed class TestService : IAsyncDisposable
                 host.UseSetting(key, value);
             }
 
-            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
             if (_environment is not null)
             {
                 host.UseEnvironment(_environment);

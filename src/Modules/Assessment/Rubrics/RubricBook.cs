@@ -5,7 +5,6 @@ using Chuangji.Workflow.Assessment.Persistence;
 using Chuangji.Workflow.Assessment.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -150,29 +149,27 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
 
     private sealed record VersionHeader(int Year, int Version, long CreatedAtUtcTicks);
 
+    /// <summary>
+    /// Stores the year's first version unless another request has just done so: the first calls of a year may race
+    /// here, and whoever loses simply reads the winner's (no failed insert, which would log as an error).
+    /// </summary>
     private async Task<RubricVersion> StoreDefaultAsync(int year, CancellationToken cancellationToken)
     {
         using var housekeeping = AuditScope.Suspend();
-        var version = new RubricVersion
+        var document = RubricJson.Serialize(defaults.Rubric);
+        const string note = "the college default (seeds/rubric.default.json)";
+        var createdAt = clock.UtcNow.UtcTicks;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            Year = year,
-            Version = 1,
-            Document = RubricJson.Serialize(defaults.Rubric),
-            Note = "the college default (seeds/rubric.default.json)",
-            CreatedAtUtcTicks = clock.UtcNow.UtcTicks,
-        };
-        db.RubricVersions.Add(version);
-        db.RubricYears.Add(new RubricYear { Year = year, CurrentVersion = 1, Version = 1 });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return version;
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO assessment_rubric_versions (Year, Version, Document, Note, CreatedAtUtcTicks) VALUES ({year}, 1, {document}, {note}, {createdAt}) ON CONFLICT DO NOTHING",
+                cancellationToken);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO assessment_rubric_years (Year, CurrentVersion, LockedAtUtcTicks, Version) VALUES ({year}, 1, NULL, 1) ON CONFLICT DO NOTHING",
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
-        {
-            // Another request stored the year's first version at the same moment; use that one.
-            db.ChangeTracker.Clear();
-            return await db.RubricVersions.AsNoTracking().Where(v => v.Year == year).OrderBy(v => v.Version).FirstAsync(cancellationToken);
-        }
+
+        return await db.RubricVersions.AsNoTracking().Where(v => v.Year == year).OrderBy(v => v.Version).FirstAsync(cancellationToken);
     }
 }

@@ -26,7 +26,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         using var anonymous = _service.ChannelWith(null);
 
-        await new MembersService.MembersServiceClient(anonymous).ListBranchesAsync(new ListBranchesRequest()).ShouldFailWith(StatusCode.Unauthenticated);
+        (await new MembersService.MembersServiceClient(anonymous).ListBranchesAsync(new ListBranchesRequest()).ShouldFailWith(StatusCode.Unauthenticated))
+            .Status.Detail.Should().Be("no bearer token: send 'authorization: Bearer <token>' (docs/security.md)");
         (await new Health.HealthClient(anonymous).CheckAsync(new HealthCheckRequest())).Status.Should().Be(HealthCheckResponse.Types.ServingStatus.Serving);
         using var reflection = new ServerReflection.ServerReflectionClient(anonymous).ServerReflectionInfo();
         await reflection.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty });
@@ -43,7 +44,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
         await members.ListBranchesAsync(new ListBranchesRequest());
         _service.Time.Advance(TimeSpan.FromMinutes(62));
 
-        await members.ListBranchesAsync(new ListBranchesRequest()).ShouldFailWith(StatusCode.Unauthenticated);
+        (await members.ListBranchesAsync(new ListBranchesRequest()).ShouldFailWith(StatusCode.Unauthenticated))
+            .Status.Detail.Should().Be("the token has expired: ask for a new one");
     }
 
     [Fact]
@@ -52,7 +54,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var forged = new TokenIssuer(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)), new AuthSettings(), _service.Time).Issue(Secretary);
         using var channel = _service.ChannelWith(forged);
 
-        await new MembersService.MembersServiceClient(channel).ListBranchesAsync(new ListBranchesRequest()).ShouldFailWith(StatusCode.Unauthenticated);
+        (await new MembersService.MembersServiceClient(channel).ListBranchesAsync(new ListBranchesRequest()).ShouldFailWith(StatusCode.Unauthenticated))
+            .Status.Detail.Should().Be("the token's signature does not match this service's key");
     }
 
     [Fact]
@@ -62,10 +65,18 @@ public sealed class AuthenticationTests : IAsyncLifetime
         var otherAudience = new TokenIssuer(key, new AuthSettings { Audience = "some-other-service" }, _service.Time).Issue(Secretary);
         var otherIssuer = new TokenIssuer(key, new AuthSettings { Issuer = "someone-else" }, _service.Time).Issue(Secretary);
 
-        foreach (var token in new[] { otherAudience, otherIssuer, "not-a-token" })
+        var cases = new[]
+        {
+            (otherAudience, "the token is meant for another service (its audience is not this service's)"),
+            (otherIssuer, "the token was issued by someone this service does not trust (its issuer)"),
+            ("not-a-token", "the bearer value is not a well-formed token"),
+        };
+        foreach (var (token, why) in cases)
         {
             using var channel = _service.ChannelWith(token);
-            await new MembersService.MembersServiceClient(channel).ListBranchesAsync(new ListBranchesRequest()).ShouldFailWith(StatusCode.Unauthenticated);
+            var refusal = await new MembersService.MembersServiceClient(channel).ListBranchesAsync(new ListBranchesRequest()).ShouldFailWith(StatusCode.Unauthenticated);
+            refusal.Status.Detail.Should().Be(why);
+            refusal.Status.Detail.Should().NotContain(token[..Math.Min(20, token.Length)], "nothing of the token is echoed");
         }
     }
 }
