@@ -5,6 +5,7 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Host.Audit;
 using Chuangji.Workflow.Host.Database;
 using Chuangji.Workflow.Host.Errors;
+using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Host.Seeding;
 using Chuangji.Workflow.Members;
@@ -47,9 +48,16 @@ internal static class PlatformRegistration
         // Outermost first: refusals of the authorization are mapped like every other refusal.
         services.AddGrpc(grpc =>
         {
+            grpc.MaxReceiveMessageSize = MessageLimits.MaxRequestBytes;
+            grpc.MaxSendMessageSize = MessageLimits.MaxResponseBytes;
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<RpcAuthorizationInterceptor>();
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestHeadersTotalSize = MessageLimits.MaxRequestHeadersTotalBytes;
+            kestrel.Limits.Http2.MaxRequestHeaderFieldSize = MessageLimits.MaxRequestHeaderFieldBytes;
         });
         services.AddScoped<RpcAuthorizer>();
         services.AddSingleton<AuditWriter>();
@@ -90,6 +98,7 @@ internal static class PlatformRegistration
 
     public static WebApplication MapPlatform(this WebApplication app)
     {
+        app.UseMessageLimitStatus();
         // Every endpoint requires a caller (the fallback policy) except these two, open by design.
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
