@@ -121,6 +121,9 @@ public sealed class YearOnTheScheduleTests : ScheduleFixture
         await Workflow.ReopenCycleAsync(new ReopenCycleRequest { Year = 2026, StaffNumber = "T1002", Reason = "补充材料后重新评定" });
         await MoveClockAsync(12, 29, 10);
         (await DetermineAsync("T1002", Rating.Excellent)).Should().Be("103");
+        var archived = (await CycleAsync("T1002")).Determinations;
+        archived.Select(d => (d.TotalScore, d.Superseded)).Should().Equal(("103", false), ("103", true));
+        archived[1].SupersededReason.Should().Be("补充材料后重新评定");
 
         // After the year: every moment of 2026's schedule was done once, nothing failed, and frozen scores stay frozen.
         await RestartAcrossAsync(1, 1, 0, 30, year: 2027);
