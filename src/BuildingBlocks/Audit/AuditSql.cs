@@ -27,7 +27,12 @@ public static class AuditSql
 
     public const string Ok = "OK";
 
+    /// <summary>Every column is bounded: a record is a few hundred bytes whatever the call carried.</summary>
+    public const int MaxRequestId = 80;
+
     private const int MaxDetail = 500;
+    private const int MaxName = 64;
+    private const int MaxTarget = 300;
 
     private const string Insert =
         "INSERT INTO " + Table + " (AtUtcTicks, Subject, Role, Rpc, Target, StaffNumber, BranchCode, RequestId, Outcome, Detail) " +
@@ -78,17 +83,20 @@ public static class AuditSql
         command.Transaction = transaction;
         command.CommandText = entry.Members.Count == 0 ? Insert : Insert + " RETURNING Id";
         Add(command, "$at", entry.AtUtcTicks);
-        Add(command, "$subject", entry.Subject);
-        Add(command, "$role", entry.Role);
-        Add(command, "$rpc", entry.Rpc);
-        Add(command, "$target", entry.Target);
-        Add(command, "$staff", entry.StaffNumber);
-        Add(command, "$branch", entry.BranchCode);
-        Add(command, "$request", entry.RequestId);
-        Add(command, "$outcome", outcome);
-        Add(command, "$detail", detail.Length > MaxDetail ? detail[..MaxDetail] : detail);
+        Add(command, "$subject", Bounded(entry.Subject, MaxName));
+        Add(command, "$role", Bounded(entry.Role, MaxName));
+        Add(command, "$rpc", Bounded(entry.Rpc, MaxName * 2));
+        Add(command, "$target", Bounded(entry.Target, MaxTarget));
+        Add(command, "$staff", Bounded(entry.StaffNumber, MaxName));
+        Add(command, "$branch", Bounded(entry.BranchCode, MaxName));
+        Add(command, "$request", Bounded(entry.RequestId, MaxRequestId));
+        Add(command, "$outcome", Bounded(outcome, MaxName));
+        Add(command, "$detail", Bounded(detail, MaxDetail));
         return command;
     }
+
+    /// <summary>The value, or its first characters marked as cut when it is longer than <paramref name="max"/>.</summary>
+    public static string Bounded(string value, int max) => value.Length <= max ? value : string.Concat(value.AsSpan(0, max - 1), "…");
 
     private static DbCommand MemberCommand(DbConnection connection, DbTransaction? transaction, long recordId)
     {

@@ -4,6 +4,7 @@ using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Members.Contracts;
@@ -67,6 +68,7 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
         var caller = Caller.From(context.GetHttpContext().User);
         var (staffNumber, several) = await MembersNamedAsync(request, context.CancellationToken);
         var branchCode = RequestFields.Text(request, "branch_code", "member.branch_code", "code");
+        branchCode = Identifier.IsWellFormed(branchCode) ? branchCode : string.Empty;
         if (branchCode.Length == 0 && staffNumber.Length > 0)
         {
             branchCode = (await members.FindMemberAsync(staffNumber, context.CancellationToken))?.BranchCode ?? string.Empty;
@@ -100,10 +102,12 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
     /// </summary>
     private async Task<(string StaffNumber, IReadOnlyList<AuditMember> Several)> MembersNamedAsync(IMessage request, CancellationToken cancellationToken)
     {
+        // What a record keeps of a request is small whatever the caller sends: a value that is no identifier
+        // names no member and is not kept (the refusal says what was wrong with it).
         var named = RequestFields.Text(request, "staff_number", "fact.staff_number", "member.staff_number");
         if (named.Length > 0)
         {
-            return (named, []);
+            return (Identifier.IsWellFormed(named) ? named : string.Empty, []);
         }
 
         if (RequestFields.Value(request, "fact_id") is long factId and > 0)
@@ -113,7 +117,8 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
 
         var rows = MemberRows.Select(field => RequestFields.Value(request, field)).OfType<IList>().SelectMany(list => list.OfType<IMessage>())
             .Select(row => (StaffNumber: RequestFields.Text(row, "staff_number"), BranchCode: RequestFields.Text(row, "branch_code")))
-            .Where(row => row.StaffNumber.Length > 0)
+            .Where(row => Identifier.IsWellFormed(row.StaffNumber))
+            .Select(row => row with { BranchCode = Identifier.IsWellFormed(row.BranchCode) ? row.BranchCode : string.Empty })
             .DistinctBy(row => row.StaffNumber, StringComparer.Ordinal)
             .ToList();
         switch (rows)
@@ -129,9 +134,9 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
     }
 
     private static string RequestId(IMessage request, ServerCallContext context) =>
-        context.RequestHeaders.GetValue("x-request-id") is { Length: > 0 } header
-            ? header
-            : RequestFields.Text(request, "request_id", "fact.request_id");
+        AuditSql.Bounded(
+            context.RequestHeaders.GetValue("x-request-id") is { Length: > 0 } header ? header : RequestFields.Text(request, "request_id", "fact.request_id"),
+            AuditSql.MaxRequestId);
 
     private static (string Outcome, string Detail) OutcomeOf(Exception exception) => exception switch
     {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf;
 
 namespace Chuangji.Workflow.Host.Grpc;
@@ -19,8 +20,8 @@ internal static class RequestFields
         var parts = new List<string>();
         Add(parts, "year", Value(request, "year"));
         Add(parts, "member", staffNumber);
-        Add(parts, "branch", Text(request, "branch_code", "member.branch_code", "code"));
-        Add(parts, "to branch", Value(request, "to_branch_code"));
+        Add(parts, "branch", Echo.Of(Text(request, "branch_code", "member.branch_code", "code")));
+        Add(parts, "to branch", Echo.Of(Value(request, "to_branch_code") as string));
         Add(parts, "fact", Value(request, "fact_id"));
         Add(parts, "objection", Value(request, "objection_id"));
         Add(parts, "reminder", Value(request, "id"));

@@ -46,6 +46,35 @@ public sealed class AuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefusedCallsWithHugeFields_KeepASmallRecord_AndGrowTheDatabaseByLittle()
+    {
+        using var channel = _service.ChannelWith(Token(CallerRole.Member, "T1002"));
+        var assessment = new AssessmentService.AssessmentServiceClient(channel);
+        var huge = new string('x', 1024 * 1024);
+        await using (var scope = _service.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        var before = DatabaseBytes();
+        for (var i = 0; i < 20; i++)
+        {
+            await assessment.RecordEventAsync(new RecordEventRequest
+            {
+                Fact = new FactInput { StaffNumber = huge + i, Kind = "MEETING_LATE", OccurredOn = "2026-03-01", RequestId = huge + i },
+            }).ShouldFailWith(StatusCode.PermissionDenied);
+        }
+
+        var records = (await Audit.ListAuditAsync(new ListAuditRequest { Actor = "T1002", PageSize = 50 })).Records;
+        records.Should().HaveCount(20).And.OnlyContain(r => r.Outcome == "PERMISSION_DENIED");
+        records.Should().OnlyContain(r => r.StaffNumber.Length == 0 && r.RequestId.Length <= AuditSql.MaxRequestId && r.Target.Length <= 300 && r.Detail.Length <= 500);
+        (DatabaseBytes() - before).Should().BeLessThan(1024 * 1024, "20 refused calls of 1 MiB fields keep less than 1 MB");
+    }
+
+    private long DatabaseBytes() =>
+        new[] { _service.DatabasePath, _service.DatabasePath + "-wal" }.Where(File.Exists).Sum(path => new FileInfo(path).Length);
+
+    [Fact]
     public async Task RefusedCalls_AreRecordedToo_WithTheStatusAndTheReason()
     {
         using var channel = _service.ChannelWith(Token(CallerRole.Secretary, "T1001", "B01"));
