@@ -5,6 +5,7 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Host.Audit;
 using Chuangji.Workflow.Host.Database;
 using Chuangji.Workflow.Host.Errors;
+using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Host.Seeding;
 using Chuangji.Workflow.Members;
@@ -55,6 +56,8 @@ internal static class PlatformRegistration
                 }
             })
             .AddCheck<DatabaseHealthCheck>("database");
+        // Last of the gRPC registrations, so that none of them brings Grpc.AspNetCore's own binder back.
+        services.AddCheckedRequestBodies();
 
         // Registration order is start order: the schema is migrated before anything else touches it.
         services.AddHostedService<DatabaseStartup>();
