@@ -40,6 +40,9 @@ public sealed class TestService : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>What the host logged at Warning or above, across restarts.</summary>
+    public LogRecorder Logs { get; } = new();
+
     public GrpcChannel Channel { get; private set; }
 
     public string DatabasePath => Path.Combine(_directory, "chuangji.db");
@@ -114,7 +117,7 @@ public sealed class TestService : IAsyncDisposable
                 host.UseSetting(key, value);
             }
 
-            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
             host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
         });
 
