@@ -48,6 +48,9 @@ internal sealed class AnswerInspector
 
     public SortedDictionary<StatusCode, int> Codes { get; } = [];
 
+    /// <summary>The first RPC that answered each status, for the report.</summary>
+    public Dictionary<StatusCode, string> FirstRpcs { get; } = [];
+
     public (int Length, string Rpc) LargestMessage { get; private set; }
 
     public (int Bytes, string Rpc) LargestTrailers { get; private set; }
@@ -59,6 +62,7 @@ internal sealed class AnswerInspector
         Answers++;
         Codes[answer.Code] = Codes.GetValueOrDefault(answer.Code) + 1;
         var path = DynamicRpc.PathOf(rpc);
+        FirstRpcs.TryAdd(answer.Code, path);
         if (answer.Detail.Length > LargestMessage.Length)
         {
             LargestMessage = (answer.Detail.Length, path);
@@ -73,6 +77,11 @@ internal sealed class AnswerInspector
         if (Blaming.Contains(answer.Code))
         {
             Note(path, "a status that blames the service", answer, describe);
+        }
+
+        if (answer.Code == StatusCode.Cancelled && !rpc.IsServerStreaming)
+        {
+            Note(path, "CANCELLED, though only a stream is hung up on", answer, describe);
         }
 
         if (trailerBytes > MaxTrailerBytes)

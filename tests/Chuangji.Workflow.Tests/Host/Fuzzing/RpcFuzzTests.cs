@@ -16,7 +16,7 @@ namespace Chuangji.Workflow.Tests.Host.Fuzzing;
 
 /// <summary>
 /// Every RPC of every contract, called with generated requests (valid-looking, one field spoiled, many spoiled,
-/// empty) and with bodies that are not protobuf at all, as the leadership group and as a member. Seeded: a
+/// empty) and with bodies that are not protobuf at all, as the leadership group, a member and a secretary. Seeded: a
 /// failure names its request, and the same seed sends it again. The longer run is in the README.
 /// </summary>
 public sealed class RpcFuzzTests(RpcFuzzTests.College college, ITestOutputHelper output) : IClassFixture<RpcFuzzTests.College>
@@ -44,12 +44,17 @@ public sealed class RpcFuzzTests(RpcFuzzTests.College college, ITestOutputHelper
                 < 90 => FuzzMode.ManyBadFields,
                 _ => FuzzMode.Empty,
             };
-            var asMember = random.Next(4) == 0;
+            var caller = random.Next(8) switch
+            {
+                < 2 => Caller.Member,
+                2 => Caller.Secretary,
+                _ => Caller.Leadership,
+            };
             var request = requests.Generate(rpc.InputType, mode);
 
-            var answer = await DynamicRpc.CallAsync(college.InvokerFor(asMember), rpc, request);
+            var answer = await DynamicRpc.CallAsync(college.InvokerFor(caller), rpc, request);
 
-            inspector.Inspect(rpc, request, answer, () => $"#{i} {mode}{(asMember ? " as member T1002" : string.Empty)} {AnswerInspector.Describe(request)}");
+            inspector.Inspect(rpc, request, answer, () => $"#{i} {mode} as {caller} {AnswerInspector.Describe(request)}");
             Collect(answer.Response, issuedTokens);
         }
 
@@ -74,7 +79,7 @@ public sealed class RpcFuzzTests(RpcFuzzTests.College college, ITestOutputHelper
             var rpc = Rpcs[i % Rpcs.Count];
             var body = bodies.For(rpc);
 
-            var answer = await DynamicRpc.CallRawAsync(college.InvokerFor(asMember: false), rpc, body);
+            var answer = await DynamicRpc.CallRawAsync(college.InvokerFor(Caller.Leadership), rpc, body);
 
             string Describe() => $"#{i} {Convert.ToHexString(body.AsSpan(0, Math.Min(body.Length, 48)))}";
             inspector.Inspect(rpc, null, answer, Describe);
@@ -109,12 +114,21 @@ public sealed class RpcFuzzTests(RpcFuzzTests.College college, ITestOutputHelper
     {
         output.WriteLine($"{inspector.Answers} {what} to {Rpcs.Count} RPCs in {elapsed.TotalSeconds:0.0} s (seed {_settings.Seed})");
         output.WriteLine("answers: " + string.Join(", ", inspector.Codes.Select(c => $"{c.Key} {c.Value}")));
+        output.WriteLine("first RPC to answer each: " + string.Join(", ", inspector.FirstRpcs.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}")));
         output.WriteLine($"largest status message: {inspector.LargestMessage.Length} characters ({inspector.LargestMessage.Rpc})");
         output.WriteLine($"largest trailers: {inspector.LargestTrailers.Bytes} bytes ({inspector.LargestTrailers.Rpc})");
         foreach (var finding in inspector.Findings)
         {
             output.WriteLine(finding.ToString());
         }
+    }
+
+    /// <summary>Who calls: the leadership group (the default channel), member T1002, or B01's secretary T1001.</summary>
+    public enum Caller
+    {
+        Leadership,
+        Member,
+        Secretary,
     }
 
     /// <summary>
@@ -125,9 +139,16 @@ public sealed class RpcFuzzTests(RpcFuzzTests.College college, ITestOutputHelper
     {
         private GrpcChannel? _member;
 
+        private GrpcChannel? _secretary;
+
         public TestService Service { get; private set; } = null!;
 
-        public CallInvoker InvokerFor(bool asMember) => (asMember ? _member! : Service.Channel).CreateCallInvoker();
+        public CallInvoker InvokerFor(Caller caller) => (caller switch
+        {
+            Caller.Member => _member!,
+            Caller.Secretary => _secretary!,
+            _ => Service.Channel,
+        }).CreateCallInvoker();
 
         public async Task InitializeAsync()
         {
@@ -140,6 +161,7 @@ public sealed class RpcFuzzTests(RpcFuzzTests.College college, ITestOutputHelper
             }
 
             _member = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.Member, "T1002", null, [], TimeSpan.FromDays(7))));
+            _secretary = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.FromDays(7))));
         }
 
         public async Task ShouldBeServingAsync()
@@ -151,6 +173,7 @@ public sealed class RpcFuzzTests(RpcFuzzTests.College college, ITestOutputHelper
         public async Task DisposeAsync()
         {
             _member?.Dispose();
+            _secretary?.Dispose();
             await Service.DisposeAsync();
         }
     }
