@@ -1,3 +1,5 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
+
 namespace Chuangji.Workflow.BuildingBlocks.Errors;
 
 /// <summary>
@@ -5,11 +7,11 @@ namespace Chuangji.Workflow.BuildingBlocks.Errors;
 /// each field whose requested value differs from the stored one.
 /// </summary>
 public sealed class AlreadyExistsException(string resourceType, string resourceName, IReadOnlyList<FieldViolation> conflicts)
-    : DomainException($"{resourceType} '{resourceName}' already exists with different data: {string.Join("; ", conflicts)}")
+    : DomainException($"{resourceType} '{Echo.Of(resourceName)}' already exists with different data: {string.Join("; ", conflicts)}")
 {
     public string ResourceType { get; } = resourceType;
 
-    public string ResourceName { get; } = resourceName;
+    public string ResourceName { get; } = Echo.Of(resourceName);
 
     public IReadOnlyList<FieldViolation> Conflicts { get; } = conflicts;
 }

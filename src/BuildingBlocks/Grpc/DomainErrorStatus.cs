@@ -1,3 +1,4 @@
+using System.Text;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -123,11 +124,21 @@ public static class DomainErrorStatus
     /// <summary>Details travel in a trailer; past a hundred violations, the caller has enough to fix first.</summary>
     private const int MaxDetailedViolations = 100;
 
+    /// <summary>What the violations may take in UTF-8, so the trailers stay a few KB however many fields are bad.</summary>
+    private const int MaxDetailedViolationBytes = 1_500;
+
     private static BadRequest BadRequestOf(IEnumerable<Errors.FieldViolation> violations)
     {
         var badRequest = new BadRequest();
+        var bytes = 0;
         foreach (var violation in violations.Take(MaxDetailedViolations))
         {
+            bytes += Encoding.UTF8.GetByteCount(violation.Field) + Encoding.UTF8.GetByteCount(violation.Description);
+            if (bytes > MaxDetailedViolationBytes && badRequest.FieldViolations.Count > 0)
+            {
+                break;
+            }
+
             badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = violation.Field, Description = violation.Description });
         }
 

@@ -1,3 +1,5 @@
+using Chuangji.Workflow.BuildingBlocks.Errors;
+
 namespace Chuangji.Workflow.BuildingBlocks.Validation;
 
 /// <summary>
@@ -8,6 +10,6 @@ public static class Echo
 {
     public const int MaxLength = 40;
 
-    public static string Of(string? value) =>
-        value is null ? string.Empty : value.Length <= MaxLength ? value : string.Concat(value.AsSpan(0, MaxLength), "…");
+    /// <summary>The value, or its first <see cref="MaxLength"/> characters marked with "…".</summary>
+    public static string Of(string? value) => ErrorText.Clip(value, MaxLength);
 }

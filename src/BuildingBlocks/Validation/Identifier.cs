@@ -19,6 +19,23 @@ public static class Identifier
         return null;
     }
 
+    /// <summary>A key that may be left out, such as a filter: empty, or well-formed; else a violation naming <paramref name="field"/>.</summary>
+    public static string Optional(Violations violations, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        if (IsWellFormed(value))
+        {
+            return value;
+        }
+
+        violations.Add(field, Rule);
+        return string.Empty;
+    }
+
     public static bool IsWellFormed(string? value) =>
         !string.IsNullOrEmpty(value)
         && value.Length <= MaxLength

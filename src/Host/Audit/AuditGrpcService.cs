@@ -1,5 +1,6 @@
 using Chuangji.Audit.V1;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
@@ -11,8 +12,10 @@ internal sealed class AuditGrpcService(AuditReader reader) : AuditService.AuditS
 
     public override async Task<ListAuditResponse> ListAudit(ListAuditRequest request, ServerCallContext context)
     {
-        var from = request.From?.ToDateTimeOffset().UtcTicks;
-        var to = request.To?.ToDateTimeOffset().UtcTicks;
+        var violations = new Violations();
+        var from = TimestampField.Optional(violations, "from", request.From)?.UtcTicks;
+        var to = TimestampField.Optional(violations, "to", request.To)?.UtcTicks;
+        violations.ThrowIfAny();
         if (from is { } start && to is { } end && end <= start)
         {
             throw new InvalidArgumentException("to", "must be after from");

@@ -73,6 +73,8 @@ internal static class PlatformRegistration
                 }
             })
             .AddCheck<DatabaseHealthCheck>("database");
+        // Last of the gRPC registrations, so that none of them brings Grpc.AspNetCore's own binder back.
+        services.AddCheckedRequestBodies();
 
         // Registration order is start order: the schema is migrated before anything else touches it.
         services.AddHostedService<DatabaseStartup>();

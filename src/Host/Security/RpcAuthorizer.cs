@@ -1,6 +1,7 @@
 using System.Collections;
 using Chuangji.Workflow.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Members.Contracts;
 using Chuangji.Workflow.Workflow.Contracts;
 using Chuangji.Workflow.Host.Grpc;
@@ -67,7 +68,7 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
         var named = target.Kind is TargetKind.Member or TargetKind.MemberOrBranch ? Text(request, target.Path) : string.Empty;
         return named == caller.Subject
             ? Task.CompletedTask
-            : throw Denied(method, caller, named.Length == 0 ? "a member may only ask about themselves; name your own staff number" : $"a member may act only on their own cycle, not on {named}'s");
+            : throw Denied(method, caller, named.Length == 0 ? "a member may only ask about themselves; name your own staff number" : $"a member may act only on their own cycle, not on {Echo.Of(named)}'s");
     }
 
     private async Task EnsureOwnBranchAsync(string method, Caller caller, RpcTarget target, IMessage request, CancellationToken cancellationToken)
@@ -91,7 +92,7 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
             {
                 "" when target.Kind == TargetKind.Branch => $"an empty {target.Path} asks for the whole college, and a secretary acts within branch {caller.Branch} only",
                 "" => $"a secretary acts within branch {caller.Branch}; the request names no member or branch of it",
-                _ => $"a secretary acts within branch {caller.Branch}, and this concerns branch {foreign}",
+                _ => $"a secretary acts within branch {caller.Branch}, and this concerns branch {Echo.Of(foreign)}",
             });
         }
     }

@@ -44,8 +44,8 @@ public sealed class TestService : IAsyncDisposable
     /// <summary>The host's clock, unless it runs on its own (<see cref="StartOnServiceClockAsync"/>).</summary>
     public FakeTimeProvider Time { get; }
 
-    /// <summary>What the host has logged at Warning and above, across restarts.</summary>
-    public CapturedLogs Logs { get; } = new();
+    /// <summary>What the host logged at Warning or above, across restarts.</summary>
+    public LogRecorder Logs { get; } = new();
 
     private bool FakeClock { get; }
 

@@ -8,6 +8,7 @@ using Chuangji.Workflow.Assessment.Features.Scorecards;
 using Chuangji.Workflow.Assessment.Features.Summary;
 using Chuangji.Workflow.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,14 +70,14 @@ internal sealed class AssessmentGrpcService(IServiceProvider services) : Assessm
 
     public override async Task<GetScorecardResponse> GetScorecard(GetScorecardRequest request, ServerCallContext context)
     {
-        var entry = await Handler<ScorecardService>().GetAsync(request.StaffNumber, request.Year, request.AsOf.ToAsOf("as_of"), context.CancellationToken);
+        var entry = await Handler<ScorecardService>().GetAsync(request.StaffNumber, request.Year, TimestampField.Optional("as_of", request.AsOf), context.CancellationToken);
         return new GetScorecardResponse { Scorecard = entry.ToProto() };
     }
 
     public override async Task<ListScorecardsResponse> ListScorecards(ListScorecardsRequest request, ServerCallContext context)
     {
         var page = await Handler<ListScorecardsHandler>().HandleAsync(
-            request.BranchCode, request.Year, request.AsOf.ToAsOf("as_of"), request.PageSize, request.PageToken, context.CancellationToken);
+            request.BranchCode, request.Year, TimestampField.Optional("as_of", request.AsOf), request.PageSize, request.PageToken, context.CancellationToken);
         var response = new ListScorecardsResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
         response.Scorecards.AddRange(page.Scorecards.Select(r => new Chuangji.Assessment.V1.RankedScorecard { Rank = r.Rank, Scorecard = r.Entry.ToProto() }));
         return response;
@@ -84,7 +85,7 @@ internal sealed class AssessmentGrpcService(IServiceProvider services) : Assessm
 
     public override async Task<SummarizeYearResponse> SummarizeYear(SummarizeYearRequest request, ServerCallContext context)
     {
-        var summary = await Handler<CollegeScoring>().SummarizeAsync(request.Year, request.AsOf.ToAsOf("as_of"), context.CancellationToken);
+        var summary = await Handler<CollegeScoring>().SummarizeAsync(request.Year, TimestampField.Optional("as_of", request.AsOf), context.CancellationToken);
         var response = new SummarizeYearResponse
         {
             Year = summary.Year,

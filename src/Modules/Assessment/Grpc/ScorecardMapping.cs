@@ -1,7 +1,6 @@
 using Chuangji.Workflow.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Assessment.Features.Scorecards;
 using Chuangji.Workflow.Assessment.Scoring;
-using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Assessment.V1;
@@ -60,24 +59,6 @@ internal static class ScorecardMapping
         Status = (Proto.BonusItemStatus)(int)item.Status,
         DecisionNote = item.DecisionNote,
     };
-
-    /// <summary>An unset timestamp means "now"; a set one must be a real instant.</summary>
-    public static DateTimeOffset? ToAsOf(this Timestamp? timestamp, string field)
-    {
-        if (timestamp is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return timestamp.ToDateTimeOffset();
-        }
-        catch (InvalidOperationException)
-        {
-            throw new InvalidArgumentException(field, "is not a valid timestamp");
-        }
-    }
 
     private static Proto.ScoreLine ToProto(ScoreLine line)
     {

@@ -6,6 +6,7 @@ using Chuangji.Workflow.Assessment.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Assessment.Rubrics;
@@ -16,6 +17,9 @@ namespace Chuangji.Workflow.Assessment.Rubrics;
 /// </summary>
 internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource defaults, RubricDocuments documents, CollegeClock clock)
 {
+    /// <summary>Why a table changed, kept with its version.</summary>
+    public const int MaxNoteLength = 500;
+
     /// <summary>The table in force now: the latest stored version, or the default as version 1 (stored at the year's first write).</summary>
     public async Task<YearRubric> GetAsync(int year, CancellationToken cancellationToken)
     {
@@ -55,6 +59,9 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
     public async Task<YearRubric> ReplaceAsync(int year, Rubric rubric, string note, CancellationToken cancellationToken)
     {
         AssessmentYear.EnsureInRange(year, "year");
+        var noteViolations = new Violations();
+        var checkedNote = TextField.Optional(noteViolations, "note", note, MaxNoteLength);
+        noteViolations.ThrowIfAny();
         var problems = RubricValidator.ProblemsIn(rubric);
         if (problems.Count > 0)
         {
@@ -79,7 +86,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
             Year = year,
             Version = version,
             Document = RubricJson.Serialize(rubric),
-            Note = note.Trim(),
+            Note = checkedNote!,
             CreatedAtUtcTicks = clock.UtcNow.UtcTicks,
         });
         yearRow.CurrentVersion = version;

@@ -17,11 +17,13 @@ internal sealed record CalendarOverrides(
     /// <summary>
     /// The calendar with these dates set, every rule checked and every breach named at once. With
     /// <paramref name="today"/> (a calendar already in use), a date that has passed may not change,
-    /// nor be moved into the past.
+    /// nor be moved into the past. A value that is itself refused takes no part in the checks that
+    /// compare it with others (the order of the deadlines, the days of publicity).
     /// </summary>
     public YearCalendar ApplyTo(YearCalendar calendar, DateOnly? today)
     {
         var violations = new Violations();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
         DateOnly Date(string field, string? value, DateOnly current)
         {
             if (value is null)
@@ -32,6 +34,7 @@ internal sealed record CalendarOverrides(
             if (!IsoDate.TryParse(value, out var date) || date.Year != calendar.Year)
             {
                 violations.Add(field, $"'{Echo.Of(value)}' is not a date of the form YYYY-MM-DD in {calendar.Year}");
+                refused.Add(field);
                 return current;
             }
 
@@ -52,41 +55,53 @@ internal sealed record CalendarOverrides(
             CommitmentDue = Date("calendar.commitment_due", CommitmentDue, calendar.CommitmentDue),
             FirstHalfReportDue = Date("calendar.first_half_report_due", FirstHalfReportDue, calendar.FirstHalfReportDue),
             SecondHalfReportDue = Date("calendar.second_half_report_due", SecondHalfReportDue, calendar.SecondHalfReportDue),
-            MassReviewCloses = Date("calendar.mass_review_closes", MassReviewCloses, calendar.MassReviewCloses),
-            DeterminationBy = Date("calendar.determination_by", DeterminationBy, calendar.DeterminationBy),
+            MassReviewCloses = Date(MassReviewClosesField, MassReviewCloses, calendar.MassReviewCloses),
+            DeterminationBy = Date(DeterminationByField, DeterminationBy, calendar.DeterminationBy),
             MaterialsDue = Date("calendar.materials_due", MaterialsDue, calendar.MaterialsDue),
             PublicityDays = PublicityDays ?? calendar.PublicityDays,
         };
         if (changed.PublicityDays is < 1 or > MaxPublicityDays)
         {
-            violations.Add("calendar.publicity_days", $"must be from 1 to {MaxPublicityDays}, not {changed.PublicityDays}");
+            violations.Add(PublicityDaysField, $"must be from 1 to {MaxPublicityDays}, not {changed.PublicityDays}");
+            refused.Add(PublicityDaysField);
         }
 
-        CheckOrder(changed, violations);
+        CheckOrder(changed, violations, refused);
         violations.ThrowIfAny();
         return changed;
     }
 
-    private static void CheckOrder(YearCalendar calendar, Violations violations)
+    private const string PublicityDaysField = "calendar.publicity_days";
+
+    private const string MassReviewClosesField = "calendar.mass_review_closes";
+
+    private const string DeterminationByField = "calendar.determination_by";
+
+    private static void CheckOrder(YearCalendar calendar, Violations violations, IReadOnlySet<string> refused)
     {
         (string Field, DateOnly Date)[] deadlines =
         [
             ("calendar.commitment_due", calendar.CommitmentDue),
             ("calendar.first_half_report_due", calendar.FirstHalfReportDue),
             ("calendar.second_half_report_due", calendar.SecondHalfReportDue),
-            ("calendar.mass_review_closes", calendar.MassReviewCloses),
+            (MassReviewClosesField, calendar.MassReviewCloses),
         ];
         for (var i = 1; i < deadlines.Length; i++)
         {
-            if (deadlines[i].Date <= deadlines[i - 1].Date)
+            if (!refused.Contains(deadlines[i].Field) && !refused.Contains(deadlines[i - 1].Field) && deadlines[i].Date <= deadlines[i - 1].Date)
             {
                 violations.Add(deadlines[i].Field, $"must come after {deadlines[i - 1].Field.Replace("calendar.", "", StringComparison.Ordinal)} ({IsoDate.Format(deadlines[i - 1].Date)})");
             }
         }
 
+        if (refused.Overlaps([PublicityDaysField, MassReviewClosesField, DeterminationByField]))
+        {
+            return;
+        }
+
         if (calendar.DeterminationBy < calendar.MassReviewCloses.AddDays(calendar.PublicityDays))
         {
-            violations.Add("calendar.determination_by", $"must leave the {calendar.PublicityDays} days of publicity after mass_review_closes ({IsoDate.Format(calendar.MassReviewCloses)})");
+            violations.Add(DeterminationByField, $"must leave the {calendar.PublicityDays} days of publicity after mass_review_closes ({IsoDate.Format(calendar.MassReviewCloses)})");
         }
     }
 }

@@ -148,6 +148,9 @@ internal sealed class BonusItemHandlers(AssessmentDbContext db, RubricBook rubri
     public async Task<IReadOnlyList<BonusItem>> ListAsync(int year, string branchCode, CancellationToken cancellationToken)
     {
         AssessmentYear.EnsureInRange(year, "year");
+        var violations = new Violations();
+        Identifier.Optional(violations, "branch_code", branchCode);
+        violations.ThrowIfAny();
         var items = db.BonusItems.AsNoTracking().Where(b => b.Year == year);
         if (branchCode.Length > 0)
         {

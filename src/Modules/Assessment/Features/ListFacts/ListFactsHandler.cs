@@ -30,6 +30,11 @@ internal sealed class ListFactsHandler(AssessmentDbContext db, IMembersModule me
             throw new InvalidArgumentException("branch_code", Identifier.Rule);
         }
 
+        if (query.Kind.Length > 0 && !Identifier.IsWellFormed(query.Kind))
+        {
+            throw new InvalidArgumentException("kind", Identifier.Rule);
+        }
+
         // The branch only when given: tokens of pages without one stay valid.
         var fingerprint = $"facts|{query.Year}|{query.StaffNumber}|{query.Kind}|{query.IncludeRevoked}" + (query.BranchCode.Length > 0 ? $"|{query.BranchCode}" : string.Empty);
         var page = PageRequest.Parse(query.PageSize, query.PageToken, fingerprint);

@@ -1,6 +1,7 @@
 using Chuangji.Workflow.Assessment.Domain;
 using Chuangji.Workflow.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Members.Contracts;
 
 namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
@@ -18,7 +19,7 @@ internal static class FactKindRules
         }
 
         var item = branchItems.FirstOrDefault(b => b.Code == fact.Kind)
-            ?? throw new InvalidArgumentException(prefix + "kind", $"'{fact.Kind}' is neither a kind of the {rubric.Year} scoring table nor a bonus item of {rubric.Year}; GetRubric and ListBonusItems list them");
+            ?? throw new InvalidArgumentException(prefix + "kind", $"'{Echo.Of(fact.Kind)}' is neither a kind of the {rubric.Year} scoring table nor a bonus item of {rubric.Year}; GetRubric and ListBonusItems list them");
         CheckBranchItem(fact, member, item, prefix);
     }
 

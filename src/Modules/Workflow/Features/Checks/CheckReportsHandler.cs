@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Workflow.Domain.Checks;
 using Chuangji.Workflow.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,9 @@ internal sealed class CheckReportsHandler(WorkflowDbContext db)
 
     public async Task<CheckReportPage> ListAsync(int year, int kind, string branchCode, int pageSize, string pageToken, CancellationToken cancellationToken)
     {
+        var violations = new Violations();
+        Identifier.Optional(violations, "branch_code", branchCode);
+        violations.ThrowIfAny();
         var fingerprint = $"checks|{year}|{kind}|{branchCode}";
         var page = PageRequest.Parse(pageSize, pageToken, fingerprint);
         var reports = db.CheckReports.AsNoTracking();

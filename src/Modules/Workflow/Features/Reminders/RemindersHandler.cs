@@ -57,6 +57,10 @@ internal sealed class RemindersHandler(WorkflowDbContext db, CollegeClock clock)
 
     public async Task<ReminderPage> ListAsync(int year, string staffNumber, string branchCode, bool undeliveredOnly, int pageSize, string pageToken, CancellationToken cancellationToken)
     {
+        var violations = new Violations();
+        Identifier.Optional(violations, "staff_number", staffNumber);
+        Identifier.Optional(violations, "branch_code", branchCode);
+        violations.ThrowIfAny();
         var fingerprint = $"reminders|{year}|{staffNumber}|{branchCode}|{undeliveredOnly}";
         var page = PageRequest.Parse(pageSize, pageToken, fingerprint);
         var reminders = db.Reminders.AsNoTracking();

@@ -1,5 +1,6 @@
 using Chuangji.Workflow.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Workflow.Domain.Cycles;
 
 namespace Chuangji.Workflow.Workflow.Features.Steps;
@@ -7,6 +8,11 @@ namespace Chuangji.Workflow.Workflow.Features.Steps;
 /// <summary>亮绩: a member objects to the posted result; the branch upholds it (after correcting facts) or dismisses it.</summary>
 internal sealed class ObjectionHandlers(CycleStepRunner runner, IAssessmentModule assessment)
 {
+    /// <summary>The facts an upheld objection names, kept with it: a correction, not a batch.</summary>
+    public const int MaxCorrectedFacts = 100;
+
+    private const int ListedFacts = 10;
+
     public async Task<(Cycle Cycle, long ObjectionId)> RaiseAsync(StepInput input, string content, CancellationToken cancellationToken)
     {
         var text = string.Empty;
@@ -17,12 +23,18 @@ internal sealed class ObjectionHandlers(CycleStepRunner runner, IAssessmentModul
 
     public async Task<Cycle> ResolveAsync(StepInput input, long objectionId, bool upheld, string resolution, IReadOnlyList<long> correctedFactIds, CancellationToken cancellationToken)
     {
+        if (correctedFactIds.Count > MaxCorrectedFacts)
+        {
+            throw new InvalidArgumentException("corrected_fact_ids", $"must name at most {MaxCorrectedFacts} facts, not {correctedFactIds.Count}");
+        }
+
         if (upheld && correctedFactIds.Count > 0)
         {
             var foreign = await assessment.FactIdsNotOfMemberAsync(input.StaffNumber, correctedFactIds, cancellationToken);
             if (foreign.Count > 0)
             {
-                throw new InvalidArgumentException("corrected_fact_ids", $"must name facts of {input.StaffNumber}; these are not: {string.Join(", ", foreign)}");
+                var named = string.Join(", ", foreign.Take(ListedFacts)) + (foreign.Count > ListedFacts ? $" and {foreign.Count - ListedFacts} more" : string.Empty);
+                throw new InvalidArgumentException("corrected_fact_ids", $"must name facts of {Echo.Of(input.StaffNumber)}; these are not: {named}");
             }
         }
 
