@@ -13,6 +13,15 @@ internal sealed class AuditGrpcService(AuditReader reader) : AuditService.AuditS
     public override async Task<ListAuditResponse> ListAudit(ListAuditRequest request, ServerCallContext context)
     {
         var violations = new Violations();
+        foreach (var (field, value) in new[] { ("staff_number", request.StaffNumber), ("branch_code", request.BranchCode) })
+        {
+            if (value.Length > 0)
+            {
+                Identifier.Required(violations, field, value);
+            }
+        }
+
+        TextField.Optional(violations, "actor", request.Actor, 64);
         var from = TimestampField.Optional(violations, "from", request.From)?.UtcTicks;
         var to = TimestampField.Optional(violations, "to", request.To)?.UtcTicks;
         violations.ThrowIfAny();
