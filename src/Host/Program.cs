@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Assessment;
+using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.Host.Hosting;
 using Chuangji.Workflow.Host.Security;
-using Chuangji.Workflow.Members;
-using Chuangji.Workflow.Workflow;
+using Chuangji.Workflow.Modules.Members;
+using Chuangji.Workflow.Modules.Workflow;
 
 var command = TokenCommand.IsInvoked(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

@@ -1,9 +1,9 @@
-using Chuangji.Workflow.Assessment;
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.Members;
+using Chuangji.Workflow.Modules.Members;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

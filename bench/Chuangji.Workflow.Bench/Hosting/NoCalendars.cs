@@ -1,4 +1,4 @@
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 
 namespace Chuangji.Workflow.Bench.Hosting;
 

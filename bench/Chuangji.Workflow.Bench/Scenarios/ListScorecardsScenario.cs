@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Chuangji.Assessment.V1;
-using Chuangji.Workflow.Assessment.Features.Scorecards;
-using Chuangji.Workflow.Assessment.Grpc;
+using Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;
 using Google.Protobuf;

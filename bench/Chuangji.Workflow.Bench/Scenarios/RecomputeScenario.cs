@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Reflection;
-using Chuangji.Workflow.Assessment.Features.Summary;
+using Chuangji.Workflow.Modules.Assessment.Features.Summary;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Chuangji.Assessment.V1;
-using Chuangji.Workflow.Assessment.Facts;
-using Chuangji.Workflow.Assessment.Features.RecordFacts;
-using Chuangji.Workflow.Assessment.Grpc;
+using Chuangji.Workflow.Modules.Assessment.Facts;
+using Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 
 namespace Chuangji.Workflow.Bench.Seeding;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
-using Chuangji.Workflow.Assessment.Facts;
+using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.Bench.Hosting;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Grpc.Net.Client;
 
 namespace Chuangji.Workflow.Bench.Seeding;

@@ -1,5 +1,5 @@
 using System.Collections;
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
@@ -7,7 +7,7 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;

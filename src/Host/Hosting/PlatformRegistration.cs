@@ -1,4 +1,4 @@
-using Chuangji.Workflow.Assessment;
+using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
@@ -8,8 +8,8 @@ using Chuangji.Workflow.Host.Errors;
 using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Host.Seeding;
-using Chuangji.Workflow.Members;
-using Chuangji.Workflow.Workflow;
+using Chuangji.Workflow.Modules.Members;
+using Chuangji.Workflow.Modules.Workflow;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Persistence;
-using Chuangji.Workflow.Workflow;
+using Chuangji.Workflow.Modules.Workflow;
 using Quartz;
 
 namespace Chuangji.Workflow.Host.Hosting;

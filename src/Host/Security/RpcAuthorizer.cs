@@ -1,9 +1,9 @@
 using System.Collections;
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Contracts;
-using Chuangji.Workflow.Workflow.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Contracts;
 using Chuangji.Workflow.Host.Grpc;
 using Google.Protobuf;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 
 namespace Chuangji.Workflow.Host.Seeding;
 

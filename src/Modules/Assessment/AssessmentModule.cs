@@ -1,21 +1,21 @@
-using Chuangji.Workflow.Assessment.Contracts;
-using Chuangji.Workflow.Assessment.Facts;
-using Chuangji.Workflow.Assessment.Features.BonusItems;
-using Chuangji.Workflow.Assessment.Features.ListFacts;
-using Chuangji.Workflow.Assessment.Features.RecordFacts;
-using Chuangji.Workflow.Assessment.Features.RevokeFact;
-using Chuangji.Workflow.Assessment.Features.Scorecards;
-using Chuangji.Workflow.Assessment.Features.Summary;
-using Chuangji.Workflow.Assessment.Grpc;
-using Chuangji.Workflow.Assessment.Persistence;
-using Chuangji.Workflow.Assessment.Rubrics;
-using Chuangji.Workflow.Assessment.Seeding;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Facts;
+using Chuangji.Workflow.Modules.Assessment.Features.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Features.ListFacts;
+using Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Modules.Assessment.Features.RevokeFact;
+using Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Modules.Assessment.Features.Summary;
+using Chuangji.Workflow.Modules.Assessment.Grpc;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chuangji.Workflow.Assessment;
+namespace Chuangji.Workflow.Modules.Assessment;
 
 public static class AssessmentModule
 {

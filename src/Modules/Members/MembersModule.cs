@@ -1,14 +1,14 @@
 using Chuangji.Workflow.BuildingBlocks.Persistence;
-using Chuangji.Workflow.Members.Contracts;
-using Chuangji.Workflow.Members.Features.Branches;
-using Chuangji.Workflow.Members.Features.Members;
-using Chuangji.Workflow.Members.Grpc;
-using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Features.Branches;
+using Chuangji.Workflow.Modules.Members.Features.Members;
+using Chuangji.Workflow.Modules.Members.Grpc;
+using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chuangji.Workflow.Members;
+namespace Chuangji.Workflow.Modules.Members;
 
 public static class MembersModule
 {

@@ -1,24 +1,24 @@
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
-using Chuangji.Workflow.Workflow.Contracts;
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Features.Advance;
-using Chuangji.Workflow.Workflow.Features.GetDefaultCalendar;
-using Chuangji.Workflow.Workflow.Features.Reading;
-using Chuangji.Workflow.Workflow.Features.Steps;
-using Chuangji.Workflow.Workflow.Features.Years;
-using Chuangji.Workflow.Workflow.Grpc;
-using Chuangji.Workflow.Workflow.Persistence;
-using Chuangji.Workflow.Workflow.Scheduling;
-using Chuangji.Workflow.Workflow.Features.Reminders;
-using Chuangji.Workflow.Workflow.Features.Checks;
-using Chuangji.Workflow.Workflow.Seeding;
+using Chuangji.Workflow.Modules.Workflow.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Features.GetDefaultCalendar;
+using Chuangji.Workflow.Modules.Workflow.Features.Reading;
+using Chuangji.Workflow.Modules.Workflow.Features.Steps;
+using Chuangji.Workflow.Modules.Workflow.Features.Years;
+using Chuangji.Workflow.Modules.Workflow.Grpc;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
+using Chuangji.Workflow.Modules.Workflow.Features.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Features.Checks;
+using Chuangji.Workflow.Modules.Workflow.Seeding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
-namespace Chuangji.Workflow.Workflow;
+namespace Chuangji.Workflow.Modules.Workflow;
 
 public static class WorkflowModule
 {

@@ -1,8 +1,8 @@
 using System.Reflection;
-using Chuangji.Workflow.Assessment;
+using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.Members;
-using Chuangji.Workflow.Workflow;
+using Chuangji.Workflow.Modules.Members;
+using Chuangji.Workflow.Modules.Workflow;
 
 namespace Chuangji.Workflow.Tests.Architecture;
 
@@ -80,7 +80,7 @@ public sealed class ModuleBoundaryTests
         _ => throw new ArgumentOutOfRangeException(nameof(module), module, null),
     };
 
-    private static string NamespaceOf(string module) => $"Chuangji.Workflow.{module}";
+    private static string NamespaceOf(string module) => $"Chuangji.Workflow.Modules.{module}";
 
     private static string ProtoNamespaceOf(string module) => $"Chuangji.{module}.V1";
 }

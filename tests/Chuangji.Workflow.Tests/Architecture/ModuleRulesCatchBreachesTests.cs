@@ -1,5 +1,5 @@
 using System.Reflection;
-using Chuangji.Workflow.Members;
+using Chuangji.Workflow.Modules.Members;
 
 namespace Chuangji.Workflow.Tests.Architecture;
 
@@ -28,14 +28,14 @@ public sealed class ModuleRulesCatchBreachesTests
     [Fact]
     public void InternalsRule_WhenAnotherModulesInternalsAreUsed_ReportsTheUser()
     {
-        ModuleRules.UsesOfInternals(Breaching, typeof(MembersModule).Assembly, "Chuangji.Workflow.Members")
+        ModuleRules.UsesOfInternals(Breaching, typeof(MembersModule).Assembly, "Chuangji.Workflow.Modules.Members")
             .Should().Contain(typeof(Fixtures.UsesMembersInternals).FullName);
     }
 
     [Fact]
     public void InternalsRule_WhenOnlyContractsAreUsed_ReportsNothingForThatType()
     {
-        ModuleRules.UsesOfInternals(Breaching, typeof(MembersModule).Assembly, "Chuangji.Workflow.Members")
+        ModuleRules.UsesOfInternals(Breaching, typeof(MembersModule).Assembly, "Chuangji.Workflow.Modules.Members")
             .Should().NotContain(typeof(Fixtures.UsesMembersContracts).FullName);
     }
 }

@@ -1,5 +1,5 @@
 using Chuangji.Members.V1;
-using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Chuangji.Workflow.Tests.Infrastructure;

@@ -106,7 +106,7 @@ public sealed class TestService : IAsyncDisposable
     /// </summary>
     public async Task ScheduleCaughtUpAsync(bool failureExpected = false, DateTimeOffset? moment = null)
     {
-        var monitor = Services.GetRequiredService<Chuangji.Workflow.Workflow.Scheduling.SweepMonitor>();
+        var monitor = Services.GetRequiredService<Chuangji.Workflow.Modules.Workflow.Scheduling.SweepMonitor>();
         await monitor.CaughtUpWith(moment ?? Time.GetUtcNow()).WaitAsync(TimeSpan.FromSeconds(30));
         if (!failureExpected && monitor.LastFailures > 0)
         {

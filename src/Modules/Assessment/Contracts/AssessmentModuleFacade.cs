@@ -1,13 +1,13 @@
-using Chuangji.Workflow.Assessment.Features.RecordFacts;
-using Chuangji.Workflow.Assessment.Features.Scorecards;
-using Chuangji.Workflow.Assessment.Grpc;
-using Chuangji.Workflow.Assessment.Persistence;
-using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Modules.Assessment.Grpc;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Assessment.Contracts;
+namespace Chuangji.Workflow.Modules.Assessment.Contracts;
 
 internal sealed class AssessmentModuleFacade(
     RubricBook rubrics, RecordFactsHandler recordFacts, ScorecardService scorecards, AssessmentDbContext db) : IAssessmentModule

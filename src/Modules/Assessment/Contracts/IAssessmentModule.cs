@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Contracts;
+namespace Chuangji.Workflow.Modules.Assessment.Contracts;
 
 /// <summary>What other modules may ask of the Assessment module in process.</summary>
 public interface IAssessmentModule

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Contracts;
+namespace Chuangji.Workflow.Modules.Assessment.Contracts;
 
 /// <summary>
 /// When a year's assessment period closes (docs: domain.md §9): from the day after, every derived-rule window of

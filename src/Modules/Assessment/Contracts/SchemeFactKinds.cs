@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Contracts;
+namespace Chuangji.Workflow.Modules.Assessment.Contracts;
 
 /// <summary>Fact kinds the scheme itself records, not a branch or a campus system.</summary>
 public static class SchemeFactKinds

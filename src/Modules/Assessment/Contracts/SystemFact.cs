@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Contracts;
+namespace Chuangji.Workflow.Modules.Assessment.Contracts;
 
 public sealed record SystemFact(string StaffNumber, string Kind, DateOnly OccurredOn, string Note, string RecordedBy, string RequestId);
 

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain;
+namespace Chuangji.Workflow.Modules.Assessment.Domain;
 
 internal enum DerivedMode
 {

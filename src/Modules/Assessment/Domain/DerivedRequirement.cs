@@ -1,3 +1,3 @@
-namespace Chuangji.Workflow.Assessment.Domain;
+namespace Chuangji.Workflow.Modules.Assessment.Domain;
 
 internal sealed record DerivedRequirement(string Kind, int AtLeast);

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain;
+namespace Chuangji.Workflow.Modules.Assessment.Domain;
 
 /// <summary>A deduction for what is missing, e.g. no THOUGHT_REPORT in a half year costs DISCIPLINE 3 points.</summary>
 internal sealed record DerivedRule(

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain;
+namespace Chuangji.Workflow.Modules.Assessment.Domain;
 
 /// <summary>
 /// What a registered fact can be. <see cref="ItemCodes"/> are the items it scores on; of these, the one

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain;
+namespace Chuangji.Workflow.Modules.Assessment.Domain;
 
 /// <summary>How a fact kind moves the score; in the seed as "PER_COUNT", "ONCE_A_YEAR" and so on.</summary>
 internal enum FactRule

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain;
+namespace Chuangji.Workflow.Modules.Assessment.Domain;
 
 /// <summary>The member categories the scoring table tells apart; in the seed as "IN_SERVICE" and "RETIRED".</summary>
 internal enum MemberCategory

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain;
+namespace Chuangji.Workflow.Modules.Assessment.Domain;
 
 /// <summary>The scoring table (考核评分表): base items, fact kinds, derived rules and rating bands.</summary>
 internal sealed record Rubric(

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chuangji.Workflow.Assessment.Domain;
+namespace Chuangji.Workflow.Modules.Assessment.Domain;
 
 /// <summary>The names the seed file uses for enum values ("IN_SERVICE", "ONCE_A_YEAR"), so problems read like the file.</summary>
 internal static class SeedNames

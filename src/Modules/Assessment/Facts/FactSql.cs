@@ -1,8 +1,8 @@
 using System.Globalization;
-using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Microsoft.Data.Sqlite;
 
-namespace Chuangji.Workflow.Assessment.Facts;
+namespace Chuangji.Workflow.Modules.Assessment.Facts;
 
 /// <summary>The fact ledger's columns as the EF model maps them, for the paths where EF would be the bottleneck.</summary>
 internal static class FactSql

@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 
-namespace Chuangji.Workflow.Assessment.Facts;
+namespace Chuangji.Workflow.Modules.Assessment.Facts;
 
 internal enum FactWriteResult
 {

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
-using Chuangji.Workflow.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Microsoft.Data.Sqlite;
 
-namespace Chuangji.Workflow.Assessment.Facts;
+namespace Chuangji.Workflow.Modules.Assessment.Facts;
 
 /// <summary>
 /// The one writer of the fact ledger. Requests queue their facts; the writer commits everything queued

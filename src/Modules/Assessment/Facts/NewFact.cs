@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Facts;
+namespace Chuangji.Workflow.Modules.Assessment.Facts;
 
 /// <summary>
 /// A validated fact on its way to the ledger, with the version of the year's table it was checked

@@ -1,18 +1,19 @@
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Assessment.V1;
-using Chuangji.Workflow.Assessment.Features.BonusItems;
-using Chuangji.Workflow.Assessment.Features.ListFacts;
-using Chuangji.Workflow.Assessment.Features.RecordFacts;
-using Chuangji.Workflow.Assessment.Features.RevokeFact;
-using Chuangji.Workflow.Assessment.Features.Scorecards;
-using Chuangji.Workflow.Assessment.Features.Summary;
-using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Features.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Features.ListFacts;
+using Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Modules.Assessment.Features.RevokeFact;
+using Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Modules.Assessment.Features.Summary;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Proto = Chuangji.Assessment.V1;
 
-namespace Chuangji.Workflow.Assessment.Grpc;
+namespace Chuangji.Workflow.Modules.Assessment.Grpc;
 
 /// <summary>Thin: maps each call onto its handler and the answer back onto the contract.</summary>
 internal sealed class AssessmentGrpcService(IServiceProvider services) : AssessmentService.AssessmentServiceBase
@@ -47,9 +48,9 @@ internal sealed class AssessmentGrpcService(IServiceProvider services) : Assessm
         var outcomes = await Handler<RecordFactsHandler>().HandleAsync(rows, _ => string.Empty, context.CancellationToken);
         var response = new RecordEventsResponse();
         response.Results.AddRange(outcomes.Select(o => o.ToProto()));
-        response.RecordedCount = response.Results.Count(r => r.Outcome == Chuangji.Assessment.V1.RecordOutcome.Recorded);
-        response.ReplayedCount = response.Results.Count(r => r.Outcome == Chuangji.Assessment.V1.RecordOutcome.Replayed);
-        response.RejectedCount = response.Results.Count(r => r.Outcome == Chuangji.Assessment.V1.RecordOutcome.Rejected);
+        response.RecordedCount = response.Results.Count(r => r.Outcome == Proto.RecordOutcome.Recorded);
+        response.ReplayedCount = response.Results.Count(r => r.Outcome == Proto.RecordOutcome.Replayed);
+        response.RejectedCount = response.Results.Count(r => r.Outcome == Proto.RecordOutcome.Rejected);
         return response;
     }
 
@@ -79,7 +80,7 @@ internal sealed class AssessmentGrpcService(IServiceProvider services) : Assessm
         var page = await Handler<ListScorecardsHandler>().HandleAsync(
             request.BranchCode, request.Year, TimestampField.Optional("as_of", request.AsOf), request.PageSize, request.PageToken, context.CancellationToken);
         var response = new ListScorecardsResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
-        response.Scorecards.AddRange(page.Scorecards.Select(r => new Chuangji.Assessment.V1.RankedScorecard { Rank = r.Rank, Scorecard = r.Entry.ToProto() }));
+        response.Scorecards.AddRange(page.Scorecards.Select(r => new Proto.RankedScorecard { Rank = r.Rank, Scorecard = r.Entry.ToProto() }));
         return response;
     }
 
@@ -95,7 +96,7 @@ internal sealed class AssessmentGrpcService(IServiceProvider services) : Assessm
             Vetoed = summary.Vetoed,
             AverageTotal = DecimalText.Format(summary.AverageTotal),
         };
-        response.Ratings.AddRange(summary.Ratings.Select(r => new Chuangji.Assessment.V1.RatingCount { Rating = r.Rating, Name = r.Name, Members = r.Members }));
+        response.Ratings.AddRange(summary.Ratings.Select(r => new Proto.RatingCount { Rating = r.Rating, Name = r.Name, Members = r.Members }));
         return response;
     }
 

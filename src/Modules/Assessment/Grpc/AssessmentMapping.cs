@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain;
 using Proto = Chuangji.Assessment.V1;
 
-namespace Chuangji.Workflow.Assessment.Grpc;
+namespace Chuangji.Workflow.Modules.Assessment.Grpc;
 
 /// <summary>The module's scoring table onto the contract; nothing else.</summary>
 internal static class AssessmentMapping

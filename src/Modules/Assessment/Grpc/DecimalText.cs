@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Chuangji.Workflow.Assessment.Grpc;
+namespace Chuangji.Workflow.Modules.Assessment.Grpc;
 
 /// <summary>Decimals on the wire: invariant culture, no exponent, no trailing zeros (16 → "16", 0.50 → "0.5").</summary>
 internal static class DecimalText

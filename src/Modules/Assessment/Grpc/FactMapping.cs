@@ -1,13 +1,13 @@
-using Chuangji.Workflow.Assessment.Domain.Facts;
-using Chuangji.Workflow.Assessment.Facts;
-using Chuangji.Workflow.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Facts;
+using Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Assessment.V1;
 
-namespace Chuangji.Workflow.Assessment.Grpc;
+namespace Chuangji.Workflow.Modules.Assessment.Grpc;
 
 internal static class FactMapping
 {

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Proto = Chuangji.Assessment.V1;
 
-namespace Chuangji.Workflow.Assessment.Grpc;
+namespace Chuangji.Workflow.Modules.Assessment.Grpc;
 
 /// <summary>A table sent by a caller, read field by field; every unreadable field is named at once.</summary>
 internal static class RubricFromProto

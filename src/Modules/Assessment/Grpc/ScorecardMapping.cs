@@ -1,11 +1,11 @@
-using Chuangji.Workflow.Assessment.Domain.BonusItems;
-using Chuangji.Workflow.Assessment.Features.Scorecards;
-using Chuangji.Workflow.Assessment.Scoring;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Assessment.V1;
 
-namespace Chuangji.Workflow.Assessment.Grpc;
+namespace Chuangji.Workflow.Modules.Assessment.Grpc;
 
 internal static class ScorecardMapping
 {

@@ -1,9 +1,9 @@
-using Chuangji.Workflow.Assessment.Domain.BonusItems;
-using Chuangji.Workflow.Assessment.Domain.Facts;
-using Chuangji.Workflow.Assessment.Domain.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Domain.Rubrics;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Assessment.Persistence;
+namespace Chuangji.Workflow.Modules.Assessment.Persistence;
 
 internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> options) : DbContext(options)
 {

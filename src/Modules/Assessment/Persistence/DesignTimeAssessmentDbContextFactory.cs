@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 
-namespace Chuangji.Workflow.Assessment.Persistence;
+namespace Chuangji.Workflow.Modules.Assessment.Persistence;
 
 internal sealed class DesignTimeAssessmentDbContextFactory()
     : ModuleDesignTimeDbContextFactory<AssessmentDbContext>(AssessmentDbContext.Module, options => new AssessmentDbContext(options));

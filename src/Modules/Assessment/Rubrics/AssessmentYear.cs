@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 
-namespace Chuangji.Workflow.Assessment.Rubrics;
+namespace Chuangji.Workflow.Modules.Assessment.Rubrics;
 
 internal static class AssessmentYear
 {

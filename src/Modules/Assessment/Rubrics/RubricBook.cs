@@ -1,15 +1,15 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Domain.Rubrics;
-using Chuangji.Workflow.Assessment.Domain.Validation;
-using Chuangji.Workflow.Assessment.Persistence;
-using Chuangji.Workflow.Assessment.Seeding;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Assessment.Rubrics;
+namespace Chuangji.Workflow.Modules.Assessment.Rubrics;
 
 /// <summary>
 /// The table each year is scored by. A year's first use stores the college default as version 1,

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Seeding;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Seeding;
 
-namespace Chuangji.Workflow.Assessment.Rubrics;
+namespace Chuangji.Workflow.Modules.Assessment.Rubrics;
 
 /// <summary>Parsed tables by year and version. A stored version never changes, so each is read and parsed once.</summary>
 internal sealed class RubricDocuments

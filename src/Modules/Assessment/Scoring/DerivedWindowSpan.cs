@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Scoring;
+namespace Chuangji.Workflow.Modules.Assessment.Scoring;
 
 /// <summary>
 /// A stretch of the year a derived rule judges: it counts only once it has closed, at its own end or when the

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Scoring;
+namespace Chuangji.Workflow.Modules.Assessment.Scoring;
 
 /// <summary>A member's score for a year as of a moment, with every line that explains it.</summary>
 internal sealed record Scorecard(

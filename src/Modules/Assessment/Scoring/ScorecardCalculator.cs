@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain;
 
-namespace Chuangji.Workflow.Assessment.Scoring;
+namespace Chuangji.Workflow.Modules.Assessment.Scoring;
 
 /// <summary>
 /// The scoring table of domain.md §5 applied to one member's facts: pure, exact decimal arithmetic,

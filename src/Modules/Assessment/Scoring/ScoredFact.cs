@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Scoring;
+namespace Chuangji.Workflow.Modules.Assessment.Scoring;
 
 /// <summary>A registered fact as the scoring engine sees it, with the moments that decide whether it counts.</summary>
 internal sealed record ScoredFact(

@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain;
 
-namespace Chuangji.Workflow.Assessment.Scoring;
+namespace Chuangji.Workflow.Modules.Assessment.Scoring;
 
 /// <summary>
 /// Everything a scorecard depends on besides the facts. <paramref name="PeriodClosesOn"/> is the last day of the

@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Domain.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 
-namespace Chuangji.Workflow.Assessment.Seeding;
+namespace Chuangji.Workflow.Modules.Assessment.Seeding;
 
 /// <summary>
 /// The college's default scoring table from seeds/, read and validated on first use. A broken seed fails every

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain;
 
-namespace Chuangji.Workflow.Assessment.Seeding;
+namespace Chuangji.Workflow.Modules.Assessment.Seeding;
 
 /// <summary>
 /// Reads a scoring table from JSON (camelCase names, enum values as in <see cref="SeedNames"/>, points as JSON numbers

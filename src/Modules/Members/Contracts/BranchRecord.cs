@@ -1,3 +1,3 @@
-namespace Chuangji.Workflow.Members.Contracts;
+namespace Chuangji.Workflow.Modules.Members.Contracts;
 
 public sealed record BranchRecord(string Code, string Name, string SecretaryName, string SecretaryStaffNumber);

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Contracts;
+namespace Chuangji.Workflow.Modules.Members.Contracts;
 
 /// <summary>What other modules and the Host may ask of the Members module in process.</summary>
 public interface IMembersModule

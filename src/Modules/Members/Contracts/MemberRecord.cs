@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Contracts;
+namespace Chuangji.Workflow.Modules.Members.Contracts;
 
 public sealed record MemberRecord(
     string StaffNumber,

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Contracts;
+namespace Chuangji.Workflow.Modules.Members.Contracts;
 
 /// <summary>A member as other modules may know it. <see cref="MemberId"/> is stable and never shown to callers.</summary>
 public sealed record MemberSnapshot(

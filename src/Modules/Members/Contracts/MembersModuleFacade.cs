@@ -1,11 +1,11 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Domain;
-using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Chuangji.Workflow.Members.Features.Branches;
-using Chuangji.Workflow.Members.Features.Members;
+using Chuangji.Workflow.Modules.Members.Features.Branches;
+using Chuangji.Workflow.Modules.Members.Features.Members;
 
-namespace Chuangji.Workflow.Members.Contracts;
+namespace Chuangji.Workflow.Modules.Members.Contracts;
 
 internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, ImportMembersHandler importMembers, MembersDbContext db) : IMembersModule
 {

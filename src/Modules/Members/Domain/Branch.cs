@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Domain;
+namespace Chuangji.Workflow.Modules.Members.Domain;
 
 internal sealed class Branch
 {

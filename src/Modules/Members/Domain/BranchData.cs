@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Domain;
+namespace Chuangji.Workflow.Modules.Members.Domain;
 
 /// <summary>A branch's data once validated.</summary>
 internal sealed record BranchData(string Code, string Name, string SecretaryName, string SecretaryStaffNumber);

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Domain;
+namespace Chuangji.Workflow.Modules.Members.Domain;
 
 /// <summary>A stretch of time a member belonged to a branch: from <see cref="FromDate"/> up to, not including, <see cref="UntilDate"/>.</summary>
 internal sealed class BranchMembership

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Domain;
+namespace Chuangji.Workflow.Modules.Members.Domain;
 
 /// <summary>The contract's names, used wherever a message tells a caller a value.</summary>
 internal static class CategoryNames

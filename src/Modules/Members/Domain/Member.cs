@@ -1,7 +1,7 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 
-namespace Chuangji.Workflow.Members.Domain;
+namespace Chuangji.Workflow.Modules.Members.Domain;
 
 internal sealed class Member
 {

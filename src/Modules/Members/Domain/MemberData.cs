@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Domain;
+namespace Chuangji.Workflow.Modules.Members.Domain;
 
 /// <summary>A member's registration data once validated.</summary>
 internal sealed record MemberData(

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Domain;
+namespace Chuangji.Workflow.Modules.Members.Domain;
 
 /// <summary>The validated fields of an update; null leaves a field as it is.</summary>
 internal sealed record MemberEdit(

@@ -1,10 +1,10 @@
 using Chuangji.Members.V1;
-using Chuangji.Workflow.Members.Features.Branches;
-using Chuangji.Workflow.Members.Features.Members;
+using Chuangji.Workflow.Modules.Members.Features.Branches;
+using Chuangji.Workflow.Modules.Members.Features.Members;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chuangji.Workflow.Members.Grpc;
+namespace Chuangji.Workflow.Modules.Members.Grpc;
 
 /// <summary>Thin: maps each call onto its handler and the answer back onto the contract.</summary>
 internal sealed class MembersGrpcService(IServiceProvider services) : MembersService.MembersServiceBase

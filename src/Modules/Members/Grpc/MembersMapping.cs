@@ -2,10 +2,10 @@ using Chuangji.Members.V1;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Features.Members;
+using Chuangji.Workflow.Modules.Members.Features.Members;
 using Proto = Chuangji.Members.V1;
 
-namespace Chuangji.Workflow.Members.Grpc;
+namespace Chuangji.Workflow.Modules.Members.Grpc;
 
 /// <summary>Proto messages to and from the module's own types; nothing else.</summary>
 internal static class MembersMapping

@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 
-namespace Chuangji.Workflow.Members.Persistence;
+namespace Chuangji.Workflow.Modules.Members.Persistence;
 
 internal sealed class DesignTimeMembersDbContextFactory()
     : ModuleDesignTimeDbContextFactory<MembersDbContext>(MembersDbContext.Module, options => new MembersDbContext(options));

@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Members.Persistence;
+namespace Chuangji.Workflow.Modules.Members.Persistence;
 
 internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> options) : DbContext(options)
 {

@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
 
-namespace Chuangji.Workflow.Workflow.Calendars;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars;
 
 /// <summary>Dates a caller sets for one year (YYYY-MM-DD in that year); null keeps a date as it is.</summary>
 internal sealed record CalendarOverrides(

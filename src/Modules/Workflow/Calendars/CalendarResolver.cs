@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Calendars;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars;
 
 /// <summary>Puts a valid template's days into a year.</summary>
 internal static class CalendarResolver

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Calendars;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars;
 
 /// <summary>
 /// A year's calendar before it has a year: dates as "MM-DD" exactly as configured, so that validation can name

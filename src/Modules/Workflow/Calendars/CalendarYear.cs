@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 
-namespace Chuangji.Workflow.Workflow.Calendars;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars;
 
 internal static class CalendarYear
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Chuangji.Workflow.Workflow.Calendars;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars;
 
 /// <summary>A day of the year without the year ("MM-DD"), as the calendar's defaults are written.</summary>
 internal readonly record struct MonthDay(int Month, int Day) : IComparable<MonthDay>

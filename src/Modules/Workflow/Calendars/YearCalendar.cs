@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Calendars;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars;
 
 /// <summary>A year's dates, each a calendar day in <see cref="TimeZone"/>.</summary>
 internal sealed record YearCalendar(

@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Assessment.Contracts;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Contracts;
+namespace Chuangji.Workflow.Modules.Workflow.Contracts;
 
 /// <summary>The year's assessment period closes with mass review: the calendar's mass_review_closes (domain.md §9).</summary>
 internal sealed class AssessmentPeriodsFromCalendars(WorkflowDbContext db) : IAssessmentPeriods

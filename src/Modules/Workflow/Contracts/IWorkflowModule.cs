@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Contracts;
+namespace Chuangji.Workflow.Modules.Workflow.Contracts;
 
 /// <summary>What the Host may ask of the Workflow module in process.</summary>
 public interface IWorkflowModule

@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Contracts;
+namespace Chuangji.Workflow.Modules.Workflow.Contracts;
 
 internal sealed class WorkflowModuleFacade(WorkflowDbContext db) : IWorkflowModule
 {

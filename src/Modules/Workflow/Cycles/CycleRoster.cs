@@ -1,11 +1,11 @@
 using Chuangji.Workflow.BuildingBlocks.Audit;
-using Chuangji.Workflow.Members.Contracts;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Years;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Cycles;
 
 /// <summary>
 /// Keeps an open year's cycles in step with the roster: an active member without a cycle gets one (a

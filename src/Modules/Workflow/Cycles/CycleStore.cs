@@ -1,13 +1,13 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Contracts;
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Years;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Cycles;
 
 /// <summary>Loads a year and a member's cycle for a step, and saves the step, or answers why it cannot.</summary>
 internal sealed class CycleStore(WorkflowDbContext db, CycleRoster roster, IMembersModule members)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Chuangji.Workflow.Workflow.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Cycles;
 
 /// <summary>
 /// The roster stamp each year's cycles were last brought in step with, college-wide or per branch, so a

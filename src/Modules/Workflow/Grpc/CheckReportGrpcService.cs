@@ -1,9 +1,9 @@
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Workflow.Features.Checks;
+using Chuangji.Workflow.Modules.Workflow.Features.Checks;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chuangji.Workflow.Workflow.Grpc;
+namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 internal sealed class CheckReportGrpcService(IServiceProvider services) : CheckReportService.CheckReportServiceBase
 {

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
-using Chuangji.Workflow.Workflow.Domain.Checks;
-using Chuangji.Workflow.Workflow.Scheduling;
+using Chuangji.Workflow.Modules.Workflow.Domain.Checks;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Proto = Chuangji.Workflow.V1;
 
-namespace Chuangji.Workflow.Workflow.Grpc;
+namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 internal static class CheckReportMapping
 {

@@ -1,12 +1,12 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Workflow.Features.Years;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Features.Years;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Workflow.V1;
 
-namespace Chuangji.Workflow.Workflow.Grpc;
+namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 /// <summary>Cycles and years onto the contract.</summary>
 internal static class CycleMapping

@@ -1,8 +1,8 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Features.Reading;
+using Chuangji.Workflow.Modules.Workflow.Features.Reading;
 using Proto = Chuangji.Workflow.V1;
 
-namespace Chuangji.Workflow.Workflow.Grpc;
+namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 /// <summary>Opinions onto the contract: the author only when named, the day and nothing finer.</summary>
 internal static class OpinionMapping

@@ -1,13 +1,13 @@
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Workflow.Features.Reminders;
-using Chuangji.Workflow.Workflow.Scheduling;
+using Chuangji.Workflow.Modules.Workflow.Features.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Chuangji.Workflow.Workflow.Grpc;
+namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 /// <summary>The reminder feed. The stream reads after its cursor, sends, and waits for the next reminders made.</summary>
 internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSignal signal, IHostApplicationLifetime lifetime) : ReminderService.ReminderServiceBase

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
-using Chuangji.Workflow.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
 using Proto = Chuangji.Workflow.V1;
 
-namespace Chuangji.Workflow.Workflow.Grpc;
+namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 internal static class ReminderMapping
 {

@@ -1,16 +1,16 @@
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Features.Advance;
-using Chuangji.Workflow.Workflow.Features.GetDefaultCalendar;
-using Chuangji.Workflow.Workflow.Features.Reading;
-using Chuangji.Workflow.Workflow.Features.Steps;
-using Chuangji.Workflow.Workflow.Features.Years;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Features.GetDefaultCalendar;
+using Chuangji.Workflow.Modules.Workflow.Features.Reading;
+using Chuangji.Workflow.Modules.Workflow.Features.Steps;
+using Chuangji.Workflow.Modules.Workflow.Features.Years;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chuangji.Workflow.Workflow.Grpc;
+namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 /// <summary>Thin: maps each call onto its handler and the answer back onto the contract.</summary>
 internal sealed class WorkflowGrpcService(IServiceProvider services, CollegeClock clock) : WorkflowService.WorkflowServiceBase

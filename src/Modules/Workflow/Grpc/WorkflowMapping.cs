@@ -1,8 +1,8 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
 using Proto = Chuangji.Workflow.V1;
 
-namespace Chuangji.Workflow.Workflow.Grpc;
+namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 /// <summary>The module's calendar onto the contract; nothing else.</summary>
 internal static class WorkflowMapping

@@ -1,12 +1,12 @@
-using Chuangji.Workflow.Workflow.Domain.Checks;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Opinions;
-using Chuangji.Workflow.Workflow.Domain.Reminders;
-using Chuangji.Workflow.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Domain.Checks;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Opinions;
+using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Persistence;
+namespace Chuangji.Workflow.Modules.Workflow.Persistence;
 
 internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
 {

@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.Members.Contracts;
-using Chuangji.Workflow.Workflow.Domain.Checks;
-using Chuangji.Workflow.Workflow.Domain.Reminders;
-using Chuangji.Workflow.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Workflow.Domain.Years;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Domain.Checks;
+using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Scheduling;
+namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 
 /// <summary>
 /// 每季度检查: per branch, the members with no registered facts in the quarter, without a thought report,

@@ -1,6 +1,6 @@
 using Quartz;
 
-namespace Chuangji.Workflow.Workflow.Scheduling;
+namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 
 /// <summary>The one job the Workflow module gives the Host's scheduler: whichever trigger fires it, it catches up with everything due.</summary>
 [DisallowConcurrentExecution]

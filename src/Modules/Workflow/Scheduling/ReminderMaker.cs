@@ -1,12 +1,12 @@
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.Members.Contracts;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Reminders;
-using Chuangji.Workflow.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Scheduling;
+namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 
 /// <summary>Makes a reminder event's reminders: to every member who has not yet acted, or to every branch secretary.</summary>
 internal sealed class ReminderMaker(WorkflowDbContext db, IMembersModule members, ReminderWriter writer, CollegeClock clock)

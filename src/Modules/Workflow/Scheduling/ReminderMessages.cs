@@ -1,8 +1,8 @@
 using System.Globalization;
-using Chuangji.Workflow.Workflow.Domain.Reminders;
-using Chuangji.Workflow.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 
-namespace Chuangji.Workflow.Workflow.Scheduling;
+namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 
 /// <summary>The reminders' words, in Chinese, ready for the messaging bridge to send.</summary>
 internal static class ReminderMessages

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Scheduling;
+namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 
 /// <summary>Wakes the reminder streams when new reminders are stored; a waiter that misses a pulse still finds them on its next read.</summary>
 internal sealed class ReminderSignal

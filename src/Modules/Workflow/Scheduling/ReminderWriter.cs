@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Workflow.Domain.Reminders;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Scheduling;
+namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 
 /// <summary>
 /// Stores reminders, each at most once: the unique key (kind, recipient, deadline, days before) turns a

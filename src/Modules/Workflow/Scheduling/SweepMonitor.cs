@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Scheduling;
+namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 
 /// <summary>
 /// Knows the clock reading of the latest finished sweep, so a caller (the tests, an operator tool) can

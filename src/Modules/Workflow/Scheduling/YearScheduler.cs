@@ -1,11 +1,11 @@
 using System.Globalization;
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
-namespace Chuangji.Workflow.Workflow.Scheduling;
+namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 
 /// <summary>
 /// Puts a year's moments in the Host's persistent Quartz store, one trigger per future moment (a

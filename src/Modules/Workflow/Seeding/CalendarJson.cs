@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Chuangji.Workflow.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
 
-namespace Chuangji.Workflow.Workflow.Seeding;
+namespace Chuangji.Workflow.Modules.Workflow.Seeding;
 
 /// <summary>Reads a calendar template from JSON (camelCase names). Strict: a missing or unknown property is an error.</summary>
 internal static class CalendarJson

@@ -1,8 +1,8 @@
 using Chuangji.Workflow.BuildingBlocks.Seeding;
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Calendars.Validation;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Calendars.Validation;
 
-namespace Chuangji.Workflow.Workflow.Seeding;
+namespace Chuangji.Workflow.Modules.Workflow.Seeding;
 
 /// <summary>
 /// The college's default calendar from seeds/, read and validated on first use. A broken seed fails every

@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Members.Contracts;
-using Chuangji.Workflow.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Domain;
 
 namespace Chuangji.Workflow.Tests.Architecture.Fixtures;
 

@@ -1,4 +1,4 @@
-using Chuangji.Workflow.Assessment.Facts;
+using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Microsoft.Data.Sqlite;
 

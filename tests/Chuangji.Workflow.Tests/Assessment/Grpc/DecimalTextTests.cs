@@ -1,5 +1,5 @@
 using System.Globalization;
-using Chuangji.Workflow.Assessment.Grpc;
+using Chuangji.Workflow.Modules.Assessment.Grpc;
 
 namespace Chuangji.Workflow.Tests.Assessment.Grpc;
 

@@ -1,6 +1,6 @@
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
-using Chuangji.Workflow.Assessment.Facts;
+using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +70,7 @@ public sealed class ReviewFindingsTests : AssessmentFixture
         var rubric = (await Assessment.GetRubricAsync(new GetRubricRequest { Year = 2026 })).Rubric;
         await Assessment.ReplaceRubricAsync(new ReplaceRubricRequest { Year = 2026, Rubric = rubric, Note = "v2" });
         // As if another instance had replaced the table: this one still believes version 1 is current.
-        Service.Services.GetRequiredService<Chuangji.Workflow.Assessment.Rubrics.RubricDocuments>().RememberCurrentVersion(2026, 1);
+        Service.Services.GetRequiredService<Chuangji.Workflow.Modules.Assessment.Rubrics.RubricDocuments>().RememberCurrentVersion(2026, 1);
         var request = new RecordEventRequest { Fact = Fact("T1002", "MEETING_LATE", requestId: "after-replace") };
 
         var error = await Assessment.RecordEventAsync(request).ShouldFailWith(StatusCode.Aborted);

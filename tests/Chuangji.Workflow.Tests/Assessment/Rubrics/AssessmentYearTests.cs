@@ -1,4 +1,4 @@
-using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 
 namespace Chuangji.Workflow.Tests.Assessment.Rubrics;

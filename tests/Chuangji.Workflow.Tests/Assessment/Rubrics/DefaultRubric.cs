@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Seeding;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Seeding;
 
 namespace Chuangji.Workflow.Tests.Assessment.Rubrics;
 

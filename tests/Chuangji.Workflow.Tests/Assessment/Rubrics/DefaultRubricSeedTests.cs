@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Domain.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 
 namespace Chuangji.Workflow.Tests.Assessment.Rubrics;
 

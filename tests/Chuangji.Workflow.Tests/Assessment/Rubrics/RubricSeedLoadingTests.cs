@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Assessment.Domain.Validation;
-using Chuangji.Workflow.Assessment.Seeding;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
+using Chuangji.Workflow.Modules.Assessment.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 
 namespace Chuangji.Workflow.Tests.Assessment.Rubrics;

@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Domain.Validation;
-using Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 namespace Chuangji.Workflow.Tests.Assessment.Rubrics;
 

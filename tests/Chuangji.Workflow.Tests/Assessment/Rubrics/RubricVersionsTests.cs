@@ -1,5 +1,5 @@
 using Chuangji.Assessment.V1;
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Chuangji.Workflow.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain;
 using static Chuangji.Workflow.Tests.Assessment.Scoring.ScoringKit;
 
 namespace Chuangji.Workflow.Tests.Assessment.Scoring;

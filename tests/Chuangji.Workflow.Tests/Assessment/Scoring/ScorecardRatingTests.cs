@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Scoring;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
 using static Chuangji.Workflow.Tests.Assessment.Scoring.ScoringKit;
 
 namespace Chuangji.Workflow.Tests.Assessment.Scoring;

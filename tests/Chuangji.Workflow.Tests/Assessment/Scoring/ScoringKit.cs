@@ -1,6 +1,6 @@
 using System.Globalization;
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Scoring;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Chuangji.Workflow.Tests.Assessment.Rubrics;
 
 namespace Chuangji.Workflow.Tests.Assessment.Scoring;

@@ -1,6 +1,6 @@
 using System.Reflection;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Features.Advance;
 
 namespace Chuangji.Workflow.Tests.Workflow.Advance;
 

@@ -1,4 +1,4 @@
-using Chuangji.Workflow.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
 
 namespace Chuangji.Workflow.Tests.Workflow.Calendars;
 

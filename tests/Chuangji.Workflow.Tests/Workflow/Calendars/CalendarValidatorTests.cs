@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Calendars.Validation;
-using Chuangji.Workflow.Workflow.Calendars.Validation.Rules;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Calendars.Validation;
+using Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
 namespace Chuangji.Workflow.Tests.Workflow.Calendars;
 

@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Seeding;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Seeding;
 
 namespace Chuangji.Workflow.Tests.Workflow.Calendars;
 

@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Calendars.Validation;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Calendars.Validation;
 
 namespace Chuangji.Workflow.Tests.Workflow.Calendars;
 

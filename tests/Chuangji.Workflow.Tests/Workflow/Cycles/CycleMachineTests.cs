@@ -1,7 +1,7 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using static Chuangji.Workflow.Workflow.Domain.Cycles.CycleStatus;
-using static Chuangji.Workflow.Workflow.Domain.Cycles.CycleTrigger;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using static Chuangji.Workflow.Modules.Workflow.Domain.Cycles.CycleStatus;
+using static Chuangji.Workflow.Modules.Workflow.Domain.Cycles.CycleTrigger;
 
 namespace Chuangji.Workflow.Tests.Workflow.Cycles;
 

@@ -3,7 +3,7 @@ using Chuangji.Members.V1;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Workflow.Scheduling;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chuangji.Workflow.Tests.Workflow.Schedule;

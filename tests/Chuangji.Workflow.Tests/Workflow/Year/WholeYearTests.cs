@@ -1,10 +1,11 @@
 using Chuangji.Assessment.V1;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CycleTrigger = Chuangji.Workflow.Modules.Workflow.Domain.Cycles.CycleTrigger;
 
 namespace Chuangji.Workflow.Tests.Workflow.Year;
 
@@ -167,6 +168,6 @@ public sealed class WholeYearTests : WorkflowFixture
         anonymous.RequestHash.Should().NotContain("box-7");
         anonymous.ReceivedOn.Should().Be(new DateOnly(2026, 12, 11));
         (await db.Cycles.Include(c => c.History).SingleAsync(c => c.StaffNumber == "T1003")).History
-            .Should().NotContain(t => t.Trigger == global::Chuangji.Workflow.Workflow.Domain.Cycles.CycleTrigger.SubmitOpinion);
+            .Should().NotContain(t => t.Trigger == CycleTrigger.SubmitOpinion);
     }
 }

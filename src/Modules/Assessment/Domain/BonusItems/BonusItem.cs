@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.BonusItems;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 
 /// <summary>A branch's own bonus item for a year; it counts only once the party committee approves it.</summary>
 internal sealed class BonusItem

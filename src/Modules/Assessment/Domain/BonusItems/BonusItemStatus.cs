@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.BonusItems;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 
 internal enum BonusItemStatus
 {

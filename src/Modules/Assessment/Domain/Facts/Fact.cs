@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Facts;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 
 /// <summary>
 /// A registered fact. Never deleted: a correction revokes it with a reason, kept on the fact.

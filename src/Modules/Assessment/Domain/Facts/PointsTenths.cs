@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Facts;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 
 /// <summary>Points have at most one decimal place, so tenths are whole numbers: exact in SQL and in memory.</summary>
 internal static class PointsTenths

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Rubrics;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Rubrics;
 
 /// <summary>One stored version of a year's scoring table, as JSON in the seed's format. Versions are never changed.</summary>
 internal sealed class RubricVersion

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Rubrics;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Rubrics;
 
 /// <summary>Which version of the table a year uses, and whether it may still be replaced.</summary>
 internal sealed class RubricYear

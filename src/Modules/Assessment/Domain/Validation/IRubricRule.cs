@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 
 /// <summary>One thing a scoring table must get right; yields a sentence per breach, none when it holds.</summary>
 internal interface IRubricRule

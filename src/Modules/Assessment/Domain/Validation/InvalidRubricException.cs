@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 
 /// <summary>A scoring table that cannot be used. Not a refusal of the caller's request: the service is misconfigured.</summary>
 internal sealed class InvalidRubricException(string source, IReadOnlyList<RubricProblem> problems)

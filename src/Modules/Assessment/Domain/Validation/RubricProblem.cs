@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 
 /// <summary>A breach of <see cref="Rule"/> (the rule's class name), described so the seed's author can fix it.</summary>
 internal sealed record RubricProblem(string Rule, string Description)

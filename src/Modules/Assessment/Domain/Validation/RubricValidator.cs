@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
-namespace Chuangji.Workflow.Assessment.Domain.Validation;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 
 /// <summary>Runs every rule, so a broken table is answered with all its problems at once.</summary>
 internal static class RubricValidator

@@ -1,14 +1,14 @@
 using System.Globalization;
-using Chuangji.Workflow.Assessment.Domain.Facts;
-using Chuangji.Workflow.Assessment.Persistence;
-using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Assessment.Features.ListFacts;
+namespace Chuangji.Workflow.Modules.Assessment.Features.ListFacts;
 
 internal sealed record ListFactsQuery(int Year, string StaffNumber, string Kind, bool IncludeRevoked, int PageSize, string PageToken, string BranchCode);
 

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Chuangji.Workflow.Assessment.Domain.Facts;
-using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 
-namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+namespace Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
 
 /// <summary>The rules each field of a fact must meet on its own (domain.md §5, "Facts").</summary>
 internal static class FactFieldRules

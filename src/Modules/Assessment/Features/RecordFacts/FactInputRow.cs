@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+namespace Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
 
 /// <summary>A fact as the caller sent it, before any rule is checked; <paramref name="BySystem"/> for the scheme's own facts.</summary>
 internal sealed record FactInputRow(

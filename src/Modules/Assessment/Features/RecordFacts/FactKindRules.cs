@@ -1,10 +1,10 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Domain.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 
-namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+namespace Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
 
 /// <summary>Whether a kind may be registered for this member, and with which points.</summary>
 internal static class FactKindRules

@@ -1,14 +1,14 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Domain.Facts;
-using Chuangji.Workflow.Assessment.Facts;
-using Chuangji.Workflow.Assessment.Persistence;
-using Chuangji.Workflow.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Facts;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+namespace Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
 
 /// <summary>
 /// Registers facts: every row is judged on its own (fields, member, kind, points) and every row that

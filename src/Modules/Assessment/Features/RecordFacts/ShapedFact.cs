@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Features.RecordFacts;
+namespace Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
 
 /// <summary>A row whose fields are each well formed; whether the kind fits the member is checked next.</summary>
 internal sealed record ShapedFact(

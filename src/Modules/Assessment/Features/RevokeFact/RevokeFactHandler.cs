@@ -1,11 +1,11 @@
-using Chuangji.Workflow.Assessment.Domain.Facts;
-using Chuangji.Workflow.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Assessment.Features.RevokeFact;
+namespace Chuangji.Workflow.Modules.Assessment.Features.RevokeFact;
 
 internal sealed record RevokeFactCommand(long FactId, string Reason, string RevokedBy);
 

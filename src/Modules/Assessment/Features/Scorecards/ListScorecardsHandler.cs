@@ -3,7 +3,7 @@ using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Time;
 
-namespace Chuangji.Workflow.Assessment.Features.Scorecards;
+namespace Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
 
 internal sealed record ScorecardPage(IReadOnlyList<RankedScorecard> Scorecards, string NextPageToken, int TotalSize);
 

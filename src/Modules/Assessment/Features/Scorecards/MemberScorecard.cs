@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Assessment.Scoring;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
+using Chuangji.Workflow.Modules.Members.Contracts;
 
-namespace Chuangji.Workflow.Assessment.Features.Scorecards;
+namespace Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
 
 internal sealed record MemberScorecard(MemberSnapshot Member, Scorecard Scorecard);
 

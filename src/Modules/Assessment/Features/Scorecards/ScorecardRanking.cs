@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Features.Scorecards;
+namespace Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
 
 /// <summary>
 /// Competition ranking (1, 2, 2, 4): a vetoed member is unqualified whatever the points, so all vetoed

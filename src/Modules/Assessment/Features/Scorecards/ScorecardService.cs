@@ -1,16 +1,16 @@
-using Chuangji.Workflow.Assessment.Contracts;
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Domain.BonusItems;
-using Chuangji.Workflow.Assessment.Persistence;
-using Chuangji.Workflow.Assessment.Rubrics;
-using Chuangji.Workflow.Assessment.Scoring;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Assessment.Features.Scorecards;
+namespace Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
 
 /// <summary>Loads what a scorecard depends on and hands it to the pure <see cref="ScorecardCalculator"/>.</summary>
 internal sealed class ScorecardService(AssessmentDbContext db, RubricBook rubrics, IMembersModule members, IAssessmentPeriods periods, CollegeClock clock)

@@ -1,15 +1,15 @@
-using Chuangji.Workflow.Assessment.Contracts;
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Domain.BonusItems;
-using Chuangji.Workflow.Assessment.Persistence;
-using Chuangji.Workflow.Assessment.Rubrics;
-using Chuangji.Workflow.Assessment.Scoring;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Assessment.Features.Summary;
+namespace Chuangji.Workflow.Modules.Assessment.Features.Summary;
 
 /// <summary>
 /// Scores every active member of the college for a year. The year's facts stream from the ledger in

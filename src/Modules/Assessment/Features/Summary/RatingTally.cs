@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Assessment.Domain;
-using Chuangji.Workflow.Assessment.Scoring;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
 
-namespace Chuangji.Workflow.Assessment.Features.Summary;
+namespace Chuangji.Workflow.Modules.Assessment.Features.Summary;
 
 /// <summary>Counts scorecards per suggested rating without keeping them.</summary>
 internal sealed class RatingTally(Rubric rubric)

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Features.Summary;
+namespace Chuangji.Workflow.Modules.Assessment.Features.Summary;
 
 internal sealed record YearSummary(
     int Year,

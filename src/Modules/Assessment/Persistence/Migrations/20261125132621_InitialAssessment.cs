@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Chuangji.Workflow.Assessment.Persistence.Migrations
+namespace Chuangji.Workflow.Modules.Assessment.Persistence.Migrations
 {
     /// <inheritdoc />
     internal sealed partial class InitialAssessment : Migration

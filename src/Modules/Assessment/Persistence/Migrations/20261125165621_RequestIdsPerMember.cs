@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Chuangji.Workflow.Assessment.Persistence.Migrations
+namespace Chuangji.Workflow.Modules.Assessment.Persistence.Migrations
 {
     /// <inheritdoc />
     internal sealed partial class RequestIdsPerMember : Migration

@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
 
-namespace Chuangji.Workflow.Members.Features.Branches;
+namespace Chuangji.Workflow.Modules.Members.Features.Branches;
 
 internal static class BranchFieldRules
 {

@@ -2,11 +2,11 @@ using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Domain;
-using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Members.Features.Branches;
+namespace Chuangji.Workflow.Modules.Members.Features.Branches;
 
 internal sealed record CreateBranchCommand(string Code, string Name, string SecretaryName, string SecretaryStaffNumber);
 

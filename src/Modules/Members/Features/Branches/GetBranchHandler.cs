@@ -1,9 +1,9 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.Members.Domain;
-using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Members.Features.Branches;
+namespace Chuangji.Workflow.Modules.Members.Features.Branches;
 
 internal sealed class GetBranchHandler(MembersDbContext db)
 {

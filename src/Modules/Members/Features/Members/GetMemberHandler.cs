@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Members.Domain;
-using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Members.Features.Members;
+namespace Chuangji.Workflow.Modules.Members.Features.Members;
 
 internal sealed class GetMemberHandler(MembersDbContext db)
 {

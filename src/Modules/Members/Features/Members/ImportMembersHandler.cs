@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 
-namespace Chuangji.Workflow.Members.Features.Members;
+namespace Chuangji.Workflow.Modules.Members.Features.Members;
 
 internal sealed class ImportMembersHandler(MemberRegistrar registrar)
 {

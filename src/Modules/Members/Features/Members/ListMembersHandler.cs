@@ -1,10 +1,10 @@
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Domain;
-using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Members.Features.Members;
+namespace Chuangji.Workflow.Modules.Members.Features.Members;
 
 internal sealed record ListMembersQuery(string BranchCode, int Category, int Status, int PageSize, string PageToken);
 

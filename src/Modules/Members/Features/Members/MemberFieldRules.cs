@@ -1,7 +1,7 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Domain;
 
-namespace Chuangji.Workflow.Members.Features.Members;
+namespace Chuangji.Workflow.Modules.Members.Features.Members;
 
 /// <summary>The field rules of a member, shared by registration, import and update.</summary>
 internal static class MemberFieldRules

@@ -1,9 +1,9 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.Members.Domain;
-using Chuangji.Workflow.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Members.Features.Members;
+namespace Chuangji.Workflow.Modules.Members.Features.Members;
 
 internal static class MemberQueries
 {

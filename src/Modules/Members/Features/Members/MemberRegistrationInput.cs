@@ -1,7 +1,7 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Domain;
+using Chuangji.Workflow.Modules.Members.Domain;
 
-namespace Chuangji.Workflow.Members.Features.Members;
+namespace Chuangji.Workflow.Modules.Members.Features.Members;
 
 /// <summary>A registration as the caller sent it, before any rule is checked.</summary>
 internal sealed record MemberRegistrationInput(

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Members.Features.Members;
+namespace Chuangji.Workflow.Modules.Members.Features.Members;
 
 internal sealed class RegisterMemberHandler(MemberRegistrar registrar)
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Chuangji.Workflow.Members.Persistence.Migrations
+namespace Chuangji.Workflow.Modules.Members.Persistence.Migrations
 {
     /// <inheritdoc />
     internal sealed partial class InitialMembers : Migration

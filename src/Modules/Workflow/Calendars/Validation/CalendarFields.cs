@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Calendars.Validation;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation;
 
 /// <summary>The template's dates under the names the seed file gives them, for rules that check them all.</summary>
 internal static class CalendarFields

@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Workflow.Calendars.Validation.Rules;
+using Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
-namespace Chuangji.Workflow.Workflow.Calendars.Validation;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation;
 
 /// <summary>Runs every rule, so a broken calendar is answered with all its problems at once.</summary>
 internal static class CalendarValidator

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Calendars.Validation;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation;
 
 /// <summary>One thing a calendar must get right; yields a sentence per breach, none when it holds.</summary>
 internal interface ICalendarRule

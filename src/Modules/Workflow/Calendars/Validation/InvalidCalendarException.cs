@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Calendars.Validation;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation;
 
 /// <summary>A calendar that cannot be used. Not a refusal of the caller's request: the service is misconfigured.</summary>
 internal sealed class InvalidCalendarException(string source, IReadOnlyList<CalendarProblem> problems)

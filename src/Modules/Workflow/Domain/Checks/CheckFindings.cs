@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Checks;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Checks;
 
 /// <summary>One member with something missing in a check's period.</summary>
 internal sealed record MemberFinding(string StaffNumber, string Name, bool NoFacts, bool NoThoughtReport, IReadOnlyList<string> OverdueSelfReports);

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Checks;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Checks;
 
 internal enum CheckKind
 {

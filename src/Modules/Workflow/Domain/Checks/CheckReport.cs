@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Checks;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Checks;
 
 /// <summary>A kept check report: one per year, kind, period and branch ("" for the college).</summary>
 internal sealed class CheckReport

@@ -1,7 +1,7 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
 
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>
 /// One member's yearly cycle. It owns its Stateless machine over <see cref="Status"/> (external state

@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Identity;
 
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>How a trigger is asked for through the contract: what a refusal tells the caller to do instead.</summary>
 internal static class CycleActions

@@ -1,6 +1,6 @@
 using Stateless.Graph;
 
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>The cycle's state diagram, drawn from the machine itself so the picture cannot drift from the code.</summary>
 internal static class CycleDiagram

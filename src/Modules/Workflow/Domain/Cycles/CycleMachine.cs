@@ -1,7 +1,7 @@
 using System.Globalization;
 using Stateless;
 
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>
 /// The yearly cycle of domain.md §3 as a Stateless machine over a cycle's stored status. Guards are

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>
 /// The states of a member's yearly cycle (domain.md §3). <see cref="SelfReport"/> is only a

@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>The cycle's steps, each named for what it does, each asking the machine first.</summary>
 internal static class CycleSteps

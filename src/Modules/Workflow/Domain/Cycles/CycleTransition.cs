@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>One step of a cycle: who, when, which trigger, from and to, and why. Never changed once written.</summary>
 internal sealed class CycleTransition

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>
 /// A branch meeting's result (定绩) with the scorecard frozen as it stood. Archived: a reopen marks it

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 internal enum HalfYear
 {

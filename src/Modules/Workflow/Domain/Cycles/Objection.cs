@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Cycles;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>A member's objection to the posted result (亮绩), resolved by the branch.</summary>
 internal sealed class Objection

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Opinions;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Opinions;
 
 /// <summary>
 /// An opinion from the masses (评绩) about a member. An anonymous one keeps no author, no exact time

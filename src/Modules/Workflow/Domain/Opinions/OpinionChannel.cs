@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Opinions;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Opinions;
 
 internal enum OpinionChannel
 {

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Reminders;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
 
 /// <summary>
 /// One reminder to one recipient. <see cref="RecipientKey"/> ("member:T1002", "secretary:B01") with the

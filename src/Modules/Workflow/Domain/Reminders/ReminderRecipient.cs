@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Reminders;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
 
 internal enum ReminderRecipient
 {

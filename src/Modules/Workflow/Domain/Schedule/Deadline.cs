@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Schedule;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 
 /// <summary>The deadlines reminded of: three are the members' own, two the branch secretaries'.</summary>
 internal enum Deadline

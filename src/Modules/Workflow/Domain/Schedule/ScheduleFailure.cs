@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Schedule;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 
 /// <summary>
 /// A scheduled event that failed and has not been done since: the leadership group sees which, since when, why

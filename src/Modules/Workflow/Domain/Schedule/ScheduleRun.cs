@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Schedule;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 
 /// <summary>A scheduled event that has been done (or deliberately skipped): never done again, also across restarts.</summary>
 internal sealed class ScheduleRun

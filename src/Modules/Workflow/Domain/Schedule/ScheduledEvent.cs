@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Chuangji.Workflow.Workflow.Domain.Schedule;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 
 /// <summary>
 /// One moment of a year's schedule. <see cref="Key"/> names it for the run ledger: the year, the work,

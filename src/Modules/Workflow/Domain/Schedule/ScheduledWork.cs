@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Domain.Schedule;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 
 /// <summary>What the schedule does at a moment of the year's calendar.</summary>
 internal enum ScheduledWork

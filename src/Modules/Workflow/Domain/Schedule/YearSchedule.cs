@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
 
-namespace Chuangji.Workflow.Workflow.Domain.Schedule;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 
 /// <summary>
 /// A year's schedule from its calendar (domain.md §4, §6), in the calendar's time zone: a deadline

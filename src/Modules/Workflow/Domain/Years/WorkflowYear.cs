@@ -1,7 +1,7 @@
 using System.Globalization;
-using Chuangji.Workflow.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
 
-namespace Chuangji.Workflow.Workflow.Domain.Years;
+namespace Chuangji.Workflow.Modules.Workflow.Domain.Years;
 
 /// <summary>An opened year and its calendar, dates resolved in the calendar's time zone.</summary>
 internal sealed class WorkflowYear

@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
-namespace Chuangji.Workflow.Workflow.Features.Advance;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Advance;
 
 /// <summary>
 /// What an advance does to each cycle in scope, decided by the cycle's own machine and step (one stand-in

@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
-namespace Chuangji.Workflow.Workflow.Features.Advance;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Advance;
 
 internal sealed record AdvanceResult(string StaffNumber, bool Moved, string Reason, CycleStatus Status);

@@ -1,9 +1,9 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
 
-namespace Chuangji.Workflow.Workflow.Features.Advance;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Advance;
 
 /// <summary>
 /// A phase the leadership group (or the schedule, at a deadline) may close, the step that closes it, and when a

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 
-namespace Chuangji.Workflow.Workflow.Features.Advance;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Advance;
 
 /// <summary>
 /// The advance's reads and writes as set-based SQL over the columns the EF model maps: thousands of

@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
-namespace Chuangji.Workflow.Workflow.Features.Advance;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Advance;
 
 /// <summary>
 /// Everything a phase-closing step reads of a cycle and everything it may change. Cycles of one shape

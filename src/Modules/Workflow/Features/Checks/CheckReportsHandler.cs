@@ -2,11 +2,11 @@ using System.Globalization;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Domain.Checks;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Domain.Checks;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Features.Checks;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Checks;
 
 internal sealed record CheckReportPage(IReadOnlyList<CheckReport> Reports, string NextPageToken);
 

@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Seeding;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Seeding;
 
-namespace Chuangji.Workflow.Workflow.Features.GetDefaultCalendar;
+namespace Chuangji.Workflow.Modules.Workflow.Features.GetDefaultCalendar;
 
 internal sealed class GetDefaultCalendarHandler(DefaultCalendarSource defaults)
 {

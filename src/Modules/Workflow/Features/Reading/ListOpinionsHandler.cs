@@ -1,13 +1,13 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Members.Contracts;
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Opinions;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Opinions;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Features.Reading;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Reading;
 
 /// <summary>An opinion as the branch meeting reads it, with the member it is about.</summary>
 internal sealed record ListedOpinion(Opinion Opinion, string StaffNumber);

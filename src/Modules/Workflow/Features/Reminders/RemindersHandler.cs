@@ -3,11 +3,11 @@ using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Domain.Reminders;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Features.Reminders;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Reminders;
 
 internal sealed record ReminderPage(IReadOnlyList<Reminder> Reminders, string NextPageToken);
 

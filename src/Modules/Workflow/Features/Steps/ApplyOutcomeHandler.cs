@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
-namespace Chuangji.Workflow.Workflow.Features.Steps;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Steps;
 
 /// <summary>用绩: commendation for the excellent, a help plan for the lagging (mandatory); closes the cycle.</summary>
 internal sealed class ApplyOutcomeHandler(CycleStepRunner runner)

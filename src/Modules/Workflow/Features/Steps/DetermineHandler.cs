@@ -1,10 +1,10 @@
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
-namespace Chuangji.Workflow.Workflow.Features.Steps;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Steps;
 
 /// <summary>
 /// 定绩: the branch meeting's rating with its peer-review summary and the secretary's comment. The

@@ -1,9 +1,9 @@
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
-namespace Chuangji.Workflow.Workflow.Features.Steps;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Steps;
 
 /// <summary>亮绩: a member objects to the posted result; the branch upholds it (after correcting facts) or dismisses it.</summary>
 internal sealed class ObjectionHandlers(CycleStepRunner runner, IAssessmentModule assessment)

@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
-namespace Chuangji.Workflow.Workflow.Features.Steps;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Steps;
 
 /// <summary>What the scorecard allows the branch meeting to decide, and what each rating then requires.</summary>
 internal static class RatingRules

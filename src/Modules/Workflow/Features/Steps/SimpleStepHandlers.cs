@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
-namespace Chuangji.Workflow.Workflow.Features.Steps;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Steps;
 
 /// <summary>The member's own steps and the leadership group's way back: fields, then the cycle's rules.</summary>
 internal sealed class SimpleStepHandlers(CycleStepRunner runner)

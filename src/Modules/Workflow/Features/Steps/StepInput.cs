@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
 
-namespace Chuangji.Workflow.Workflow.Features.Steps;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Steps;
 
 /// <summary>The fields every step shares: whose cycle, who acts, and the version the caller saw.</summary>
 internal sealed record StepInput(int Year, string StaffNumber, string Actor, long? ExpectedVersion)

@@ -3,13 +3,13 @@ using System.Text;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Opinions;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Opinions;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Features.Steps;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Steps;
 
 internal sealed record OpinionInput(int Year, string StaffNumber, int Channel, string Content, string Author, bool Anonymous, string RequestId);
 

@@ -1,10 +1,10 @@
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Years;
-using Chuangji.Workflow.Workflow.Features.Advance;
-using Chuangji.Workflow.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Features.Years;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Years;
 
 internal sealed class GetYearHandler(WorkflowDbContext db, CycleStore store, CycleRoster roster)
 {

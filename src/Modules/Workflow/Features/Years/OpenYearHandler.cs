@@ -1,16 +1,16 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Years;
-using Chuangji.Workflow.Workflow.Features.Advance;
-using Chuangji.Workflow.Workflow.Persistence;
-using Chuangji.Workflow.Workflow.Scheduling;
-using Chuangji.Workflow.Workflow.Seeding;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
+using Chuangji.Workflow.Modules.Workflow.Seeding;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Features.Years;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Years;
 
 internal sealed record OpenYearResult(WorkflowYear Year, bool Opened);
 

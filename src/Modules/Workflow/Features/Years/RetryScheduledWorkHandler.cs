@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Scheduling;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
 
-namespace Chuangji.Workflow.Workflow.Features.Years;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Years;
 
 /// <summary>
 /// The leadership group's recovery once the cause of a failed scheduled event is fixed: the sweep runs now, tries

@@ -1,13 +1,13 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.Workflow.Calendars;
-using Chuangji.Workflow.Workflow.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Years;
-using Chuangji.Workflow.Workflow.Persistence;
-using Chuangji.Workflow.Workflow.Scheduling;
+using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chuangji.Workflow.Workflow.Features.Years;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Years;
 
 /// <summary>Moves calendar dates that have not passed, to dates that have not passed.</summary>
 internal sealed class UpdateCalendarHandler(WorkflowDbContext db, CycleStore store, YearScheduler scheduler, CollegeClock clock)

@@ -1,9 +1,9 @@
-using Chuangji.Workflow.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Workflow.Domain.Years;
-using Chuangji.Workflow.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Domain.Years;
+using Chuangji.Workflow.Modules.Workflow.Features.Advance;
 
-namespace Chuangji.Workflow.Workflow.Features.Years;
+namespace Chuangji.Workflow.Modules.Workflow.Features.Years;
 
 /// <summary>
 /// A year with how many cycles stand in each state, the scheduled events that are failing, and the phases closed

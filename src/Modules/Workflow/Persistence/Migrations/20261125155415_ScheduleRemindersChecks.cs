@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Chuangji.Workflow.Workflow.Persistence.Migrations
+namespace Chuangji.Workflow.Modules.Workflow.Persistence.Migrations
 {
     /// <inheritdoc />
     internal sealed partial class ScheduleRemindersChecks : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Chuangji.Workflow.Workflow.Persistence.Migrations
+namespace Chuangji.Workflow.Modules.Workflow.Persistence.Migrations
 {
     /// <inheritdoc />
     internal sealed partial class ScheduleFailures : Migration

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>Bonus points are added on top of the base (实际累加); every other kind counts against a base item.</summary>
 internal sealed class BonusKindsAloneScoreOnNoItemRule : IRubricRule

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>The base part is 百分制: for each category, the items that apply to it are worth exactly 100.</summary>
 internal sealed class CategoryBaseItemsTotalHundredRule : IRubricRule

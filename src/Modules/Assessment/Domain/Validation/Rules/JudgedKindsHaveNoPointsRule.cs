@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>Discretionary points come with each fact; positive facts only feed derived rules; a veto is not a number.</summary>
 internal sealed class JudgedKindsHaveNoPointsRule : IRubricRule

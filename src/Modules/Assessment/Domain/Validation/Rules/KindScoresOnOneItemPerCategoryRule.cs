@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>A kind with several items means "the one for the member's category", so no two may apply to one category.</summary>
 internal sealed class KindScoresOnOneItemPerCategoryRule : IRubricRule

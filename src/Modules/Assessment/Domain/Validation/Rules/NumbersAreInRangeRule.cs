@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>
 /// Points are worth at most what an item can be (100) with at most one decimal place, requirements

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Assessment.Domain.Validation.Rules;
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>Bands are read top down, the first whose minimum a total reaches wins; the last must catch every total.</summary>
 internal sealed class RatingBandsDescendToZeroRule : IRubricRule

@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Calendars.Validation.Rules;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
 internal sealed class DatesAreMonthDaysRule : ICalendarRule
 {

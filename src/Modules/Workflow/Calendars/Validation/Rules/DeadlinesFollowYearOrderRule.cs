@@ -1,4 +1,4 @@
-namespace Chuangji.Workflow.Workflow.Calendars.Validation.Rules;
+namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
 /// <summary>
 /// The member cycle runs 承诺 → 述绩 H1 → 述绩 H2 → 评绩 → 定绩 within the year, so its deadlines must too.
