@@ -28,7 +28,8 @@ public static class MembersModule
         services.AddScoped<ListMembersHandler>();
         services.AddScoped<UpdateMemberHandler>();
         services.AddScoped<TransferMemberHandler>();
-        services.AddScoped<IMembersModule, MembersModuleFacade>();
+        services.AddScoped<MembersModuleFacade>();
+        services.AddScoped<IMembersModule, MemberLookupsOfTheCall>();
         return services;
     }
 
