@@ -67,7 +67,7 @@ internal sealed class CycleStore(WorkflowDbContext db, CycleRoster roster, IMemb
             .SingleOrDefaultAsync(c => c.Year == year.Year && c.StaffNumber == staffNumber, cancellationToken);
         if (cycle is not null)
         {
-            cycle.Calendar = year.Calendar;
+            cycle.AttachCalendar(year.Calendar);
         }
 
         return cycle;

@@ -2,7 +2,7 @@ using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Workflow.Calendars;
 using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Modules.Workflow.Features.Years;
+using Chuangji.Workflow.Modules.Workflow.Years;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Workflow.V1;
 

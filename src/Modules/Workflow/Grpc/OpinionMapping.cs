@@ -1,5 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Modules.Workflow.Features.Reading;
+using Chuangji.Workflow.Modules.Workflow.Features.ListOpinions;
 using Proto = Chuangji.Workflow.V1;
 
 namespace Chuangji.Workflow.Modules.Workflow.Grpc;

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Modules.Workflow.Features.Reminders;
+using Chuangji.Workflow.Modules.Workflow.Features.AckReminder;
+using Chuangji.Workflow.Modules.Workflow.Features.ListReminders;
+using Chuangji.Workflow.Modules.Workflow.Features.WatchReminders;
 using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +11,18 @@ using Microsoft.Extensions.Hosting;
 
 namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
-/// <summary>The reminder feed. The stream reads after its cursor, sends, and waits for the next reminders made.</summary>
-internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSignal signal, IHostApplicationLifetime lifetime) : ReminderService.ReminderServiceBase
+/// <summary>
+/// The reminder feed. The stream reads after its cursor, sends, and waits for the next reminders made.
+/// The stream takes a scope factory rather than a handler: it lives as long as its caller stays, hours for a
+/// messaging bridge, and a handler of the call's scope would hold one DbContext (and its change tracker) all that
+/// time; each batch reads in a scope of its own, disposed before the batch is sent.
+/// </summary>
+internal sealed class ReminderGrpcService(
+    AckReminderHandler ackReminder,
+    ListRemindersHandler listReminders,
+    IServiceScopeFactory batchScopes,
+    ReminderSignal signal,
+    IHostApplicationLifetime lifetime) : ReminderService.ReminderServiceBase
 {
     /// <summary>A missed pulse costs at most this long: the stream looks again even without one.</summary>
     private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
@@ -51,9 +63,9 @@ internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSig
         {
             var next = signal.Next;
             List<Domain.Reminders.Reminder> batch;
-            await using (var scope = services.CreateAsyncScope())
+            await using (var scope = batchScopes.CreateAsyncScope())
             {
-                batch = await scope.ServiceProvider.GetRequiredService<RemindersHandler>().AfterAsync(cursor.Value, request.UndeliveredOnly, cancellationToken);
+                batch = await scope.ServiceProvider.GetRequiredService<WatchRemindersHandler>().AfterAsync(cursor.Value, request.UndeliveredOnly, cancellationToken);
             }
 
             foreach (var reminder in batch)
@@ -62,7 +74,7 @@ internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSig
                 cursor.Value = reminder.Id;
             }
 
-            if (batch.Count < RemindersHandler.StreamBatch)
+            if (batch.Count < WatchRemindersHandler.StreamBatch)
             {
                 try
                 {
@@ -77,16 +89,14 @@ internal sealed class ReminderGrpcService(IServiceProvider services, ReminderSig
     }
 
     public override async Task<AckReminderResponse> AckReminder(AckReminderRequest request, ServerCallContext context) =>
-        new() { Reminder = (await Handler().AckAsync(request.Id, CallerIdentity.Or(request.DeliveredBy), context.CancellationToken)).ToProto() };
+        new() { Reminder = (await ackReminder.HandleAsync(request.Id, CallerIdentity.Or(request.DeliveredBy), context.CancellationToken)).ToProto() };
 
     public override async Task<ListRemindersResponse> ListReminders(ListRemindersRequest request, ServerCallContext context)
     {
-        var page = await Handler().ListAsync(
+        var page = await listReminders.HandleAsync(
             request.Year, request.StaffNumber, request.BranchCode, request.UndeliveredOnly, request.PageSize, request.PageToken, context.CancellationToken);
         var response = new ListRemindersResponse { NextPageToken = page.NextPageToken };
         response.Reminders.AddRange(page.Reminders.Select(r => r.ToProto()));
         return response;
     }
-
-    private RemindersHandler Handler() => services.GetRequiredService<RemindersHandler>();
 }

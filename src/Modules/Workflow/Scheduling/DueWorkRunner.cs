@@ -3,7 +3,7 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Workflow.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 using Chuangji.Workflow.Modules.Workflow.Domain.Years;
-using Chuangji.Workflow.Modules.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
-using Chuangji.Workflow.Modules.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
+using Chuangji.Workflow.Tests.Workflow.Cycles;
 
 namespace Chuangji.Workflow.Tests.Workflow.Advance;
 
@@ -12,14 +13,31 @@ public sealed class AdvancePlanTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 20, 2, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<int, int> Targets => new() { { 2, 1 }, { 2, 2 }, { 3, 0 }, { 4, 0 }, { 5, 0 } };
+    private static readonly Dictionary<string, AdvanceTarget> TargetsByName = new()
+    {
+        [nameof(AdvanceTarget.CloseCommitment)] = AdvanceTarget.CloseCommitment,
+        [nameof(AdvanceTarget.CloseFirstHalf)] = AdvanceTarget.CloseFirstHalf,
+        [nameof(AdvanceTarget.CloseSelfReport)] = AdvanceTarget.CloseSelfReport,
+        [nameof(AdvanceTarget.CloseMassReview)] = AdvanceTarget.CloseMassReview,
+        [nameof(AdvanceTarget.EndPublicity)] = AdvanceTarget.EndPublicity,
+    };
+
+    /// <summary>Each phase close with the seed of its random cycles.</summary>
+    public static TheoryData<string, int> Targets => new()
+    {
+        { nameof(AdvanceTarget.CloseCommitment), 21 },
+        { nameof(AdvanceTarget.CloseFirstHalf), 22 },
+        { nameof(AdvanceTarget.CloseSelfReport), 30 },
+        { nameof(AdvanceTarget.CloseMassReview), 40 },
+        { nameof(AdvanceTarget.EndPublicity), 50 },
+    };
 
     [Theory]
     [MemberData(nameof(Targets))]
-    public void EveryCycle_ComesOutOfThePlanAsItsOwnStepWouldLeaveIt(int state, int subState)
+    public void EveryCycle_ComesOutOfThePlanAsItsOwnStepWouldLeaveIt(string targetName, int seed)
     {
-        var target = AdvanceTarget.From(state, subState);
-        var cycles = RandomCycles(seed: state * 10 + subState, count: 400);
+        var target = TargetsByName[targetName];
+        var cycles = RandomCycles(seed, count: 400);
         var rows = cycles.Select(c => new CycleRow(c.Id, c.StaffNumber, CycleShape.Of(c))).ToList();
 
         var plan = AdvancePlan.Make(rows, target, "leadership", Now, calendar: null);
@@ -60,7 +78,7 @@ public sealed class AdvancePlanTests
             .Select(i => new CycleRow(i, $"T{i:D4}", new CycleShape(CycleStatus.Commitment, false, false, false, false, false, null, 5, false)))
             .ToList();
 
-        var plan = AdvancePlan.Make(rows, AdvanceTarget.From(2, 1), "leadership", Now, calendar: null);
+        var plan = AdvancePlan.Make(rows, AdvanceTarget.CloseCommitment, "leadership", Now, calendar: null);
 
         plan.Groups.Should().ContainSingle().Which.CycleIds.Should().HaveCount(1000);
         plan.Groups[0].After.Should().Be(new CycleShape(CycleStatus.FirstHalf, true, false, false, false, false, null, 5, false));
@@ -69,14 +87,13 @@ public sealed class AdvancePlanTests
     /// <summary>The columns the bulk writer sets, applied to the cycle as read; everything else stays as it was.</summary>
     private static Cycle Written(Cycle before, CycleShape after)
     {
-        var cycle = Clone(before);
-        cycle.Status = after.Status;
-        cycle.CommitmentMissing = after.CommitmentMissing;
-        cycle.FirstHalfDeclarationMissing = after.FirstHalfDeclarationMissing;
-        cycle.SecondHalfDeclarationMissing = after.SecondHalfDeclarationMissing;
-        cycle.PublicityStartedAtUtcTicks = after.PublicityStartedAtUtcTicks;
-        cycle.Version++;
-        return cycle;
+        return Clone(before)
+            .With(c => c.Status, after.Status)
+            .With(c => c.CommitmentMissing, after.CommitmentMissing)
+            .With(c => c.FirstHalfDeclarationMissing, after.FirstHalfDeclarationMissing)
+            .With(c => c.SecondHalfDeclarationMissing, after.SecondHalfDeclarationMissing)
+            .With(c => c.PublicityStartedAtUtcTicks, after.PublicityStartedAtUtcTicks)
+            .With(c => c.Version, before.Version + 1);
     }
 
     private static readonly PropertyInfo[] ScalarProperties = typeof(Cycle).GetProperties()
@@ -88,7 +105,7 @@ public sealed class AdvancePlanTests
 
     private static Cycle Clone(Cycle source)
     {
-        var copy = new Cycle();
+        var copy = CycleArrangement.Blank();
         foreach (var property in ScalarProperties)
         {
             property.SetValue(copy, property.GetValue(source));
@@ -96,7 +113,7 @@ public sealed class AdvancePlanTests
 
         foreach (var objection in source.Objections)
         {
-            copy.AddObjection(new Objection { Id = objection.Id, Status = objection.Status, Content = objection.Content });
+            copy.WithObjection(new Objection { Id = objection.Id, Status = objection.Status, Content = objection.Content });
         }
 
         return copy;
@@ -109,25 +126,25 @@ public sealed class AdvancePlanTests
         return Enumerable.Range(1, count).Select(i =>
         {
             var cycle = Cycle.Open(2026, i, $"T{i:D4}", "B01", publicityDays: 5);
-            cycle.Id = i;
-            cycle.Status = statuses[random.Next(statuses.Length)];
-            cycle.Version = random.Next(1, 9);
-            cycle.CommitmentMissing = random.Next(2) == 0;
-            cycle.Commitment = cycle.CommitmentMissing ? string.Empty : "承诺";
-            cycle.FirstHalfDeclaredAtUtcTicks = random.Next(2) == 0 ? Now.AddDays(-random.Next(100, 300)).UtcTicks : null;
-            cycle.FirstHalfDeclarationMissing = cycle.FirstHalfDeclaredAtUtcTicks is null && random.Next(2) == 0;
-            cycle.SecondHalfDeclaredAtUtcTicks = random.Next(2) == 0 ? Now.AddDays(-random.Next(1, 100)).UtcTicks : null;
-            cycle.SecondHalfDeclarationMissing = cycle.SecondHalfDeclaredAtUtcTicks is null && random.Next(2) == 0;
-            cycle.OpinionCount = random.Next(4);
-            cycle.PublicityStartedAtUtcTicks = random.Next(3) switch
-            {
-                0 => null,
-                1 => Now.AddDays(-6).UtcTicks,
-                _ => Now.AddDays(-2).UtcTicks,
-            };
+            cycle.With(c => c.Id, i)
+                .With(c => c.Status, statuses[random.Next(statuses.Length)])
+                .With(c => c.Version, random.Next(1, 9))
+                .With(c => c.CommitmentMissing, random.Next(2) == 0)
+                .With(c => c.Commitment, cycle.CommitmentMissing ? string.Empty : "承诺")
+                .With(c => c.FirstHalfDeclaredAtUtcTicks, random.Next(2) == 0 ? Now.AddDays(-random.Next(100, 300)).UtcTicks : null)
+                .With(c => c.FirstHalfDeclarationMissing, cycle.FirstHalfDeclaredAtUtcTicks is null && random.Next(2) == 0)
+                .With(c => c.SecondHalfDeclaredAtUtcTicks, random.Next(2) == 0 ? Now.AddDays(-random.Next(1, 100)).UtcTicks : null)
+                .With(c => c.SecondHalfDeclarationMissing, cycle.SecondHalfDeclaredAtUtcTicks is null && random.Next(2) == 0)
+                .With(c => c.OpinionCount, random.Next(4))
+                .With(c => c.PublicityStartedAtUtcTicks, random.Next(3) switch
+                {
+                    0 => (long?)null,
+                    1 => Now.AddDays(-6).UtcTicks,
+                    _ => Now.AddDays(-2).UtcTicks,
+                });
             if (random.Next(3) == 0)
             {
-                cycle.AddObjection(new Objection { Id = i, Status = random.Next(2) == 0 ? ObjectionStatus.Open : ObjectionStatus.Dismissed });
+                cycle.WithObjection(new Objection { Id = i, Status = random.Next(2) == 0 ? ObjectionStatus.Open : ObjectionStatus.Dismissed });
             }
 
             return cycle;

@@ -1,5 +1,5 @@
 using Chuangji.Workflow.Modules.Workflow.Domain.Years;
-using Chuangji.Workflow.Modules.Workflow.Features.Advance;
+using Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
 
 namespace Chuangji.Workflow.Tests.Workflow.Advance;
 

@@ -47,9 +47,9 @@ public sealed class CycleMachineTests
     private static Cycle InState(CycleStatus status, bool publicityOver = true)
     {
         var cycle = Cycle.Open(2026, 1, "T1002", "B01", publicityDays: 5);
-        cycle.Status = status;
-        cycle.PublicityStartedAtUtcTicks = (publicityOver ? Now.AddDays(-5) : Now.AddDays(-4)).UtcTicks;
-        return cycle;
+        return cycle
+            .With(c => c.Status, status)
+            .With(c => c.PublicityStartedAtUtcTicks, (publicityOver ? Now.AddDays(-5) : Now.AddDays(-4)).UtcTicks);
     }
 
     [Theory]
@@ -118,7 +118,7 @@ public sealed class CycleMachineTests
     public void EndPublicity_WhileAnObjectionIsOpen_IsRefusedEvenAfterTheWindow()
     {
         var cycle = InState(Publicity);
-        cycle.AddObjection(new Objection { Status = ObjectionStatus.Open, Content = "扣分有误" });
+        cycle.WithObjection(new Objection { Status = ObjectionStatus.Open, Content = "扣分有误" });
 
         cycle.Permits(EndPublicity, Now, out var reason).Should().BeFalse();
 

@@ -1,5 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.Modules.Workflow.Calendars;
+using Stateless;
 
 namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
@@ -8,63 +9,63 @@ namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 /// storage): every change goes through an intention-named method that asks the machine first, so a
 /// step the state does not permit is refused, naming the state and what it permits, and changes nothing.
 /// </summary>
-internal sealed class Cycle
+internal sealed partial class Cycle
 {
     private readonly List<CycleTransition> _history = [];
     private readonly List<Objection> _objections = [];
     private readonly List<DeterminationRecord> _determinations = [];
 
-    public long Id { get; set; }
+    public long Id { get; private set; }
 
-    public int Year { get; set; }
+    public int Year { get; private set; }
 
-    public long MemberId { get; set; }
+    public long MemberId { get; private set; }
 
-    public string StaffNumber { get; set; } = string.Empty;
+    public string StaffNumber { get; private set; } = string.Empty;
 
-    public string BranchCode { get; set; } = string.Empty;
+    public string BranchCode { get; private set; } = string.Empty;
 
-    public CycleStatus Status { get; set; } = CycleStatus.Commitment;
+    public CycleStatus Status { get; private set; } = CycleStatus.Commitment;
 
-    public string Commitment { get; set; } = string.Empty;
+    public string Commitment { get; private set; } = string.Empty;
 
-    public long? CommittedAtUtcTicks { get; set; }
+    public long? CommittedAtUtcTicks { get; private set; }
 
-    public bool CommitmentMissing { get; set; }
+    public bool CommitmentMissing { get; private set; }
 
-    public string FirstHalfDeclaration { get; set; } = string.Empty;
+    public string FirstHalfDeclaration { get; private set; } = string.Empty;
 
-    public long? FirstHalfDeclaredAtUtcTicks { get; set; }
+    public long? FirstHalfDeclaredAtUtcTicks { get; private set; }
 
-    public bool FirstHalfDeclarationMissing { get; set; }
+    public bool FirstHalfDeclarationMissing { get; private set; }
 
-    public string SecondHalfDeclaration { get; set; } = string.Empty;
+    public string SecondHalfDeclaration { get; private set; } = string.Empty;
 
-    public long? SecondHalfDeclaredAtUtcTicks { get; set; }
+    public long? SecondHalfDeclaredAtUtcTicks { get; private set; }
 
-    public bool SecondHalfDeclarationMissing { get; set; }
+    public bool SecondHalfDeclarationMissing { get; private set; }
 
-    public int OpinionCount { get; set; }
+    public int OpinionCount { get; private set; }
 
-    public long? PublicityStartedAtUtcTicks { get; set; }
+    public long? PublicityStartedAtUtcTicks { get; private set; }
 
-    public int PublicityDays { get; set; }
+    public int PublicityDays { get; private set; }
 
-    public string Commendation { get; set; } = string.Empty;
+    public string Commendation { get; private set; } = string.Empty;
 
-    public string HelpPlan { get; set; } = string.Empty;
+    public string HelpPlan { get; private set; } = string.Empty;
 
-    public long? OutcomeAppliedAtUtcTicks { get; set; }
+    public long? OutcomeAppliedAtUtcTicks { get; private set; }
 
-    public string OutcomeAppliedBy { get; set; } = string.Empty;
+    public string OutcomeAppliedBy { get; private set; } = string.Empty;
 
-    public long Version { get; set; }
+    public long Version { get; private set; }
 
     /// <summary>
     /// The year's calendar, kept with the year, not the cycle: attached by whoever loads the cycle, for the
     /// member's deadlines and the time zone a refusal names moments in (UTC when absent).
     /// </summary>
-    public YearCalendar? Calendar { get; set; }
+    public YearCalendar? Calendar { get; private set; }
 
     public IReadOnlyList<CycleTransition> History => _history;
 
@@ -79,6 +80,11 @@ internal sealed class Cycle
     public DateTimeOffset? PublicityEndsAt =>
         PublicityStartedAtUtcTicks is { } started ? new DateTimeOffset(started, TimeSpan.Zero).AddDays(PublicityDays) : null;
 
+    /// <summary>For EF Core, which sets the private setters and fills the collections' fields as it reads.</summary>
+    private Cycle()
+    {
+    }
+
     public static Cycle Open(int year, long memberId, string staffNumber, string branchCode, int publicityDays) => new()
     {
         Year = year,
@@ -90,10 +96,48 @@ internal sealed class Cycle
         Version = 1,
     };
 
+    /// <summary>
+    /// A cycle in a given shape that exists only to be asked by the machine and stepped, never saved: the bulk
+    /// advance decides once per shape on a stand-in and writes the result itself (ADR 14, "Two write paths").
+    /// Declaration instants are placeholders; only whether there is one is read.
+    /// </summary>
+    public static Cycle StandIn(
+        CycleStatus status,
+        bool commitmentMissing,
+        bool firstHalfDeclared,
+        bool firstHalfDeclarationMissing,
+        bool secondHalfDeclared,
+        bool secondHalfDeclarationMissing,
+        long? publicityStartedAtUtcTicks,
+        int publicityDays,
+        bool hasOpenObjections)
+    {
+        var cycle = new Cycle
+        {
+            Status = status,
+            CommitmentMissing = commitmentMissing,
+            FirstHalfDeclaredAtUtcTicks = firstHalfDeclared ? 0 : null,
+            FirstHalfDeclarationMissing = firstHalfDeclarationMissing,
+            SecondHalfDeclaredAtUtcTicks = secondHalfDeclared ? 0 : null,
+            SecondHalfDeclarationMissing = secondHalfDeclarationMissing,
+            PublicityStartedAtUtcTicks = publicityStartedAtUtcTicks,
+            PublicityDays = publicityDays,
+        };
+        if (hasOpenObjections)
+        {
+            cycle._objections.Add(new Objection { Status = ObjectionStatus.Open });
+        }
+
+        return cycle;
+    }
+
+    /// <summary>Attaches the year's calendar to a cycle just loaded (it is kept with the year, not the cycle).</summary>
+    public void AttachCalendar(YearCalendar? calendar) => Calendar = calendar;
+
     /// <summary>The actions the state permits now, guards included, that the caller may take, in the contract's words.</summary>
     public IReadOnlyList<string> PermittedActions(DateTimeOffset now)
     {
-        var machine = CycleMachine.For(this, now);
+        var machine = Machine(now);
         return Enum.GetValues<CycleTrigger>().Where(machine.CanFire).Where(CycleActions.CallerMayTake).Select(CycleActions.Of).ToList();
     }
 
@@ -108,7 +152,7 @@ internal sealed class Cycle
 
     public bool Permits(CycleTrigger trigger, DateTimeOffset now, out string reason)
     {
-        var machine = CycleMachine.For(this, now);
+        var machine = Machine(now);
         if (machine.CanFire(trigger, out var unmetGuards))
         {
             reason = string.Empty;
@@ -131,7 +175,7 @@ internal sealed class Cycle
 
         var from = Status;
         apply?.Invoke();
-        CycleMachine.For(this, now).Fire(trigger);
+        Machine(now).Fire(trigger);
         Version++;
         if (!log)
         {
@@ -149,7 +193,5 @@ internal sealed class Cycle
         });
     }
 
-    public void AddObjection(Objection objection) => _objections.Add(objection);
-
-    public void AddDetermination(DeterminationRecord determination) => _determinations.Add(determination);
+    private StateMachine<CycleStatus, CycleTrigger> Machine(DateTimeOffset now) => CycleMachine.For(this, now, status => Status = status);
 }

@@ -10,9 +10,10 @@ namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 /// </summary>
 internal static class CycleMachine
 {
-    public static StateMachine<CycleStatus, CycleTrigger> For(Cycle cycle, DateTimeOffset now)
+    /// <summary>The machine over <paramref name="cycle"/>'s status, written through <paramref name="setStatus"/>: only the cycle can hand out its setter.</summary>
+    public static StateMachine<CycleStatus, CycleTrigger> For(Cycle cycle, DateTimeOffset now, Action<CycleStatus> setStatus)
     {
-        var machine = new StateMachine<CycleStatus, CycleTrigger>(() => cycle.Status, status => cycle.Status = status);
+        var machine = new StateMachine<CycleStatus, CycleTrigger>(() => cycle.Status, setStatus);
 
         machine.Configure(CycleStatus.Commitment)
             .Permit(CycleTrigger.SubmitCommitment, CycleStatus.FirstHalf)

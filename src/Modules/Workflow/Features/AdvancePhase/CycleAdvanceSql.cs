@@ -1,0 +1,130 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
+
+namespace Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
+
+/// <summary>
+/// The advance's reads and writes as set-based SQL over the columns the EF model maps: thousands of
+/// cycles move with a handful of statements rather than a tracked entity and an UPDATE each.
+/// </summary>
+/// <remarks>
+/// One of the two paths that write cycles; the other is <c>CycleStepRunner</c> (one member, through the entity).
+/// This one does not bypass the machine: it reads each cycle's <see cref="CycleShape"/>, and <see cref="AdvancePlan"/>
+/// lets a stand-in cycle of that shape take the step through its own machine; only the columns the shape holds
+/// (and Version, and the transition log) are written, as the stand-in left them. Why two paths, and the test that
+/// holds them to the same result column by column (<c>AdvancePlanTests</c>): docs/adr/0014-workflow-slices.md,
+/// "Two write paths". A column a phase close starts to change must join <see cref="CycleShape"/>, or that test fails.
+/// </remarks>
+internal static class CycleAdvanceSql
+{
+    // Objections are open only during publicity: other cycles skip the lookup.
+    private const string Select =
+        "SELECT c.Id, c.StaffNumber, c.Status, c.CommitmentMissing, c.FirstHalfDeclaredAtUtcTicks IS NOT NULL, c.FirstHalfDeclarationMissing, " +
+        "c.SecondHalfDeclaredAtUtcTicks IS NOT NULL, c.SecondHalfDeclarationMissing, c.PublicityStartedAtUtcTicks, c.PublicityDays, " +
+        "CASE WHEN c.Status = 'Publicity' THEN EXISTS (SELECT 1 FROM workflow_objections o WHERE o.CycleId = c.Id AND o.Status = 'Open') ELSE 0 END " +
+        "FROM workflow_cycles c WHERE c.Year = $year";
+
+    private const string Update =
+        "UPDATE workflow_cycles SET Status = $status, CommitmentMissing = $commitmentMissing, FirstHalfDeclarationMissing = $firstMissing, " +
+        "SecondHalfDeclarationMissing = $secondMissing, PublicityStartedAtUtcTicks = $publicityStarted, Version = Version + 1 " +
+        "WHERE Id IN (SELECT value FROM json_each($ids))";
+
+    private const string Log =
+        "INSERT INTO workflow_cycle_transitions (CycleId, AtUtcTicks, Actor, \"Trigger\", \"From\", \"To\", Note) " +
+        "SELECT value, $at, $actor, $trigger, $from, $to, $note FROM json_each($ids)";
+
+    /// <summary>Status names as the EF model stores them.</summary>
+    private static readonly Dictionary<string, CycleStatus> Statuses = Enum.GetValues<CycleStatus>().ToDictionary(s => s.ToString(), StringComparer.Ordinal);
+
+    public static async Task<List<CycleRow>> ReadAsync(DbConnection connection, DbTransaction transaction, int year, string? branchCode, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = Select + (branchCode is null ? string.Empty : " AND c.BranchCode = $branch") + " ORDER BY c.StaffNumber";
+        Add(select, "$year", year);
+        if (branchCode is not null)
+        {
+            Add(select, "$branch", branchCode);
+        }
+
+        var rows = new List<CycleRow>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new CycleRow(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                new CycleShape(
+                    StatusNamed(reader.GetString(2)),
+                    reader.GetBoolean(3),
+                    reader.GetBoolean(4),
+                    reader.GetBoolean(5),
+                    reader.GetBoolean(6),
+                    reader.GetBoolean(7),
+                    reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                    reader.GetInt32(9),
+                    reader.GetBoolean(10))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Moves one group and logs its transition for each cycle of it.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, AdvanceGroup group, CancellationToken cancellationToken)
+    {
+        var ids = Json(group.CycleIds);
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = Update;
+        Add(update, "$status", group.After.Status.ToString());
+        Add(update, "$commitmentMissing", group.After.CommitmentMissing);
+        Add(update, "$firstMissing", group.After.FirstHalfDeclarationMissing);
+        Add(update, "$secondMissing", group.After.SecondHalfDeclarationMissing);
+        Add(update, "$publicityStarted", group.After.PublicityStartedAtUtcTicks);
+        Add(update, "$ids", ids);
+        var changed = await update.ExecuteNonQueryAsync(cancellationToken);
+        if (changed != group.CycleIds.Count)
+        {
+            // Read and write share one write transaction, so nothing can remove a cycle in between.
+            throw new InvalidOperationException($"moved {changed} cycles of {group.CycleIds.Count} read in the same transaction");
+        }
+
+        await using var log = connection.CreateCommand();
+        log.Transaction = transaction;
+        log.CommandText = Log;
+        var transition = group.Transition;
+        Add(log, "$at", transition.AtUtcTicks);
+        Add(log, "$actor", transition.Actor);
+        Add(log, "$trigger", transition.Trigger.ToString());
+        Add(log, "$from", transition.From.ToString());
+        Add(log, "$to", transition.To.ToString());
+        Add(log, "$note", transition.Note);
+        Add(log, "$ids", ids);
+        await log.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static CycleStatus StatusNamed(string name) =>
+        Statuses.TryGetValue(name, out var status) ? status : throw new InvalidOperationException($"unknown cycle status '{name}' in {WorkflowDbContext.CyclesTable}");
+
+    private static string Json(IReadOnlyList<long> ids)
+    {
+        var json = new StringBuilder(ids.Count * 8).Append('[');
+        for (var i = 0; i < ids.Count; i++)
+        {
+            json.Append(i == 0 ? string.Empty : ",").Append(ids[i].ToString(CultureInfo.InvariantCulture));
+        }
+
+        return json.Append(']').ToString();
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}
