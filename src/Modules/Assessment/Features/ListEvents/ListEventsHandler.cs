@@ -14,7 +14,10 @@ internal sealed record ListFactsQuery(int Year, string StaffNumber, string Kind,
 
 internal sealed record FactPage(IReadOnlyList<Fact> Facts, string NextPageToken);
 
-/// <summary>A year's facts, oldest registration first: of one member, or of a branch's active members (as the roster has them now), or all.</summary>
+/// <summary>
+/// A year's facts (the RPC keeps the v1 name ListEvents; ADR 13), oldest registration first: of one member,
+/// or of a branch's active members (as the roster has them now), or all.
+/// </summary>
 internal sealed class ListEventsHandler(AssessmentDbContext db, IMembersModule members)
 {
     public async Task<FactPage> HandleAsync(ListFactsQuery query, CancellationToken cancellationToken)

@@ -9,7 +9,10 @@ namespace Chuangji.Workflow.Modules.Assessment.Features.RevokeEvent;
 
 internal sealed record RevokeFactCommand(long FactId, string Reason, string RevokedBy);
 
-/// <summary>A correction: the fact stays, marked revoked with who, when and why; it no longer counts from then on.</summary>
+/// <summary>
+/// Revokes a fact (the RPC keeps the v1 name RevokeEvent; ADR 13). A correction: the fact stays, marked
+/// revoked with who, when and why; it no longer counts from then on.
+/// </summary>
 internal sealed class RevokeEventHandler(AssessmentDbContext db, CollegeClock clock)
 {
     public async Task<Fact> HandleAsync(RevokeFactCommand command, CancellationToken cancellationToken)
