@@ -24,7 +24,7 @@ internal sealed record BenchOptions(
         usage: dotnet run -c Release --project bench/Chuangji.Workflow.Bench -- <scenario> [options]
 
         scenarios:
-          recompute         college-wide recompute (CollegeScoring) against a plain GROUP BY, in process
+          recompute         college-wide recompute (SummarizeYearHandler) against a plain GROUP BY, in process
           list-scorecards   ListScorecards latency over gRPC against the real host
           record-event      RecordEvent throughput over gRPC (32 clients) against one-transaction-per-row SQLite
           advance-phase     AdvancePhase of the whole college over gRPC against a plain SQL UPDATE of the same rows

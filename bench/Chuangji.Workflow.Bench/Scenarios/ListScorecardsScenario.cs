@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Chuangji.Assessment.V1;
-using Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
+using Chuangji.Workflow.Modules.Assessment.Features.ListScorecards;
 using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;

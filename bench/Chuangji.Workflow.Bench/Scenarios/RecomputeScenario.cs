@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
-using Chuangji.Workflow.Modules.Assessment.Features.Summary;
+using Chuangji.Workflow.Modules.Assessment.Features.SummarizeYear;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;
 using Chuangji.Workflow.Modules.Members.Contracts;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Chuangji.Workflow.Bench.Scenarios;
 
 /// <summary>
-/// A college-wide recompute in process: <see cref="CollegeScoring.SummarizeAsync"/> over every active member
+/// A college-wide recompute in process: <see cref="SummarizeYearHandler.HandleAsync"/> over every active member
 /// against a plain GROUP BY that reads every (member, kind) total of the year, alternating, median of three.
 /// </summary>
 internal sealed class RecomputeScenario(BenchOptions options, RepoPaths repo, Workspace workspace)
@@ -27,7 +27,7 @@ internal sealed class RecomputeScenario(BenchOptions options, RepoPaths repo, Wo
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        Report.Heading($"recompute: {Report.Count(options.Members)} members × {options.FactsPerMember} facts, CollegeScoring vs a plain GROUP BY (in process)");
+        Report.Heading($"recompute: {Report.Count(options.Members)} members × {options.FactsPerMember} facts, SummarizeYearHandler vs a plain GROUP BY (in process)");
         var directory = workspace.NewDirectory("recompute");
         await using var platform = await InProcessPlatform.StartAsync(Path.Combine(directory, "chuangji.db"), repo, cancellationToken);
         var seeding = await SeedAsync(platform, cancellationToken);
@@ -41,11 +41,11 @@ internal sealed class RecomputeScenario(BenchOptions options, RepoPaths repo, Wo
             ]);
         Report.Line($"database file: {Report.Mb(new FileInfo(Path.Combine(directory, "chuangji.db")).Length)} MB");
 
-        var scoringQuery = CollegeScoringQuery();
+        var scoringQuery = SummarizeYearQuery();
         await PrintQueryPlanAsync(platform, "baseline", Baseline, cancellationToken);
         if (scoringQuery is not null)
         {
-            await PrintQueryPlanAsync(platform, "CollegeScoring", scoringQuery, cancellationToken);
+            await PrintQueryPlanAsync(platform, "SummarizeYearHandler", scoringQuery, cancellationToken);
         }
 
         var baseline = new List<double>();
@@ -71,7 +71,7 @@ internal sealed class RecomputeScenario(BenchOptions options, RepoPaths repo, Wo
         var ratio = oursMs / baselineMs;
         var last = ours[^1];
         Report.Line($"ratio ours/baseline (medians): {Report.Ratio(ratio)}  (target ≤ {TargetRatio:F0}x: {(ratio <= TargetRatio ? "met" : "MISSED")})");
-        Report.Line($"during CollegeScoring: max managed heap {Report.Mb(ours.Max(o => o.Peaks.ManagedHeap))} MB, max working set {Report.Mb(ours.Max(o => o.Peaks.WorkingSet))} MB " +
+        Report.Line($"during SummarizeYearHandler: max managed heap {Report.Mb(ours.Max(o => o.Peaks.ManagedHeap))} MB, max working set {Report.Mb(ours.Max(o => o.Peaks.WorkingSet))} MB " +
                     $"(sampled every ~10 ms, {last.Peaks.Samples} samples in the last run), " +
                     $"PeakWorkingSet64 {Report.Mb(ours.Max(o => o.PeakWorkingSet))} MB ({(last.PeakReset ? "peak reset before each run" : "process lifetime: the peak could not be reset")}), " +
                     $"allocated {Report.Mb((long)new Stats(ours.Select(o => (double)o.Allocated)).Median)} MB per run, " +
@@ -170,7 +170,7 @@ internal sealed class RecomputeScenario(BenchOptions options, RepoPaths repo, Wo
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
-    /// <summary>Where the time goes: CollegeScoring's own query, every column read, nothing built or scored.</summary>
+    /// <summary>Where the time goes: SummarizeYearHandler's own query, every column read, nothing built or scored.</summary>
     private static async Task<double> QueryOnlyAsync(InProcessPlatform platform, string query, CancellationToken cancellationToken)
     {
         Settle();
@@ -204,7 +204,7 @@ internal sealed class RecomputeScenario(BenchOptions options, RepoPaths repo, Wo
         YearSummary summary;
         await using (var scope = platform.Services.CreateAsyncScope())
         {
-            summary = await scope.ServiceProvider.GetRequiredService<CollegeScoring>().SummarizeAsync(2026, AsOf, cancellationToken);
+            summary = await scope.ServiceProvider.GetRequiredService<SummarizeYearHandler>().HandleAsync(2026, AsOf, cancellationToken);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -221,9 +221,9 @@ internal sealed class RecomputeScenario(BenchOptions options, RepoPaths repo, Wo
         GC.WaitForPendingFinalizers();
     }
 
-    /// <summary>The query CollegeScoring runs, read from its (private) constant; null if it is no longer there.</summary>
-    private static string? CollegeScoringQuery() =>
-        typeof(CollegeScoring).GetField("FactsInMemberOrder", BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as string;
+    /// <summary>The query SummarizeYearHandler runs, read from its (private) constant; null if it is no longer there.</summary>
+    private static string? SummarizeYearQuery() =>
+        typeof(SummarizeYearHandler).GetField("FactsInMemberOrder", BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as string;
 
     private static async Task PrintQueryPlanAsync(InProcessPlatform platform, string label, string query, CancellationToken cancellationToken)
     {
@@ -249,10 +249,10 @@ internal sealed class RecomputeScenario(BenchOptions options, RepoPaths repo, Wo
         };
         if (queryOnly.Count > 0)
         {
-            rows.Add(Row("    CollegeScoring's query alone, columns read, no scoring", queryOnly));
+            rows.Add(Row("    SummarizeYearHandler's query alone, columns read, no scoring", queryOnly));
         }
 
-        rows.Add(Row("(b) ours: CollegeScoring.SummarizeAsync", ours.Select(o => o.Milliseconds).ToList()));
+        rows.Add(Row("(b) ours: SummarizeYearHandler.HandleAsync", ours.Select(o => o.Milliseconds).ToList()));
         rows.Add(["    ours: allocated MB", .. ours.Select(o => Report.Mb(o.Allocated)), Report.Mb((long)new Stats(ours.Select(o => (double)o.Allocated)).Median)]);
         rows.Add(["    ours: max managed heap MB", .. ours.Select(o => Report.Mb(o.Peaks.ManagedHeap)), Report.Mb((long)new Stats(ours.Select(o => (double)o.Peaks.ManagedHeap)).Median)]);
         Report.Table(["ms per run", .. Enumerable.Range(1, ours.Count).Select(r => $"run {r}"), "median"], rows);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Chuangji.Assessment.V1;
 using Chuangji.Workflow.Modules.Assessment.Facts;
-using Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
+using Chuangji.Workflow.Modules.Assessment.Facts.Registration;
 using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;
@@ -50,7 +50,7 @@ internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, 
                 Row($"ours: {options.Clients} clients, one shared channel", shared, baseline),
                 Row($"ours: {options.Clients} clients, a channel per client", perClient, baseline),
                 Row("ours: 1 client (context)", oneClient, baseline),
-                Row($"diagnostic: RecordFactsHandler in process, {options.Clients} tasks, no gRPC", inProcess, baseline),
+                Row($"diagnostic: FactRegistrar in process, {options.Clients} tasks, no gRPC", inProcess, baseline),
             ]);
         var ratio = shared.PerSecond / baseline.PerSecond;
         var ratioPerClient = perClient.PerSecond / baseline.PerSecond;
@@ -161,8 +161,8 @@ internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, 
         Func<int, PlannedFact, Task> Send(string tag) => async (_, fact) =>
         {
             await using var scope = platform.Services.CreateAsyncScope();
-            var outcomes = await scope.ServiceProvider.GetRequiredService<RecordFactsHandler>()
-                .HandleAsync([GrpcSeeding.Input(fact, tag).ToInput()], _ => "fact.", cancellationToken);
+            var outcomes = await scope.ServiceProvider.GetRequiredService<FactRegistrar>()
+                .RegisterAsync([GrpcSeeding.Input(fact, tag).ToInput()], _ => "fact.", cancellationToken);
             if (outcomes[0].Result != FactWriteResult.Recorded)
             {
                 throw new InvalidOperationException($"fact {fact.RequestKey(tag)} was not recorded: {outcomes[0].Error?.Message ?? outcomes[0].Result.ToString()}");

@@ -1,7 +1,7 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Members.Domain;
-using Chuangji.Workflow.Modules.Members.Features.Members;
+using Chuangji.Workflow.Modules.Members.Roster;
 
 namespace Chuangji.Workflow.Tests.Members;
 

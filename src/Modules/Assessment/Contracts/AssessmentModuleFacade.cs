@@ -1,16 +1,16 @@
-using Chuangji.Workflow.Modules.Assessment.Features.RecordFacts;
-using Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
 using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
+using Chuangji.Workflow.Modules.Assessment.Facts.Registration;
+using Chuangji.Workflow.Modules.Assessment.Features.GetScorecard;
 
 namespace Chuangji.Workflow.Modules.Assessment.Contracts;
 
 internal sealed class AssessmentModuleFacade(
-    RubricBook rubrics, RecordFactsHandler recordFacts, ScorecardService scorecards, AssessmentDbContext db) : IAssessmentModule
+    RubricBook rubrics, FactRegistrar registrar, GetScorecardHandler getScorecard, AssessmentDbContext db) : IAssessmentModule
 {
     private const string ThoughtReport = "THOUGHT_REPORT";
 
@@ -21,13 +21,13 @@ internal sealed class AssessmentModuleFacade(
         var rows = facts
             .Select(f => new FactInputRow(f.StaffNumber, f.Kind, IsoDate.Format(f.OccurredOn), 1, string.Empty, f.Note, f.RecordedBy, f.RequestId, BySystem: true))
             .ToList();
-        var outcomes = await recordFacts.HandleAsync(rows, _ => string.Empty, cancellationToken);
+        var outcomes = await registrar.RegisterAsync(rows, _ => string.Empty, cancellationToken);
         return outcomes.Select((o, i) => new SystemFactOutcome(facts[i].RequestId, o.Fact?.Id, o.Error?.Message)).ToList();
     }
 
     public async Task<ScorecardSnapshot> SnapshotScorecardAsync(string staffNumber, int year, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var entry = await scorecards.GetAsync(staffNumber, year, asOf, cancellationToken);
+        var entry = await getScorecard.HandleAsync(staffNumber, year, asOf, cancellationToken);
         var card = entry.Scorecard;
         return new ScorecardSnapshot(JsonFormatter.Default.Format(entry.ToProto()), card.Total, card.Rating.Rating, card.Veto is not null, card.RubricVersion);
     }

@@ -45,7 +45,7 @@ internal static class ScorecardCalculator
         {
             var windows = DerivedWindows.Of(rule.Window, year).Where(w => w.IsClosedOn(asOfDate, input.PeriodClosesOn)).ToList();
             judged.AddRange(windows.Where(w => !judged.Contains(w)));
-            deductions[rule.ItemCode].AddRange(DerivedLines(rule, windows, counted));
+            deductions[rule.ItemCode].AddRange(DerivedLines(rule, windows, counted, rubric));
         }
 
         var itemScores = items
@@ -96,7 +96,11 @@ internal static class ScorecardCalculator
         return null;
     }
 
-    private static IEnumerable<ScoreLine> DerivedLines(DerivedRule rule, IEnumerable<DerivedWindowSpan> closedWindows, List<ScoredFact> counted)
+    /// <summary>
+    /// A line per judged window the rule's requirements fell short in, worded for the member, in Chinese:
+    /// "思想汇报少于要求（2026年上半年：思想汇报 0/1）", the kinds by their names in the rubric.
+    /// </summary>
+    private static IEnumerable<ScoreLine> DerivedLines(DerivedRule rule, IEnumerable<DerivedWindowSpan> closedWindows, List<ScoredFact> counted, Rubric rubric)
     {
         foreach (var window in closedWindows)
         {
@@ -111,13 +115,15 @@ internal static class ScorecardCalculator
             }
 
             var supporting = inWindow.Where(f => rule.Requirements.Any(r => r.Kind == f.Kind)).ToList();
-            var what = string.Join("; ", shortfalls.Select(s => $"{s.Requirement.Kind} {s.Have} of {s.Requirement.AtLeast}"));
+            var what = string.Join("；", shortfalls.Select(s => $"{KindName(rubric, s.Requirement.Kind)} {s.Have}/{s.Requirement.AtLeast}"));
             var points = rule.Mode == DerivedMode.PerWindow
                 ? rule.Points
                 : rule.Points * shortfalls.Sum(s => s.Requirement.AtLeast - s.Have);
-            yield return new ScoreLine(rule.Code, $"{rule.Description} ({window.Label}: {what})", Ids(supporting), points);
+            yield return new ScoreLine(rule.Code, $"{rule.Description}（{window.Label}：{what}）", Ids(supporting), points);
         }
     }
+
+    private static string KindName(Rubric rubric, string kind) => rubric.FactKinds.FirstOrDefault(k => k.Kind == kind)?.Name ?? kind;
 
     private static SuggestedRating RatingFor(Rubric rubric, decimal total, VetoLine? veto)
     {

@@ -2,8 +2,9 @@ using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Members.Domain;
 using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Chuangji.Workflow.Modules.Members.Features.Branches;
-using Chuangji.Workflow.Modules.Members.Features.Members;
+using Chuangji.Workflow.Modules.Members.Roster;
+using Chuangji.Workflow.Modules.Members.Features.CreateBranch;
+using Chuangji.Workflow.Modules.Members.Features.ImportMembers;
 
 namespace Chuangji.Workflow.Modules.Members.Contracts;
 

@@ -2,8 +2,8 @@ using Chuangji.Members.V1;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Modules.Members.Features.Members;
 using Proto = Chuangji.Members.V1;
+using Chuangji.Workflow.Modules.Members.Roster;
 
 namespace Chuangji.Workflow.Modules.Members.Grpc;
 

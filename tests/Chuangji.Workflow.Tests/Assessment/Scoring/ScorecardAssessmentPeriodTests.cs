@@ -35,9 +35,20 @@ public sealed class ScorecardAssessmentPeriodTests
         var card = ScoreInPeriod(MemberCategory.Retired, At(2026, 12, 20, 9, 0), MassReviewCloses, []);
 
         card.JudgedWindows.Select(w => (w.Label, w.First, w.Last)).Should().Equal(
-            ("2026 H1", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30)),
-            ("2026 H2", new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31)),
-            ("2026", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+            ("2026年上半年", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30)),
+            ("2026年下半年", new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31)),
+            ("2026年全年", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)));
+    }
+
+    [Fact]
+    public void Calculate_WhenADerivedRuleFallsShort_SaysWhatIsMissingInChineseByTheKindsNames()
+    {
+        var card = ScoreInPeriod(MemberCategory.InService, Instant("2026-12-18T00:30:00+08:00"), MassReviewCloses, [Fact(1, "THOUGHT_REPORT", "2026-03-10")]);
+
+        card.AllLines().Select(l => l.Description).Should().BeEquivalentTo(
+            "每半年至少与党组织汇报1次思想情况，少汇报一个半年扣3分（2026年下半年：思想汇报 0/1）",
+            "每年至少联系一名困难教师或贫困学生、5名学困生，未做到的扣5分（2026年全年：联系困难教师或贫困学生 0/1；联系学困生 0/5）",
+            "在职党员每年为群众做2件以上好事实事，每少一件扣5分（2026年全年：为群众做好事实事 0/2）");
     }
 
     [Fact]
@@ -60,7 +71,7 @@ public sealed class ScorecardAssessmentPeriodTests
         var card = ScoreInPeriod(MemberCategory.InService, At(2026, 12, 28, 15, 0), periodClosesOn: null, [Fact(1, "THOUGHT_REPORT", "2026-03-10")]);
 
         card.Base.Should().Be(100m);
-        card.JudgedWindows.Select(w => w.Label).Should().Equal("2026 H1");
+        card.JudgedWindows.Select(w => w.Label).Should().Equal("2026年上半年");
         card.PeriodClosesOn.Should().BeNull();
     }
 }

@@ -85,7 +85,7 @@ public sealed class YearOnTheScheduleTests : ScheduleFixture
         var posted = await ScorecardsAsync();
         posted.Should().Equal(new Dictionary<string, string> { ["T1002"] = "103", ["T1003"] = "82", ["R2001"] = "86", ["T2001"] = "76" });
         var t2001 = (await Assessment.GetScorecardAsync(new GetScorecardRequest { StaffNumber = "T2001", Year = 2026 })).Scorecard;
-        t2001.JudgedWindows.Select(w => w.Label).Should().Equal("2026 H1", "2026 H2", "2026");
+        t2001.JudgedWindows.Select(w => w.Label).Should().Equal("2026年上半年", "2026年下半年", "2026年全年");
         t2001.AssessmentPeriodClosesOn.Should().Be("2026-12-17");
         t2001.SuggestedRatingName.Should().Be("合格");
 

@@ -1,8 +1,0 @@
-using Chuangji.Workflow.Modules.Assessment.Scoring;
-using Chuangji.Workflow.Modules.Members.Contracts;
-
-namespace Chuangji.Workflow.Modules.Assessment.Features.Scorecards;
-
-internal sealed record MemberScorecard(MemberSnapshot Member, Scorecard Scorecard);
-
-internal sealed record RankedScorecard(int Rank, MemberScorecard Entry);

@@ -1,0 +1,46 @@
+using System.Reflection;
+using Chuangji.Workflow.Modules.Assessment;
+using Chuangji.Workflow.Modules.Members;
+
+namespace Chuangji.Workflow.Tests.Architecture;
+
+/// <summary>
+/// Every gRPC service takes its handlers through its constructor (ADR 0013). Only the modules already
+/// converted are listed; the Workflow module joins once its services are.
+/// </summary>
+public sealed class GrpcServiceInjectionTests
+{
+    public static TheoryData<string> Modules => new("Members", "Assessment");
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void GrpcServices_OfAModule_AreFound(string module)
+    {
+        GrpcServiceRules.GrpcServices(AssemblyOf(module)).Should().NotBeEmpty("a rule over no services could never fail");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void GrpcServices_OfAModule_TakeNoServiceProvider(string module)
+    {
+        GrpcServiceRules.ServicesThatLocateTheirDependencies(AssemblyOf(module)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void LocatorRule_WhenAServiceTakesOrUsesAServiceProvider_ReportsIt()
+    {
+        var breaching = typeof(GrpcServiceInjectionTests).Assembly;
+
+        GrpcServiceRules.ServicesThatLocateTheirDependencies(breaching).Should()
+            .Contain(typeof(Fixtures.ServiceLocatingGrpcService).FullName)
+            .And.Contain(typeof(Fixtures.RequestServicesGrpcService).FullName)
+            .And.NotContain(typeof(Fixtures.InjectedGrpcService).FullName);
+    }
+
+    private static Assembly AssemblyOf(string module) => module switch
+    {
+        "Members" => typeof(MembersModule).Assembly,
+        "Assessment" => typeof(AssessmentModule).Assembly,
+        _ => throw new ArgumentOutOfRangeException(nameof(module), module, null),
+    };
+}
