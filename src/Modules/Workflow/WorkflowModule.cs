@@ -78,6 +78,7 @@ public static class WorkflowModule
         services.AddScoped<CheckReportMaker>();
         services.AddScoped<YearScheduler>();
         services.AddScoped<WatchRemindersHandler>();
+        services.AddSingleton<ReminderBatches>();
         services.AddScoped<AckReminderHandler>();
         services.AddScoped<ListRemindersHandler>();
         services.AddScoped<ListCheckReportsHandler>();

@@ -1,16 +1,16 @@
 using System.Reflection;
 using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.Modules.Members;
+using Chuangji.Workflow.Modules.Workflow;
 
 namespace Chuangji.Workflow.Tests.Architecture;
 
 /// <summary>
-/// Every gRPC service takes its handlers through its constructor (ADR 0013). Only the modules already
-/// converted are listed; the Workflow module joins once its services are.
+/// Every gRPC service takes its handlers through its constructor (ADR 0013), in every module.
 /// </summary>
 public sealed class GrpcServiceInjectionTests
 {
-    public static TheoryData<string> Modules => new("Members", "Assessment");
+    public static TheoryData<string> Modules => new("Members", "Assessment", "Workflow");
 
     [Theory]
     [MemberData(nameof(Modules))]
@@ -41,6 +41,7 @@ public sealed class GrpcServiceInjectionTests
     {
         "Members" => typeof(MembersModule).Assembly,
         "Assessment" => typeof(AssessmentModule).Assembly,
+        "Workflow" => typeof(WorkflowModule).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(module), module, null),
     };
 }

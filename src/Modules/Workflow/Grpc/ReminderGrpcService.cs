@@ -6,21 +6,19 @@ using Chuangji.Workflow.Modules.Workflow.Features.ListReminders;
 using Chuangji.Workflow.Modules.Workflow.Features.WatchReminders;
 using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 
 /// <summary>
 /// The reminder feed. The stream reads after its cursor, sends, and waits for the next reminders made.
-/// The stream takes a scope factory rather than a handler: it lives as long as its caller stays, hours for a
-/// messaging bridge, and a handler of the call's scope would hold one DbContext (and its change tracker) all that
-/// time; each batch reads in a scope of its own, disposed before the batch is sent.
+/// The stream reads through <see cref="ReminderBatches"/> rather than a handler of the call's scope: it lives as long
+/// as its caller stays, hours for a messaging bridge, and must not hold one DbContext all that time.
 /// </summary>
 internal sealed class ReminderGrpcService(
     AckReminderHandler ackReminder,
     ListRemindersHandler listReminders,
-    IServiceScopeFactory batchScopes,
+    ReminderBatches batches,
     ReminderSignal signal,
     IHostApplicationLifetime lifetime) : ReminderService.ReminderServiceBase
 {
@@ -62,11 +60,7 @@ internal sealed class ReminderGrpcService(
         while (!cancellationToken.IsCancellationRequested)
         {
             var next = signal.Next;
-            List<Domain.Reminders.Reminder> batch;
-            await using (var scope = batchScopes.CreateAsyncScope())
-            {
-                batch = await scope.ServiceProvider.GetRequiredService<WatchRemindersHandler>().AfterAsync(cursor.Value, request.UndeliveredOnly, cancellationToken);
-            }
+            var batch = await batches.AfterAsync(cursor.Value, request.UndeliveredOnly, cancellationToken);
 
             foreach (var reminder in batch)
             {
