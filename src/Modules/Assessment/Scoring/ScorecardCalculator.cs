@@ -3,7 +3,7 @@ using Chuangji.Workflow.Modules.Assessment.Domain;
 namespace Chuangji.Workflow.Modules.Assessment.Scoring;
 
 /// <summary>
-/// The scoring table of domain.md §5 applied to one member's facts: pure, exact decimal arithmetic,
+/// The scoring table of docs/domain.md §5 applied to one member's facts: pure, exact decimal arithmetic,
 /// every point explained by a line.
 /// </summary>
 internal static class ScorecardCalculator

@@ -5,7 +5,7 @@ using Chuangji.Workflow.BuildingBlocks.Validation;
 
 namespace Chuangji.Workflow.Modules.Assessment.Facts.Registration;
 
-/// <summary>The rules each field of a fact must meet on its own (domain.md §5, "Facts").</summary>
+/// <summary>The rules each field of a fact must meet on its own (docs/domain.md §5, "Facts").</summary>
 internal static class FactFieldRules
 {
     public const int MaxNoteLength = 500;
@@ -50,7 +50,7 @@ internal static class FactFieldRules
             return null;
         }
 
-        // The scheme dates a missed step of a year closed before the year began on its first day (domain.md §9).
+        // The scheme dates a missed step of a year closed before the year began on its first day (docs/domain.md §9).
         if (date > today && !bySystem)
         {
             violations.Add(field, $"must not be in the future (today is {IsoDate.Format(today)})");

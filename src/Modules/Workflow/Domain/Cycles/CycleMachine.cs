@@ -4,7 +4,7 @@ using Stateless;
 namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>
-/// The yearly cycle of domain.md §3 as a Stateless machine over a cycle's stored status. Guards are
+/// The yearly cycle of docs/domain.md §3 as a Stateless machine over a cycle's stored status. Guards are
 /// synchronous with descriptions, so a refusal can say what stands in the way; deadlines are not in the
 /// machine (the scheduler fires the closing triggers).
 /// </summary>

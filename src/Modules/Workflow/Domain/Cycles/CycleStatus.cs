@@ -1,7 +1,7 @@
 namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 /// <summary>
-/// The states of a member's yearly cycle (domain.md §3). <see cref="SelfReport"/> is only a
+/// The states of a member's yearly cycle (docs/domain.md §3). <see cref="SelfReport"/> is only a
 /// superstate: a cycle in 述绩 is stored as <see cref="FirstHalf"/> or <see cref="SecondHalf"/>.
 /// </summary>
 internal enum CycleStatus

@@ -15,7 +15,7 @@ internal sealed partial class Cycle
             CommittedAtUtcTicks = now.UtcTicks;
         });
 
-    /// <summary>Closed without penalty when the deadline had passed before the year was opened (domain.md §9).</summary>
+    /// <summary>Closed without penalty when the deadline had passed before the year was opened (docs/domain.md §9).</summary>
     private const string PassedBeforeOpening = "the deadline had passed when the year was opened: closed without penalty";
 
     public void CloseCommitmentPhase(string actor, DateTimeOffset now, bool withoutPenalty = false) =>

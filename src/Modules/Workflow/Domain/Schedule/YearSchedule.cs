@@ -3,7 +3,7 @@ using Chuangji.Workflow.Modules.Workflow.Domain.Years;
 namespace Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 
 /// <summary>
-/// A year's schedule from its calendar (domain.md §4, §6), in the calendar's time zone: a deadline
+/// A year's schedule from its calendar (docs/domain.md §4, §6), in the calendar's time zone: a deadline
 /// closes its phase when its day ends; reminders go out at 09:00 the given days before; a check
 /// report is made at 20:00 on its day, the half-year summary after the branches' quarterly reports.
 /// </summary>

@@ -73,7 +73,7 @@ internal sealed class AdvancePhaseHandler(
     }
 
     /// <summary>
-    /// A scheme fact lies in its own year (domain.md §9): the deadline when the phase closes on or after it, the day
+    /// A scheme fact lies in its own year (docs/domain.md §9): the deadline when the phase closes on or after it, the day
     /// of the close when it is closed early within the year, the year's first day when closed before the year began.
     /// </summary>
     public static DateOnly NoCommitmentDate(WorkflowYear year, DateOnly today)

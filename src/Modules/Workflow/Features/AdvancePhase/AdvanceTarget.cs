@@ -7,7 +7,7 @@ namespace Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
 /// <summary>
 /// A phase the leadership group (or the schedule, at a deadline) may close, the step that closes it, and when a
 /// cycle is past it already. <see cref="WithoutPenalty"/>: the phase's deadline had passed when the year was opened,
-/// so nothing is marked missing and nothing recorded (domain.md §9); <see cref="FirstHalfWithoutPenalty"/> the same
+/// so nothing is marked missing and nothing recorded (docs/domain.md §9); <see cref="FirstHalfWithoutPenalty"/> the same
 /// for the first half, which the self-report close also judges.
 /// </summary>
 internal sealed record AdvanceTarget(CycleTrigger Trigger, CycleStatus Status, bool WithoutPenalty = false, bool FirstHalfWithoutPenalty = false)

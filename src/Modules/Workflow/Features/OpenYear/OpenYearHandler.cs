@@ -62,7 +62,7 @@ internal sealed class OpenYearHandler(
 
     /// <summary>
     /// A year opened late (a college starting mid-year) has deadlines behind it that nobody could meet in the
-    /// service: their phases close now, without penalty (domain.md §9), whether or not the scheduler runs. The
+    /// service: their phases close now, without penalty (docs/domain.md §9), whether or not the scheduler runs. The
     /// schedule's own close of those deadlines then finds nothing left to move.
     /// </summary>
     private async Task ClosePhasesPassedBeforeOpeningAsync(WorkflowYear year, string actor, CancellationToken cancellationToken)
