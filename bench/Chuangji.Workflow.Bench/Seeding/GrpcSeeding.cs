@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Globalization;
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
@@ -34,7 +35,7 @@ internal static class GrpcSeeding
                 Name = m.Name,
                 BranchCode = m.Branch.Code,
                 Category = m.Category == MemberCategoryCode.InService ? Chuangji.Members.V1.MemberCategory.InService : Chuangji.Members.V1.MemberCategory.Retired,
-                JoinedPartyOn = m.JoinedPartyOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                JoinedPartyOn = IsoDate.Format(m.JoinedPartyOn),
                 Specialty = m.Specialty,
             }));
             var reply = await members.ImportMembersAsync(request, deadline: ChildHost.CallDeadline, cancellationToken: cancellationToken);

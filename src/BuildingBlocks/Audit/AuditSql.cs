@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 
 namespace Chuangji.Workflow.BuildingBlocks.Audit;
 
@@ -82,16 +83,16 @@ public static class AuditSql
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = entry.Members.Count == 0 ? Insert : Insert + " RETURNING Id";
-        Add(command, "$at", entry.AtUtcTicks);
-        Add(command, "$subject", Bounded(entry.Subject, MaxName));
-        Add(command, "$role", Bounded(entry.Role, MaxName));
-        Add(command, "$rpc", Bounded(entry.Rpc, MaxName * 2));
-        Add(command, "$target", Bounded(entry.Target, MaxTarget));
-        Add(command, "$staff", Bounded(entry.StaffNumber, MaxName));
-        Add(command, "$branch", Bounded(entry.BranchCode, MaxName));
-        Add(command, "$request", Bounded(entry.RequestId, MaxRequestId));
-        Add(command, "$outcome", Bounded(outcome, MaxName));
-        Add(command, "$detail", Bounded(detail, MaxDetail));
+        command.With("$at", entry.AtUtcTicks);
+        command.With("$subject", Bounded(entry.Subject, MaxName));
+        command.With("$role", Bounded(entry.Role, MaxName));
+        command.With("$rpc", Bounded(entry.Rpc, MaxName * 2));
+        command.With("$target", Bounded(entry.Target, MaxTarget));
+        command.With("$staff", Bounded(entry.StaffNumber, MaxName));
+        command.With("$branch", Bounded(entry.BranchCode, MaxName));
+        command.With("$request", Bounded(entry.RequestId, MaxRequestId));
+        command.With("$outcome", Bounded(outcome, MaxName));
+        command.With("$detail", Bounded(detail, MaxDetail));
         return command;
     }
 
@@ -103,17 +104,10 @@ public static class AuditSql
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = InsertMember;
-        Add(command, "$record", recordId);
-        Add(command, "$staff", string.Empty);
-        Add(command, "$branch", string.Empty);
+        command.With("$record", recordId);
+        command.With("$staff", string.Empty);
+        command.With("$branch", string.Empty);
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

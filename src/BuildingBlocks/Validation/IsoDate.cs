@@ -13,4 +13,7 @@ public static class IsoDate
     public static string Format(DateOnly date) => date.ToString(Pattern, CultureInfo.InvariantCulture);
 
     public static string Format(DateOnly? date) => date is { } value ? Format(value) : string.Empty;
+
+    /// <summary>A date this service wrote itself (stored, or in its own seeds); a caller's text goes through <see cref="TryParse"/>.</summary>
+    public static DateOnly Parse(string text) => DateOnly.ParseExact(text, Pattern, CultureInfo.InvariantCulture);
 }

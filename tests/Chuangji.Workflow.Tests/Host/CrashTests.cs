@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Chuangji.Assessment.V1;
@@ -282,7 +283,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         {
             StaffNumber = staffNumber,
             Kind = Kind,
-            OccurredOn = occurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            OccurredOn = IsoDate.Format(occurredOn),
             Count = 1,
             RecordedBy = "meeting-checkin",
             RequestId = requestId,

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Microsoft.Data.Sqlite;
 
@@ -14,7 +14,7 @@ internal static class FactSql
         "INSERT INTO assessment_facts (MemberId, StaffNumber, Year, Kind, OccurredOn, Count, PointsTenths, Note, RecordedBy, RecordedAtUtcTicks, RequestId, RevokedBy, RevocationReason, Version) " +
         "VALUES ($member, $staff, $year, $kind, $occurred, $count, $points, $note, $by, $at, $request, '', '', 1) RETURNING Id";
 
-    public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string FormatDate(DateOnly date) => IsoDate.Format(date);
 
     public static Fact Read(SqliteDataReader reader) => new()
     {
@@ -23,7 +23,7 @@ internal static class FactSql
         StaffNumber = reader.GetString(2),
         Year = reader.GetInt32(3),
         Kind = reader.GetString(4),
-        OccurredOn = DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        OccurredOn = IsoDate.Parse(reader.GetString(5)),
         Count = reader.GetInt32(6),
         PointsTenths = reader.IsDBNull(7) ? null : reader.GetInt64(7),
         Note = reader.GetString(8),

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Chuangji.Workflow.Modules.Workflow.Domain.Checks;
@@ -18,8 +18,8 @@ internal static class CheckReportMapping
             Kind = (Proto.CheckKind)(int)report.Kind,
             Period = report.Period,
             BranchCode = report.BranchCode,
-            PeriodStart = report.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PeriodEnd = report.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PeriodStart = IsoDate.Format(report.PeriodStart),
+            PeriodEnd = IsoDate.Format(report.PeriodEnd),
             CreatedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(report.CreatedAtUtcTicks, TimeSpan.Zero)),
         };
         var findings = JsonSerializer.Deserialize<CheckFindings>(report.Findings, CheckReportMaker.Json) ?? new CheckFindings([], []);

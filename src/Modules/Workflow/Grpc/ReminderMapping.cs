@@ -1,4 +1,4 @@
-using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
 using Proto = Chuangji.Workflow.V1;
@@ -15,7 +15,7 @@ internal static class ReminderMapping
         Recipient = (Proto.ReminderRecipient)(int)reminder.Recipient,
         StaffNumber = reminder.StaffNumber,
         BranchCode = reminder.BranchCode,
-        Deadline = reminder.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Deadline = IsoDate.Format(reminder.Deadline),
         DaysBefore = reminder.DaysBefore,
         Message = reminder.Message,
         CreatedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(reminder.CreatedAtUtcTicks, TimeSpan.Zero)),

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ internal sealed class ReminderWriter(WorkflowDbContext db, ReminderSignal signal
             {
                 added += await db.Database.ExecuteSqlRawAsync(
                     Insert,
-                    [r.Year, r.Kind.ToString(), r.Recipient.ToString(), r.RecipientKey, r.StaffNumber, r.BranchCode, r.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.DaysBefore, r.Message, r.CreatedAtUtcTicks],
+                    [r.Year, r.Kind.ToString(), r.Recipient.ToString(), r.RecipientKey, r.StaffNumber, r.BranchCode, IsoDate.Format(r.Deadline), r.DaysBefore, r.Message, r.CreatedAtUtcTicks],
                     cancellationToken);
             }
 

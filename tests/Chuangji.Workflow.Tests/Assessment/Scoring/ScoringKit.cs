@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Globalization;
 using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.Modules.Assessment.Scoring;
@@ -61,7 +62,7 @@ internal static class ScoringKit
         DateTimeOffset? recordedAt = null,
         DateTimeOffset? revokedAt = null)
     {
-        var day = DateOnly.ParseExact(occurredOn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = IsoDate.Parse(occurredOn);
         return new ScoredFact(
             id,
             kind,

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
@@ -79,7 +80,7 @@ internal sealed class SummarizeYearHandler(
             facts.Add(new ScoredFact(
                 reader.GetInt64(1),
                 reader.GetString(2),
-                DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                IsoDate.Parse(reader.GetString(3)),
                 reader.GetInt32(4),
                 reader.IsDBNull(5) ? null : reader.GetInt64(5) / 10m,
                 new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),

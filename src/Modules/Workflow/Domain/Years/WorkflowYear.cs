@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Globalization;
 using Chuangji.Workflow.Modules.Workflow.Calendars;
 
@@ -72,8 +73,8 @@ internal sealed class WorkflowYear
         ReminderDaysBefore = string.Join(',', calendar.ReminderDaysBefore.Select(d => d.ToString(CultureInfo.InvariantCulture)));
     }
 
-    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Format(DateOnly date) => IsoDate.Format(date);
 
     private static List<DateOnly> Dates(string csv) =>
-        csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => IsoDate.Parse(d)).ToList();
 }

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -44,10 +45,10 @@ internal static class CycleAdvanceSql
         await using var select = connection.CreateCommand();
         select.Transaction = transaction;
         select.CommandText = Select + (branchCode is null ? string.Empty : " AND c.BranchCode = $branch") + " ORDER BY c.StaffNumber";
-        Add(select, "$year", year);
+        select.With("$year", year);
         if (branchCode is not null)
         {
-            Add(select, "$branch", branchCode);
+            select.With("$branch", branchCode);
         }
 
         var rows = new List<CycleRow>();
@@ -79,12 +80,12 @@ internal static class CycleAdvanceSql
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
         update.CommandText = Update;
-        Add(update, "$status", group.After.Status.ToString());
-        Add(update, "$commitmentMissing", group.After.CommitmentMissing);
-        Add(update, "$firstMissing", group.After.FirstHalfDeclarationMissing);
-        Add(update, "$secondMissing", group.After.SecondHalfDeclarationMissing);
-        Add(update, "$publicityStarted", group.After.PublicityStartedAtUtcTicks);
-        Add(update, "$ids", ids);
+        update.With("$status", group.After.Status.ToString());
+        update.With("$commitmentMissing", group.After.CommitmentMissing);
+        update.With("$firstMissing", group.After.FirstHalfDeclarationMissing);
+        update.With("$secondMissing", group.After.SecondHalfDeclarationMissing);
+        update.With("$publicityStarted", group.After.PublicityStartedAtUtcTicks);
+        update.With("$ids", ids);
         var changed = await update.ExecuteNonQueryAsync(cancellationToken);
         if (changed != group.CycleIds.Count)
         {
@@ -96,13 +97,13 @@ internal static class CycleAdvanceSql
         log.Transaction = transaction;
         log.CommandText = Log;
         var transition = group.Transition;
-        Add(log, "$at", transition.AtUtcTicks);
-        Add(log, "$actor", transition.Actor);
-        Add(log, "$trigger", transition.Trigger.ToString());
-        Add(log, "$from", transition.From.ToString());
-        Add(log, "$to", transition.To.ToString());
-        Add(log, "$note", transition.Note);
-        Add(log, "$ids", ids);
+        log.With("$at", transition.AtUtcTicks);
+        log.With("$actor", transition.Actor);
+        log.With("$trigger", transition.Trigger.ToString());
+        log.With("$from", transition.From.ToString());
+        log.With("$to", transition.To.ToString());
+        log.With("$note", transition.Note);
+        log.With("$ids", ids);
         await log.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -120,11 +121,4 @@ internal static class CycleAdvanceSql
         return json.Append(']').ToString();
     }
 
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 }
