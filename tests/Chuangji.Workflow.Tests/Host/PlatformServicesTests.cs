@@ -8,7 +8,7 @@ public sealed class PlatformServicesTests : IAsyncLifetime
 {
     private TestService _service = null!;
 
-    public async Task InitializeAsync() => _service = await TestService.StartAsync();
+    public async Task InitializeAsync() => _service = await TestService.StartAsync(emptyDatabase: true);
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
