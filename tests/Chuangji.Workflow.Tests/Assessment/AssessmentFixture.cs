@@ -19,6 +19,8 @@ public abstract class AssessmentFixture : IAsyncLifetime
 
     protected AssessmentService.AssessmentServiceClient Assessment { get; private set; } = null!;
 
+    protected MembersService.MembersServiceClient Members => new(Service.Channel);
+
     public async Task InitializeAsync()
     {
         Service = await TestService.StartAsync();
@@ -37,6 +39,18 @@ public abstract class AssessmentFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Service.DisposeAsync();
+
+    /// <summary>B01's bonus item B01_CONTEST (3 points) for 2026, proposed and approved.</summary>
+    protected async Task ApproveContestAsync()
+    {
+        await Assessment.ProposeBonusItemsAsync(new ProposeBonusItemsRequest
+        {
+            Year = 2026,
+            BranchCode = "B01",
+            Items = { new BonusItemProposal { Code = "B01_CONTEST", Name = "教学竞赛获奖", Points = "3" } },
+        });
+        await Assessment.ApproveBonusItemsAsync(new ApproveBonusItemsRequest { Year = 2026, Decisions = { new BonusItemDecision { Code = "B01_CONTEST", Approve = true } } });
+    }
 
     protected FactInput Fact(string staffNumber, string kind, string occurredOn = "2026-03-01", int? count = null, string points = "", string? requestId = null)
     {

@@ -11,7 +11,7 @@ public sealed class DemoCollegeTests
     [Fact]
     public async Task SeedDemo_WhenStarted_LoadsFourBranchesAndThirtyMembersOfBothCategories()
     {
-        await using var service = await TestService.StartAsync(SeedDemo);
+        await using var service = await TestService.StartAsync(SeedDemo, emptyDatabase: true);
         var client = new MembersService.MembersServiceClient(service.Channel);
 
         var branches = await client.ListBranchesAsync(new ListBranchesRequest());

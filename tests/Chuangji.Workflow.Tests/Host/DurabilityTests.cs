@@ -12,7 +12,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task Restart_WhenDataWasAcknowledged_KeepsIt()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestService.StartAsync(emptyDatabase: true);
         var client = await new MembersService.MembersServiceClient(service.Channel).WithBranchesAsync("B01", "B02");
         await client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002") });
         await client.TransferMemberAsync(new TransferMemberRequest { StaffNumber = "T1002", ToBranchCode = "B02" });
@@ -28,7 +28,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task EveryContextConnection_EvenReusedFromThePools_CommitsWithSynchronousFull()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestService.StartAsync(emptyDatabase: true);
 
         for (var round = 0; round < 3; round++)
         {

@@ -4,13 +4,15 @@ using Grpc.Reflection.V1Alpha;
 
 namespace Chuangji.Workflow.Tests.Host;
 
-public sealed class PlatformServicesTests : IAsyncLifetime
+/// <remarks>One host for the class, first started on an empty file: its tests only read.</remarks>
+public sealed class PlatformServicesTests(PlatformServicesTests.FirstStart firstStart) : IClassFixture<PlatformServicesTests.FirstStart>
 {
-    private TestService _service = null!;
+    private readonly TestService _service = firstStart.Service;
 
-    public async Task InitializeAsync() => _service = await TestService.StartAsync();
-
-    public async Task DisposeAsync() => await _service.DisposeAsync();
+    public sealed class FirstStart : SharedService
+    {
+        protected override bool EmptyDatabase => true;
+    }
 
     [Theory]
     [InlineData("")]

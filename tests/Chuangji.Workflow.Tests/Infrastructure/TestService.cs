@@ -51,16 +51,28 @@ public sealed class TestService : IAsyncDisposable
 
     public GrpcChannel Channel { get; private set; }
 
-    public string DatabasePath => Path.Combine(_directory, "chuangji.db");
+    private const string DatabaseFile = "chuangji.db";
+
+    public string DatabasePath => Path.Combine(_directory, DatabaseFile);
 
     public IServiceProvider Services => _factory.Services;
 
-    public static Task<TestService> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
+    /// <summary>
+    /// Starts the host on a copy of a database migrated once per test run (see <see cref="TemplateDatabase"/>), or on an
+    /// empty file when <paramref name="emptyDatabase"/> is set: for tests of what the first start does to a new file.
+    /// </summary>
+    public static async Task<TestService> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, bool emptyDatabase = false)
     {
+        settings ??= new Dictionary<string, string?>();
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var service = new TestService(directory, new FakeTimeProvider(start ?? DefaultStart), settings ?? new Dictionary<string, string?>());
-        return Task.FromResult(service);
+        if (!emptyDatabase)
+        {
+            var scheduler = settings.TryGetValue(SchedulerSetting, out var enabled) && string.Equals(enabled, "true", StringComparison.OrdinalIgnoreCase);
+            await TemplateDatabase.CopyToAsync(Path.Combine(directory, DatabaseFile), scheduler);
+        }
+
+        return new TestService(directory, new FakeTimeProvider(start ?? DefaultStart), settings);
     }
 
     /// <summary>
@@ -114,11 +126,17 @@ public sealed class TestService : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the host, leaving the database file in place.</summary>
+    internal async Task StopAsync()
     {
         Channel.Dispose();
         await _factory.DisposeAsync();
         SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -5,30 +5,30 @@ using static Chuangji.Workflow.Tests.Members.MembersFixtures;
 
 namespace Chuangji.Workflow.Tests.Members;
 
-public sealed class ListMembersTests : IAsyncLifetime
+/// <remarks>One host for the class: its tests only read the five members registered once.</remarks>
+public sealed class ListMembersTests(ListMembersTests.FiveMembers roster) : IClassFixture<ListMembersTests.FiveMembers>
 {
-    private TestService _service = null!;
-    private MembersService.MembersServiceClient _client = null!;
+    private readonly MembersService.MembersServiceClient _client = new(roster.Service.Channel);
 
-    public async Task InitializeAsync()
+    public sealed class FiveMembers : SharedService
     {
-        _service = await TestService.StartAsync();
-        _client = await new MembersService.MembersServiceClient(_service.Channel).WithBranchesAsync("B01", "B02");
-        await _client.ImportMembersAsync(new ImportMembersRequest
+        protected override async Task SeedAsync(TestService service)
         {
-            Members =
+            var client = await new MembersService.MembersServiceClient(service.Channel).WithBranchesAsync("B01", "B02");
+            await client.ImportMembersAsync(new ImportMembersRequest
             {
-                Registration("T1005", "B01"),
-                Registration("T1001", "B01"),
-                Registration("T1003", "B02"),
-                Registration("R2002", "B02", category: MemberCategory.Retired),
-                Registration("R2001", "B01", category: MemberCategory.Retired),
-            },
-        });
-        await _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = "T1005", Status = MemberStatus.TransferredOut });
+                Members =
+                {
+                    Registration("T1005", "B01"),
+                    Registration("T1001", "B01"),
+                    Registration("T1003", "B02"),
+                    Registration("R2002", "B02", category: MemberCategory.Retired),
+                    Registration("R2001", "B01", category: MemberCategory.Retired),
+                },
+            });
+            await client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = "T1005", Status = MemberStatus.TransferredOut });
+        }
     }
-
-    public async Task DisposeAsync() => await _service.DisposeAsync();
 
     [Theory]
     [InlineData("", MemberCategory.Unspecified, MemberStatus.Unspecified, "R2001,R2002,T1001,T1003,T1005")]

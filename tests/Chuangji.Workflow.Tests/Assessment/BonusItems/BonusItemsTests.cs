@@ -1,4 +1,5 @@
 using Chuangji.Assessment.V1;
+using Chuangji.Members.V1;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Grpc.Core;
 
@@ -120,5 +121,42 @@ public sealed class BonusItemsTests : AssessmentFixture
 
         error.ViolatedFields().Should().Equal("decisions[1].code");
         (await Assessment.ListBonusItemsAsync(new ListBonusItemsRequest { Year = 2026 })).Items.Single().Status.Should().Be(BonusItemStatus.Proposed);
+    }
+
+    [Fact]
+    public async Task BranchBonus_WhenTheMemberIsTransferredLater_StillCountsAndItsRetryReplays()
+    {
+        await ApproveContestAsync();
+        var request = new RecordEventRequest { Fact = Fact("T1002", "B01_CONTEST", requestId: "contest-T1002") };
+        await Assessment.RecordEventAsync(request);
+        await Members.TransferMemberAsync(new TransferMemberRequest { StaffNumber = "T1002", ToBranchCode = "B02" });
+
+        var retry = await Assessment.RecordEventAsync(request);
+
+        retry.Replayed.Should().BeTrue();
+        (await ScorecardAsync("T1002")).BonusScore.Should().Be("3");
+    }
+
+    [Fact]
+    public async Task ProposeBonusItems_WhenARejectedItemIsProposedUnchanged_IsProposedAgain()
+    {
+        var proposal = new ProposeBonusItemsRequest { Year = 2026, BranchCode = "B01", Items = { new BonusItemProposal { Code = "B01_CONTEST", Name = "教学竞赛获奖", Points = "3" } } };
+        await Assessment.ProposeBonusItemsAsync(proposal);
+        await Assessment.ApproveBonusItemsAsync(new ApproveBonusItemsRequest { Year = 2026, Decisions = { new BonusItemDecision { Code = "B01_CONTEST", Approve = false } } });
+
+        var again = await Assessment.ProposeBonusItemsAsync(proposal);
+
+        again.Items.Single().Status.Should().Be(BonusItemStatus.Proposed);
+    }
+
+    [Fact]
+    public async Task ProposeBonusItems_WhenOverTwoHundredItems_IsInvalidArgumentNamingItems()
+    {
+        var request = new ProposeBonusItemsRequest { Year = 2026, BranchCode = "B01" };
+        request.Items.AddRange(Enumerable.Range(0, 201).Select(i => new BonusItemProposal { Code = $"B01_X{i}", Name = "x", Points = "1" }));
+
+        var error = await Assessment.ProposeBonusItemsAsync(request).ShouldFailWith(StatusCode.InvalidArgument);
+
+        error.ViolatedFields().Should().Equal("items");
     }
 }

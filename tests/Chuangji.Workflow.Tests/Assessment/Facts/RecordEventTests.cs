@@ -1,6 +1,7 @@
 using Chuangji.Assessment.V1;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chuangji.Workflow.Tests.Assessment.Facts;
 
@@ -144,5 +145,33 @@ public sealed class RecordEventTests : AssessmentFixture
 
         var client = new AssessmentService.AssessmentServiceClient(Service.Channel);
         (await client.ListEventsAsync(new ListEventsRequest { Year = 2026 })).Facts.Should().ContainSingle().Which.Should().Be(fact);
+    }
+
+    [Fact]
+    public async Task RecordEvent_WhenTheCachedTableVersionIsStale_IsAbortedOnceAndTheRetrySucceeds()
+    {
+        await RecordAsync("T1002", "MEETING_LATE");
+        var rubric = (await Assessment.GetRubricAsync(new GetRubricRequest { Year = 2026 })).Rubric;
+        await Assessment.ReplaceRubricAsync(new ReplaceRubricRequest { Year = 2026, Rubric = rubric, Note = "v2" });
+        // As if another instance had replaced the table: this one still believes version 1 is current.
+        Service.Services.GetRequiredService<Chuangji.Workflow.Modules.Assessment.Rubrics.RubricDocuments>().RememberCurrentVersion(2026, 1);
+        var request = new RecordEventRequest { Fact = Fact("T1002", "MEETING_LATE", requestId: "after-replace") };
+
+        var error = await Assessment.RecordEventAsync(request).ShouldFailWith(StatusCode.Aborted);
+        var retry = await Assessment.RecordEventAsync(request);
+
+        error.ErrorInfo()!.Metadata["current_version"].Should().Be("2");
+        retry.Replayed.Should().BeFalse();
+        (await ScorecardAsync("T1002")).RubricVersion.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task RecordEvent_WhenAFieldIsHuge_AnswersAShortInvalidArgument()
+    {
+        var error = await Assessment.RecordEventAsync(new RecordEventRequest { Fact = Fact("T1002", "MEETING_LATE", occurredOn: new string('9', 70_000)) })
+            .ShouldFailWith(StatusCode.InvalidArgument);
+
+        error.ViolatedFields().Should().Equal("fact.occurred_on");
+        error.Status.Detail.Length.Should().BeLessThan(200);
     }
 }

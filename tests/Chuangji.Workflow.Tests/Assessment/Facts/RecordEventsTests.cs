@@ -1,6 +1,8 @@
 using Chuangji.Assessment.V1;
+using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chuangji.Workflow.Tests.Assessment.Facts;
 
@@ -66,5 +68,23 @@ public sealed class RecordEventsTests : AssessmentFixture
 
         response.RecordedCount.Should().Be(1_000);
         Item(await ScorecardAsync("T2001"), "STUDY").Should().Be("0", "500 late arrivals take far more than 16 points, and an item never goes below 0");
+    }
+
+    [Fact]
+    public async Task FactWriter_WhenTheTableChangedAfterTheFactWasChecked_WritesNothingForIt()
+    {
+        await RecordAsync("T1002", "MEETING_LATE");
+        var rubric = (await Assessment.GetRubricAsync(new GetRubricRequest { Year = 2026 })).Rubric;
+        await Assessment.ReplaceRubricAsync(new ReplaceRubricRequest { Year = 2026, Rubric = rubric, Note = "v2" });
+        var writer = Service.Services.GetRequiredService<FactWriter>();
+        var recorded = (await Assessment.ListEventsAsync(new ListEventsRequest { Year = 2026 })).Facts.Single();
+        NewFact Checked(int version, string requestId) =>
+            new(1, recorded.StaffNumber, 2026, "MEETING_LATE", new DateOnly(2026, 4, 1), 1, null, "", "test", requestId, version);
+
+        var outcomes = await writer.WriteAsync([Checked(1, "stale"), Checked(2, "fresh")]);
+
+        outcomes.Select(o => o.Result).Should().Equal(FactWriteResult.StaleRubric, FactWriteResult.Recorded);
+        outcomes[0].CurrentRubricVersion.Should().Be(2);
+        (await Assessment.ListEventsAsync(new ListEventsRequest { Year = 2026 })).Facts.Select(f => f.RequestId).Should().NotContain("stale");
     }
 }

@@ -91,4 +91,25 @@ public sealed class RevokeAndListEventsTests : AssessmentFixture
 
         error.ViolatedFields().Should().Equal("year");
     }
+
+    [Fact]
+    public async Task ListEvents_WhenTheTokenCarriesANonNumericKey_IsInvalidArgumentNotInternal()
+    {
+        var forged = System.Buffers.Text.Base64Url.EncodeToString("facts|2026|||False\nabc"u8);
+
+        var error = await Assessment.ListEventsAsync(new ListEventsRequest { Year = 2026, PageToken = forged }).ShouldFailWith(StatusCode.InvalidArgument);
+
+        error.ViolatedFields().Should().Equal("page_token");
+    }
+
+    [Fact]
+    public async Task RevokeEvent_WhenTheSameRevocationRacesItself_AnswersEveryCallWithIt()
+    {
+        var fact = await RecordAsync("T1002", "DUES_LATE");
+        var request = new RevokeEventRequest { FactId = fact.FactId, Reason = "登记有误" };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Assessment.RevokeEventAsync(request).ResponseAsync));
+
+        answers.Select(a => a.Fact.Revocation.RevokedAt).Distinct().Should().ContainSingle();
+    }
 }

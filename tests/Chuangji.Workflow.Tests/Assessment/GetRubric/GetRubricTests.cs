@@ -5,12 +5,13 @@ using Grpc.Core;
 
 namespace Chuangji.Workflow.Tests.Assessment.GetRubric;
 
-public sealed class GetRubricTests
+/// <remarks>One host for the class: its tests only read.</remarks>
+public sealed class GetRubricTests(SharedService shared) : IClassFixture<SharedService>
 {
     [Fact]
     public async Task GetRubric_WhenYearIs2026_ReturnsTheDefaultTableOverGrpc()
     {
-        await using var service = await TestService.StartAsync();
+        var service = shared.Service;
         var client = new AssessmentService.AssessmentServiceClient(service.Channel);
 
         var rubric = (await client.GetRubricAsync(new GetRubricRequest { Year = 2026 })).Rubric;
@@ -64,7 +65,7 @@ public sealed class GetRubricTests
     [Fact]
     public async Task GetRubric_WhenYearIs1999_IsInvalidArgumentNamingYear()
     {
-        await using var service = await TestService.StartAsync();
+        var service = shared.Service;
         var client = new AssessmentService.AssessmentServiceClient(service.Channel);
 
         var exception = await FluentActions.Awaiting(async () => await client.GetRubricAsync(new GetRubricRequest { Year = 1999 }))

@@ -82,4 +82,16 @@ public sealed class RubricVersionsTests : AssessmentFixture
         error.ErrorInfo()!.Metadata["state"].Should().Be("DETERMINED");
         (await CurrentAsync()).Version.Should().Be(1);
     }
+
+    [Fact]
+    public async Task ReplaceRubric_WhenANewKindTakesABonusItemsCode_IsInvalidArgument()
+    {
+        await ApproveContestAsync();
+        var rubric = (await Assessment.GetRubricAsync(new GetRubricRequest { Year = 2026 })).Rubric;
+        rubric.FactKinds.Add(new FactKind { Kind = "B01_CONTEST", Name = "抢注", Rule = FactRule.PerCount, Points = "10", ItemCodes = { "STUDY" } });
+
+        var error = await Assessment.ReplaceRubricAsync(new ReplaceRubricRequest { Year = 2026, Rubric = rubric }).ShouldFailWith(StatusCode.InvalidArgument);
+
+        error.Status.Detail.Should().Contain("must not use the codes of 2026's branch bonus items: B01_CONTEST");
+    }
 }

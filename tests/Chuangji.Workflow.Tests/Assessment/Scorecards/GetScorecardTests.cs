@@ -115,4 +115,31 @@ public sealed class GetScorecardTests : AssessmentFixture
 
         error.ViolatedFields().Should().Equal("year");
     }
+
+    [Fact]
+    public async Task GetScorecard_AsOfBeforeATableReplacement_UsesTheTableInForceThen()
+    {
+        await RecordAsync("T1002", "MEETING_ABSENCE");
+        var before = Service.Time.GetUtcNow();
+        Service.Time.Advance(TimeSpan.FromHours(1));
+        var rubric = (await Assessment.GetRubricAsync(new GetRubricRequest { Year = 2026 })).Rubric;
+        rubric.FactKinds.Single(k => k.Kind == "MEETING_ABSENCE").Points = "4";
+        await Assessment.ReplaceRubricAsync(new ReplaceRubricRequest { Year = 2026, Rubric = rubric });
+
+        var then = await ScorecardAsync("T1002", before);
+        var now = await ScorecardAsync("T1002");
+
+        (then.RubricVersion, Item(then, "STUDY")).Should().Be((1, "14"));
+        (now.RubricVersion, Item(now, "STUDY")).Should().Be((2, "12"));
+    }
+
+    [Fact]
+    public async Task GetScorecard_WhenAsOfIsTheFarFuture_JudgesEveryWindowOfTheYear()
+    {
+        var card = await ScorecardAsync("T1002", new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero));
+
+        // No facts at all: both thought reports (-6), assistance (-5) and two good deeds (-10) are missing.
+        card.Items.Select(i => i.Score).Should().Equal("16", "16", "11", "10", "16", "10");
+        card.TotalScore.Should().Be("79");
+    }
 }

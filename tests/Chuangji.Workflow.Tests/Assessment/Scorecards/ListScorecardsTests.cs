@@ -1,4 +1,5 @@
 using Chuangji.Assessment.V1;
+using Chuangji.Members.V1;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Grpc.Core;
@@ -113,5 +114,18 @@ public sealed class ListScorecardsTests : AssessmentFixture
         var error = await Assessment.ListScorecardsAsync(new ListScorecardsRequest { BranchCode = "B99", Year = 2026 }).ShouldFailWith(StatusCode.NotFound);
 
         error.ViolatedFields().Should().Equal("branch_code");
+    }
+
+    [Fact]
+    public async Task ListScorecards_WhenAMemberLeavesBetweenPages_SkipsNobody()
+    {
+        await RecordAsync("T1003", "THOUGHT_REPORT", "2026-02-01");
+        var first = await Assessment.ListScorecardsAsync(new ListScorecardsRequest { BranchCode = "B01", Year = 2026, PageSize = 1 });
+        await Members.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = "T1003", Status = Chuangji.Members.V1.MemberStatus.TransferredOut });
+
+        var rest = await Assessment.ListScorecardsAsync(new ListScorecardsRequest { BranchCode = "B01", Year = 2026, PageSize = 5, PageToken = first.NextPageToken });
+
+        first.Scorecards.Single().Scorecard.StaffNumber.Should().Be("T1003");
+        rest.Scorecards.Select(s => s.Scorecard.StaffNumber).Should().Equal("R2001", "T1002");
     }
 }

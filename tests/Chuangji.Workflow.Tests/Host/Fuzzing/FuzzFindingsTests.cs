@@ -15,9 +15,10 @@ using Microsoft.Extensions.Logging;
 namespace Chuangji.Workflow.Tests.Host.Fuzzing;
 
 /// <summary>What the fuzz runs found, each held by a test of its own: branch B01 with T1002 and T1003, 2026 open, on 2026-11-25.</summary>
-public sealed class FuzzFindingsTests : IAsyncLifetime
+/// <remarks>One host for the class: every test here is refused, so none sees another's traces.</remarks>
+public sealed class FuzzFindingsTests(FuzzFindingsTests.College college) : IClassFixture<FuzzFindingsTests.College>
 {
-    private TestService _service = null!;
+    private readonly TestService _service = college.Service;
 
     private AuditService.AuditServiceClient Audit => new(_service.Channel);
 
@@ -27,17 +28,17 @@ public sealed class FuzzFindingsTests : IAsyncLifetime
 
     private MembersService.MembersServiceClient Members => new(_service.Channel);
 
-    public async Task InitializeAsync()
+    public sealed class College : SharedService
     {
-        _service = await TestService.StartAsync();
-        await (await Members.WithBranchesAsync("B01")).ImportMembersAsync(new ImportMembersRequest
+        protected override async Task SeedAsync(TestService service)
         {
-            Members = { MembersFixtures.Registration("T1002", "B01"), MembersFixtures.Registration("T1003", "B01") },
-        });
-        await Workflow.OpenYearAsync(new OpenYearRequest { Year = 2026 });
+            await (await new MembersService.MembersServiceClient(service.Channel).WithBranchesAsync("B01")).ImportMembersAsync(new ImportMembersRequest
+            {
+                Members = { MembersFixtures.Registration("T1002", "B01"), MembersFixtures.Registration("T1003", "B01") },
+            });
+            await new WorkflowService.WorkflowServiceClient(service.Channel).OpenYearAsync(new OpenYearRequest { Year = 2026 });
+        }
     }
-
-    public async Task DisposeAsync() => await _service.DisposeAsync();
 
     public static TheoryData<string, long, int> OutOfRangeTimestamps() => new()
     {

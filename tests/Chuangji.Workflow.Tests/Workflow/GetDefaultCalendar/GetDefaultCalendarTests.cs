@@ -5,12 +5,13 @@ using Grpc.Core;
 
 namespace Chuangji.Workflow.Tests.Workflow.GetDefaultCalendar;
 
-public sealed class GetDefaultCalendarTests
+/// <remarks>One host for the class: its tests only read.</remarks>
+public sealed class GetDefaultCalendarTests(SharedService shared) : IClassFixture<SharedService>
 {
     [Fact]
     public async Task GetDefaultCalendar_WhenYearIs2026_ReturnsTheDatesOf2026()
     {
-        await using var service = await TestService.StartAsync();
+        var service = shared.Service;
         var client = new WorkflowService.WorkflowServiceClient(service.Channel);
 
         var calendar = (await client.GetDefaultCalendarAsync(new GetDefaultCalendarRequest { Year = 2026 })).Calendar;
@@ -35,7 +36,7 @@ public sealed class GetDefaultCalendarTests
     [Fact]
     public async Task GetDefaultCalendar_WhenYearIs2101_IsInvalidArgumentNamingYear()
     {
-        await using var service = await TestService.StartAsync();
+        var service = shared.Service;
         var client = new WorkflowService.WorkflowServiceClient(service.Channel);
 
         var exception = await FluentActions.Awaiting(async () => await client.GetDefaultCalendarAsync(new GetDefaultCalendarRequest { Year = 2101 }))

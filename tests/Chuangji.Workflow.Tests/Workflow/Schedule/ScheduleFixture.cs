@@ -18,6 +18,9 @@ public abstract class ScheduleFixture : IAsyncLifetime
 
     protected virtual DateTimeOffset Start => January5;
 
+    /// <summary>Whether the host starts on an empty file rather than a copy of the migrated template: for tests of the first start.</summary>
+    protected virtual bool EmptyDatabase => false;
+
     protected TestService Service { get; private set; } = null!;
 
     protected WorkflowService.WorkflowServiceClient Workflow => new(Service.Channel);
@@ -30,7 +33,7 @@ public abstract class ScheduleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Service = await TestService.StartAsync(TestService.WithScheduler, Start);
+        Service = await TestService.StartAsync(TestService.WithScheduler, Start, EmptyDatabase);
         var members = await new MembersService.MembersServiceClient(Service.Channel).WithBranchesAsync("B01", "B02");
         await members.ImportMembersAsync(new ImportMembersRequest
         {

@@ -5,6 +5,8 @@ namespace Chuangji.Workflow.Tests.Workflow.Schedule;
 /// <summary>The schedule lives in Quartz's tables in the service's own SQLite file, created at first start.</summary>
 public sealed class SchedulerStoreTests : ScheduleFixture
 {
+    protected override bool EmptyDatabase => true;
+
     [Fact]
     public async Task OpeningAYear_StoresATriggerForEachFutureMoment_AndACalendarChangeReplacesThem()
     {

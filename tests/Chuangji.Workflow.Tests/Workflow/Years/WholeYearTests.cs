@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CycleTrigger = Chuangji.Workflow.Modules.Workflow.Domain.Cycles.CycleTrigger;
 
-namespace Chuangji.Workflow.Tests.Workflow.Year;
+namespace Chuangji.Workflow.Tests.Workflow.Years;
 
 /// <summary>2026 for the college, from opening the year to closed cycles, through the real service.</summary>
 public sealed class WholeYearTests : WorkflowFixture

@@ -8,7 +8,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chuangji.Workflow.Tests.Workflow.Year;
+namespace Chuangji.Workflow.Tests.Workflow.Years;
 
 /// <summary>
 /// 2026 as the college lives it, through the real host with its scheduler on the fake clock, the service restarted
