@@ -25,6 +25,26 @@ internal static class MembersFixtures
             Specialty = specialty,
         };
 
+    /// <summary>
+    /// The four-member college most tests of the cycle and the scores use: B01 with T1002 刘洋, T1003 赵敏 and retired
+    /// R2001 黄桂兰; B02 with T2001 李秀英; secretary T1001 for both.
+    /// </summary>
+    public static async Task<MembersService.MembersServiceClient> WithTestCollegeAsync(this MembersService.MembersServiceClient client)
+    {
+        await client.WithBranchesAsync("B01", "B02");
+        await client.ImportMembersAsync(new ImportMembersRequest
+        {
+            Members =
+            {
+                Registration("T1002", "B01", name: "刘洋"),
+                Registration("T1003", "B01", name: "赵敏"),
+                Registration("R2001", "B01", name: "黄桂兰", category: MemberCategory.Retired, joinedPartyOn: "1965-03-01"),
+                Registration("T2001", "B02", name: "李秀英"),
+            },
+        });
+        return client;
+    }
+
     public static async Task<MembersService.MembersServiceClient> WithBranchesAsync(this MembersService.MembersServiceClient client, params string[] codes)
     {
         foreach (var code in codes)

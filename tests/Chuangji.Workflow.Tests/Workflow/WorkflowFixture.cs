@@ -29,17 +29,7 @@ public abstract class WorkflowFixture : IAsyncLifetime
         Service = await TestService.StartAsync(start: January5);
         Workflow = new WorkflowService.WorkflowServiceClient(Service.Channel);
         Assessment = new AssessmentService.AssessmentServiceClient(Service.Channel);
-        Members = await new MembersService.MembersServiceClient(Service.Channel).WithBranchesAsync("B01", "B02");
-        await Members.ImportMembersAsync(new ImportMembersRequest
-        {
-            Members =
-            {
-                MembersFixtures.Registration("T1002", "B01", name: "刘洋"),
-                MembersFixtures.Registration("T1003", "B01", name: "赵敏"),
-                MembersFixtures.Registration("R2001", "B01", name: "黄桂兰", category: Chuangji.Members.V1.MemberCategory.Retired, joinedPartyOn: "1965-03-01"),
-                MembersFixtures.Registration("T2001", "B02", name: "李秀英"),
-            },
-        });
+        Members = await new MembersService.MembersServiceClient(Service.Channel).WithTestCollegeAsync();
     }
 
     public async Task DisposeAsync() => await Service.DisposeAsync();

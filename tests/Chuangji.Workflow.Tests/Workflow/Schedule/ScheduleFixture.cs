@@ -34,17 +34,7 @@ public abstract class ScheduleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Service = await TestService.StartAsync(TestService.WithScheduler, Start, EmptyDatabase);
-        var members = await new MembersService.MembersServiceClient(Service.Channel).WithBranchesAsync("B01", "B02");
-        await members.ImportMembersAsync(new ImportMembersRequest
-        {
-            Members =
-            {
-                MembersFixtures.Registration("T1002", "B01", name: "刘洋"),
-                MembersFixtures.Registration("T1003", "B01", name: "赵敏"),
-                MembersFixtures.Registration("R2001", "B01", name: "黄桂兰", category: Chuangji.Members.V1.MemberCategory.Retired, joinedPartyOn: "1965-03-01"),
-                MembersFixtures.Registration("T2001", "B02", name: "李秀英"),
-            },
-        });
+        await new MembersService.MembersServiceClient(Service.Channel).WithTestCollegeAsync();
     }
 
     public async Task DisposeAsync() => await Service.DisposeAsync();
