@@ -45,15 +45,8 @@ internal sealed class UpdateBranchHandler(MembersDbContext db, CollegeClock cloc
             return branch;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Branches.AsNoTracking().Where(b => b.Code == branch.Code).Select(b => b.Version).SingleAsync(cancellationToken);
-            throw new ConcurrencyConflictException("branch", branch.Code, command.ExpectedVersion, current);
-        }
+        await db.SaveOrConflictAsync(
+            "branch", branch.Code, command.ExpectedVersion, db.Branches.AsNoTracking().Where(b => b.Code == branch.Code).Select(b => b.Version), cancellationToken);
 
         return branch;
     }

@@ -34,15 +34,8 @@ internal sealed class UpdateMemberHandler(MembersDbContext db, CollegeClock cloc
             return member;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Members.AsNoTracking().Where(m => m.Id == member.Id).Select(m => m.Version).SingleAsync(cancellationToken);
-            throw new ConcurrencyConflictException("member", member.StaffNumber, command.ExpectedVersion, current);
-        }
+        await db.SaveOrConflictAsync(
+            "member", member.StaffNumber, command.ExpectedVersion, db.Members.AsNoTracking().Where(m => m.Id == member.Id).Select(m => m.Version), cancellationToken);
 
         return member;
     }
