@@ -62,11 +62,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         var noteViolations = new Violations();
         var checkedNote = TextField.Optional(noteViolations, "note", note, MaxNoteLength);
         noteViolations.ThrowIfAny();
-        var problems = RubricValidator.ProblemsIn(rubric);
-        if (problems.Count > 0)
-        {
-            throw new InvalidArgumentException(problems.Select(p => new FieldViolation("rubric", p.ToString())).ToList());
-        }
+        RubricRules.All.ThrowIfInvalidArgument(rubric, "rubric");
 
         await EnsureStoredAsync(year, cancellationToken);
 

@@ -19,7 +19,7 @@ internal sealed class DefaultRubricSource(SeedDirectory seeds)
     public static Rubric Load(string path)
     {
         var rubric = RubricJson.ReadFile(path);
-        RubricValidator.ThrowIfInvalid(rubric, path);
+        RubricRules.All.ThrowIfInvalid(rubric, path);
         return rubric;
     }
 }

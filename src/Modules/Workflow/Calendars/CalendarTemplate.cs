@@ -2,7 +2,7 @@ namespace Chuangji.Workflow.Modules.Workflow.Calendars;
 
 /// <summary>
 /// A year's calendar before it has a year: dates as "MM-DD" exactly as configured, so that validation can name
-/// every malformed one (see <see cref="Validation.CalendarValidator"/>) before <see cref="CalendarResolver"/> reads them.
+/// every malformed one (see <see cref="Validation.CalendarRules"/>) before <see cref="CalendarResolver"/> reads them.
 /// </summary>
 internal sealed record CalendarTemplate(
     string TimeZone,

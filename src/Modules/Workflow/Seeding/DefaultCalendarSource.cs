@@ -19,7 +19,7 @@ internal sealed class DefaultCalendarSource(SeedDirectory seeds)
     public static CalendarTemplate Load(string path)
     {
         var template = CalendarJson.ReadFile(path);
-        CalendarValidator.ThrowIfInvalid(template, path);
+        CalendarRules.All.ThrowIfInvalid(template, path);
         return template;
     }
 }

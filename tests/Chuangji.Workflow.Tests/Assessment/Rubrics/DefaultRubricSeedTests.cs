@@ -10,7 +10,7 @@ public sealed class DefaultRubricSeedTests
     [Fact]
     public void Validate_WhenSeedIsShipped_HasNoProblems()
     {
-        RubricValidator.ProblemsIn(_rubric).Should().BeEmpty();
+        RubricRules.All.ProblemsIn(_rubric).Should().BeEmpty();
     }
 
     [Theory]

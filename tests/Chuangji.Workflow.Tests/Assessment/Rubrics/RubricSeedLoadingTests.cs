@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
 using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 using Chuangji.Workflow.Modules.Assessment.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
@@ -22,7 +23,7 @@ public sealed class RubricSeedLoadingTests : IDisposable
         var rubric = RubricJson.Parse(text);
 
         rubric.Items[0].MaxPoints.Should().Be(15.9m);
-        RubricValidator.ProblemsIn(rubric).Should().BeEmpty();
+        RubricRules.All.ProblemsIn(rubric).Should().BeEmpty();
     }
 
     [Theory]
@@ -46,7 +47,7 @@ public sealed class RubricSeedLoadingTests : IDisposable
         Write(text);
         var source = new DefaultRubricSource(new SeedDirectory(_directory));
 
-        var thrown = FluentActions.Invoking(() => source.Rubric).Should().Throw<InvalidRubricException>().Which;
+        var thrown = FluentActions.Invoking(() => source.Rubric).Should().Throw<InvalidDocumentException>().Which;
 
         thrown.Problems.Select(problem => problem.Rule).Should().Equal(
             "CategoryBaseItemsTotalHundredRule", "CategoryBaseItemsTotalHundredRule", "ReferencedItemsExistRule");

@@ -9,7 +9,7 @@ public sealed class RubricValidatorNumbersTests
     private readonly Rubric _valid = DefaultRubric.Load();
 
     private static IEnumerable<string> NumberProblems(Rubric rubric) =>
-        RubricValidator.ProblemsIn(rubric).Where(p => p.Rule == nameof(NumbersAreInRangeRule)).Select(p => p.Description);
+        RubricRules.All.ProblemsIn(rubric).Where(p => p.Rule == nameof(NumbersAreInRangeRule)).Select(p => p.Description);
 
     [Fact]
     public void Validate_WhenTheDefaultTable_HasNoNumberProblems()

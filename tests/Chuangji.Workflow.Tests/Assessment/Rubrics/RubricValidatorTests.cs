@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
 using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 using Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
@@ -22,7 +23,7 @@ public sealed class RubricValidatorTests
     {
         var broken = _valid.WithItem("STUDY", item => item with { MaxPoints = 15m });
 
-        var problems = RubricValidator.ProblemsIn(broken);
+        var problems = RubricRules.All.ProblemsIn(broken);
 
         problems.Should().OnlyContain(problem => problem.Rule == nameof(CategoryBaseItemsTotalHundredRule));
         problems.Select(problem => problem.Description).Should().SatisfyRespectively(
@@ -38,7 +39,7 @@ public sealed class RubricValidatorTests
             .WithItem("STUDY", item => item with { MaxPoints = 15.9m })
             .WithItem("ACHIEVEMENT", item => item with { MaxPoints = 16.1m });
 
-        RubricValidator.ProblemsIn(shifted).Should().BeEmpty();
+        RubricRules.All.ProblemsIn(shifted).Should().BeEmpty();
     }
 
     [Fact]
@@ -87,11 +88,11 @@ public sealed class RubricValidatorTests
     {
         var broken = _valid.WithKind("MEETING_ABSENCE", kind => kind with { ItemCodes = ["STUDY", "ACHIEVEMENT"] });
 
-        var problems = RubricValidator.ProblemsIn(broken);
+        var problems = RubricRules.All.ProblemsIn(broken);
 
         problems.Should().Equal(
-            new RubricProblem(nameof(KindScoresOnOneItemPerCategoryRule), "fact kind 'MEETING_ABSENCE' scores on STUDY and ACHIEVEMENT for IN_SERVICE members; it may score on one"),
-            new RubricProblem(nameof(KindScoresOnOneItemPerCategoryRule), "fact kind 'MEETING_ABSENCE' scores on STUDY and ACHIEVEMENT for RETIRED members; it may score on one"));
+            new RuleProblem(nameof(KindScoresOnOneItemPerCategoryRule), "fact kind 'MEETING_ABSENCE' scores on STUDY and ACHIEVEMENT for IN_SERVICE members; it may score on one"),
+            new RuleProblem(nameof(KindScoresOnOneItemPerCategoryRule), "fact kind 'MEETING_ABSENCE' scores on STUDY and ACHIEVEMENT for RETIRED members; it may score on one"));
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public sealed class RubricValidatorTests
             .WithDerivedRule("GOOD_DEEDS_EACH_YEAR", rule => rule with { Requirements = [new DerivedRequirement("GOOD_DEEDS", 2)] })
             .WithBand("UNQUALIFIED", band => band with { MinTotal = 10m });
 
-        RubricValidator.ProblemsIn(broken).Select(problem => problem.Rule).Should().BeEquivalentTo(
+        RubricRules.All.ProblemsIn(broken).Select(problem => problem.Rule).Should().BeEquivalentTo(
             nameof(FixedPointKindsHavePointsRule), nameof(DerivedRequirementsNameKnownKindsRule), nameof(RatingBandsDescendToZeroRule));
     }
 
@@ -207,8 +208,8 @@ public sealed class RubricValidatorTests
             .WithKind("MEETING_ABSENCE", kind => kind with { Points = null })
             .WithBand("UNQUALIFIED", band => band with { MinTotal = 10m });
 
-        var thrown = FluentActions.Invoking(() => RubricValidator.ThrowIfInvalid(broken, "test.json"))
-            .Should().Throw<InvalidRubricException>().Which;
+        var thrown = FluentActions.Invoking(() => RubricRules.All.ThrowIfInvalid(broken, "test.json"))
+            .Should().Throw<InvalidDocumentException>().Which;
 
         thrown.Problems.Should().HaveCount(2);
         thrown.Message.Should().Contain("test.json")
@@ -217,5 +218,5 @@ public sealed class RubricValidatorTests
     }
 
     private static void ShouldHaveOnly(Rubric rubric, string rule, string description) =>
-        RubricValidator.ProblemsIn(rubric).Should().Equal(new RubricProblem(rule, description));
+        RubricRules.All.ProblemsIn(rubric).Should().Equal(new RuleProblem(rule, description));
 }

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
 using Chuangji.Workflow.Modules.Workflow.Calendars;
 using Chuangji.Workflow.Modules.Workflow.Calendars.Validation;
 using Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
@@ -14,9 +15,9 @@ public sealed class CalendarValidatorTests
     {
         var broken = _valid with { MaterialsDue = "11/20", QuarterlyChecks = ["03-31", "06-31", "09-30", "12-31"] };
 
-        CalendarValidator.ProblemsIn(broken).Should().Equal(
-            new CalendarProblem(nameof(DatesAreMonthDaysRule), "materialsDue '11/20' is not a day of the year written MM-DD"),
-            new CalendarProblem(nameof(DatesAreMonthDaysRule), "quarterlyChecks[1] '06-31' is not a day of the year written MM-DD"));
+        CalendarRules.All.ProblemsIn(broken).Should().Equal(
+            new RuleProblem(nameof(DatesAreMonthDaysRule), "materialsDue '11/20' is not a day of the year written MM-DD"),
+            new RuleProblem(nameof(DatesAreMonthDaysRule), "quarterlyChecks[1] '06-31' is not a day of the year written MM-DD"));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class CalendarValidatorTests
     [Fact]
     public void Validate_WhenDeterminationIsTheDayMassReviewCloses_HasNoProblems()
     {
-        CalendarValidator.ProblemsIn(_valid with { DeterminationBy = "12-17" }).Should().BeEmpty();
+        CalendarRules.All.ProblemsIn(_valid with { DeterminationBy = "12-17" }).Should().BeEmpty();
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class CalendarValidatorTests
     [InlineData(30)]
     public void Validate_WhenPublicityDaysAreAtTheLimits_HasNoProblems(int days)
     {
-        CalendarValidator.ProblemsIn(_valid with { PublicityDays = days }).Should().BeEmpty();
+        CalendarRules.All.ProblemsIn(_valid with { PublicityDays = days }).Should().BeEmpty();
     }
 
     [Fact]
@@ -78,9 +79,9 @@ public sealed class CalendarValidatorTests
     {
         var broken = _valid with { ReminderDaysBefore = [7, 0, 3, 3] };
 
-        CalendarValidator.ProblemsIn(broken).Should().Equal(
-            new CalendarProblem(nameof(ReminderDaysArePositiveAndDistinctRule), "reminderDaysBefore has 0; a reminder goes out at least 1 day before"),
-            new CalendarProblem(nameof(ReminderDaysArePositiveAndDistinctRule), "reminderDaysBefore has 3 2 times"));
+        CalendarRules.All.ProblemsIn(broken).Should().Equal(
+            new RuleProblem(nameof(ReminderDaysArePositiveAndDistinctRule), "reminderDaysBefore has 0; a reminder goes out at least 1 day before"),
+            new RuleProblem(nameof(ReminderDaysArePositiveAndDistinctRule), "reminderDaysBefore has 3 2 times"));
     }
 
     [Fact]
@@ -94,10 +95,10 @@ public sealed class CalendarValidatorTests
     {
         var broken = _valid with { CommitmentDue = "1-31", MassReviewCloses = "12-01", PublicityDays = 0, TimeZone = "" };
 
-        CalendarValidator.ProblemsIn(broken).Select(problem => problem.Rule).Should().Equal(
+        CalendarRules.All.ProblemsIn(broken).Select(problem => problem.Rule).Should().Equal(
             nameof(DatesAreMonthDaysRule), nameof(DeadlinesFollowYearOrderRule), nameof(PublicityDaysInRangeRule), nameof(TimeZoneIsKnownRule));
     }
 
     private static void ShouldHaveOnly(CalendarTemplate calendar, string rule, string description) =>
-        CalendarValidator.ProblemsIn(calendar).Should().Equal(new CalendarProblem(rule, description));
+        CalendarRules.All.ProblemsIn(calendar).Should().Equal(new RuleProblem(rule, description));
 }

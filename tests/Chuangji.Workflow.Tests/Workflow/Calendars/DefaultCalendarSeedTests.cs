@@ -10,7 +10,7 @@ public sealed class DefaultCalendarSeedTests
     [Fact]
     public void Validate_WhenSeedIsShipped_HasNoProblems()
     {
-        CalendarValidator.ProblemsIn(_template).Should().BeEmpty();
+        CalendarRules.All.ProblemsIn(_template).Should().BeEmpty();
     }
 
     [Fact]

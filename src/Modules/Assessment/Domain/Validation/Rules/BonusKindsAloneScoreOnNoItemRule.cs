@@ -1,7 +1,9 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>Bonus points are added on top of the base (实际累加); every other kind counts against a base item.</summary>
-internal sealed class BonusKindsAloneScoreOnNoItemRule : IRubricRule
+internal sealed class BonusKindsAloneScoreOnNoItemRule : IRule<Rubric>
 {
     public IEnumerable<string> ProblemsIn(Rubric rubric)
     {

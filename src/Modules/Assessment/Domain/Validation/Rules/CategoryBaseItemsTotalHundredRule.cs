@@ -1,7 +1,9 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>The base part is 百分制: for each category, the items that apply to it are worth exactly 100.</summary>
-internal sealed class CategoryBaseItemsTotalHundredRule : IRubricRule
+internal sealed class CategoryBaseItemsTotalHundredRule : IRule<Rubric>
 {
     public const decimal BaseTotal = 100m;
 

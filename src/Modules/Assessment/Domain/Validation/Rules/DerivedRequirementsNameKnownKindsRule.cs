@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
-internal sealed class DerivedRequirementsNameKnownKindsRule : IRubricRule
+internal sealed class DerivedRequirementsNameKnownKindsRule : IRule<Rubric>
 {
     public IEnumerable<string> ProblemsIn(Rubric rubric)
     {

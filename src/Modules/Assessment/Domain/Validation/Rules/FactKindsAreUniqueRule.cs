@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
-internal sealed class FactKindsAreUniqueRule : IRubricRule
+internal sealed class FactKindsAreUniqueRule : IRule<Rubric>
 {
     public IEnumerable<string> ProblemsIn(Rubric rubric) =>
         rubric.FactKinds.GroupBy(kind => kind.Kind)

@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
-internal sealed class FixedPointKindsHavePointsRule : IRubricRule
+internal sealed class FixedPointKindsHavePointsRule : IRule<Rubric>
 {
     private static readonly FactRule[] FixedPointRules = [FactRule.PerCount, FactRule.OnceAYear, FactRule.Bonus];
 

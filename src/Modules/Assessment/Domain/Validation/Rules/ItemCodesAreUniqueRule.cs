@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
-internal sealed class ItemCodesAreUniqueRule : IRubricRule
+internal sealed class ItemCodesAreUniqueRule : IRule<Rubric>
 {
     public IEnumerable<string> ProblemsIn(Rubric rubric) =>
         rubric.Items.GroupBy(item => item.Code)

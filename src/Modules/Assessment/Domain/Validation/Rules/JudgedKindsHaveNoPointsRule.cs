@@ -1,7 +1,9 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>Discretionary points come with each fact; positive facts only feed derived rules; a veto is not a number.</summary>
-internal sealed class JudgedKindsHaveNoPointsRule : IRubricRule
+internal sealed class JudgedKindsHaveNoPointsRule : IRule<Rubric>
 {
     private static readonly FactRule[] RulesWithoutPoints = [FactRule.Discretionary, FactRule.Positive, FactRule.Veto];
 

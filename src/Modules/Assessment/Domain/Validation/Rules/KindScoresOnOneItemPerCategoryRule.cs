@@ -1,7 +1,9 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>A kind with several items means "the one for the member's category", so no two may apply to one category.</summary>
-internal sealed class KindScoresOnOneItemPerCategoryRule : IRubricRule
+internal sealed class KindScoresOnOneItemPerCategoryRule : IRule<Rubric>
 {
     public IEnumerable<string> ProblemsIn(Rubric rubric)
     {

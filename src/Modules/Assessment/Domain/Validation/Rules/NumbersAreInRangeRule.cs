@@ -1,3 +1,5 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 /// count at most a fact a day, and rating codes are distinct: anything else is a typo, and would let
 /// a table be stored that cannot score a member.
 /// </summary>
-internal sealed class NumbersAreInRangeRule : IRubricRule
+internal sealed class NumbersAreInRangeRule : IRule<Rubric>
 {
     public const decimal MaxPoints = 100m;
 

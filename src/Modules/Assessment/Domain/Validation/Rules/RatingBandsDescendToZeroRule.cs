@@ -1,7 +1,9 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
 /// <summary>Bands are read top down, the first whose minimum a total reaches wins; the last must catch every total.</summary>
-internal sealed class RatingBandsDescendToZeroRule : IRubricRule
+internal sealed class RatingBandsDescendToZeroRule : IRule<Rubric>
 {
     public IEnumerable<string> ProblemsIn(Rubric rubric)
     {

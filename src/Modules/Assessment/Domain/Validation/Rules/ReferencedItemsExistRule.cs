@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
 
-internal sealed class ReferencedItemsExistRule : IRubricRule
+internal sealed class ReferencedItemsExistRule : IRule<Rubric>
 {
     public IEnumerable<string> ProblemsIn(Rubric rubric)
     {

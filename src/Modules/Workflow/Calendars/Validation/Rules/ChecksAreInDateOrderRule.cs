@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
-internal sealed class ChecksAreInDateOrderRule : ICalendarRule
+internal sealed class ChecksAreInDateOrderRule : IRule<CalendarTemplate>
 {
     public IEnumerable<string> ProblemsIn(CalendarTemplate calendar) =>
         ProblemsIn("quarterlyChecks", calendar.QuarterlyChecks).Concat(ProblemsIn("halfYearChecks", calendar.HalfYearChecks));

@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
-internal sealed class DatesAreMonthDaysRule : ICalendarRule
+internal sealed class DatesAreMonthDaysRule : IRule<CalendarTemplate>
 {
     public IEnumerable<string> ProblemsIn(CalendarTemplate calendar) =>
         CalendarFields.DatesOf(calendar)

@@ -1,10 +1,12 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
 /// <summary>
 /// The member cycle runs 承诺 → 述绩 H1 → 述绩 H2 → 评绩 → 定绩 within the year, so its deadlines must too.
 /// Malformed dates are <see cref="DatesAreMonthDaysRule"/>'s to report; pairs with one are skipped here.
 /// </summary>
-internal sealed class DeadlinesFollowYearOrderRule : ICalendarRule
+internal sealed class DeadlinesFollowYearOrderRule : IRule<CalendarTemplate>
 {
     public IEnumerable<string> ProblemsIn(CalendarTemplate calendar)
     {

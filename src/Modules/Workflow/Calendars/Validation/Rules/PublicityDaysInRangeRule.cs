@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
-internal sealed class PublicityDaysInRangeRule : ICalendarRule
+internal sealed class PublicityDaysInRangeRule : IRule<CalendarTemplate>
 {
     public const int Min = 1;
     public const int Max = 30;

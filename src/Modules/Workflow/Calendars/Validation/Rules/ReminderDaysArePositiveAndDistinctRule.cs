@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
-internal sealed class ReminderDaysArePositiveAndDistinctRule : ICalendarRule
+internal sealed class ReminderDaysArePositiveAndDistinctRule : IRule<CalendarTemplate>
 {
     public IEnumerable<string> ProblemsIn(CalendarTemplate calendar)
     {

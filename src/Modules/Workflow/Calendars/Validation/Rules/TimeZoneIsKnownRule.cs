@@ -1,6 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+
 namespace Chuangji.Workflow.Modules.Workflow.Calendars.Validation.Rules;
 
-internal sealed class TimeZoneIsKnownRule : ICalendarRule
+internal sealed class TimeZoneIsKnownRule : IRule<CalendarTemplate>
 {
     public IEnumerable<string> ProblemsIn(CalendarTemplate calendar)
     {

@@ -1,7 +1,0 @@
-namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation;
-
-/// <summary>A breach of <see cref="Rule"/> (the rule's class name), described so the seed's author can fix it.</summary>
-internal sealed record RubricProblem(string Rule, string Description)
-{
-    public override string ToString() => $"{Rule}: {Description}";
-}

@@ -1,0 +1,23 @@
+using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation.Rules;
+
+namespace Chuangji.Workflow.Modules.Assessment.Domain.Validation;
+
+/// <summary>Everything a scoring table must get right.</summary>
+internal static class RubricRules
+{
+    public static readonly RuleSet<Rubric> All = new(
+        "rubric",
+        new ItemCodesAreUniqueRule(),
+        new CategoryBaseItemsTotalHundredRule(),
+        new FactKindsAreUniqueRule(),
+        new ReferencedItemsExistRule(),
+        new BonusKindsAloneScoreOnNoItemRule(),
+        new KindScoresOnOneItemPerCategoryRule(),
+        new FixedPointKindsHavePointsRule(),
+        new JudgedKindsHaveNoPointsRule(),
+        new DerivedRequirementsNameKnownKindsRule(),
+        new DerivedRulesAreWellFormedRule(),
+        new RatingBandsDescendToZeroRule(),
+        new NumbersAreInRangeRule());
+}
