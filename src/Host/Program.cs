@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.Host.Hosting;
 using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.Modules.Members;
 using Chuangji.Workflow.Modules.Workflow;
 

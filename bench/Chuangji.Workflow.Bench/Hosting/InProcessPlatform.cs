@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Modules.Assessment;
-using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.Modules.Assessment;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Members;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

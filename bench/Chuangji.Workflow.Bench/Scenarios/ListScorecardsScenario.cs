@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Chuangji.Assessment.V1;
-using Chuangji.Workflow.Modules.Assessment.Features.ListScorecards;
-using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;
+using Chuangji.Workflow.Modules.Assessment.Features.ListScorecards;
+using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Google.Protobuf;
 using Grpc.Health.V1;
 using Microsoft.Data.Sqlite;

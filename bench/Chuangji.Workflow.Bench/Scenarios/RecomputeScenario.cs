@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
-using Chuangji.Workflow.Modules.Assessment.Features.SummarizeYear;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;
+using Chuangji.Workflow.Modules.Assessment.Features.SummarizeYear;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Chuangji.Assessment.V1;
+using Chuangji.Workflow.Bench.Hosting;
+using Chuangji.Workflow.Bench.Seeding;
 using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.Modules.Assessment.Facts.Registration;
 using Chuangji.Workflow.Modules.Assessment.Grpc;
-using Chuangji.Workflow.Bench.Hosting;
-using Chuangji.Workflow.Bench.Seeding;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
-using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Globalization;
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
-using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.Bench.Hosting;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Grpc.Net.Client;
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
@@ -7,6 +6,7 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Google.Protobuf;
 using Grpc.Core;

@@ -1,4 +1,5 @@
-using Chuangji.Workflow.Modules.Assessment;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
@@ -8,13 +9,12 @@ using Chuangji.Workflow.Host.Errors;
 using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Host.Seeding;
+using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.Modules.Members;
 using Chuangji.Workflow.Modules.Workflow;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Chuangji.Workflow.Host.Hosting;
 

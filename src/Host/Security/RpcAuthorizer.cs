@@ -1,10 +1,10 @@
 using System.Collections;
-using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Host.Grpc;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Contracts;
-using Chuangji.Workflow.Host.Grpc;
 using Google.Protobuf;
 
 namespace Chuangji.Workflow.Host.Security;

@@ -1,21 +1,21 @@
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Members.Features.CreateBranch;
+using Chuangji.Workflow.Modules.Members.Features.GetBranch;
+using Chuangji.Workflow.Modules.Members.Features.GetMember;
+using Chuangji.Workflow.Modules.Members.Features.ImportMembers;
+using Chuangji.Workflow.Modules.Members.Features.ListBranches;
+using Chuangji.Workflow.Modules.Members.Features.ListMembers;
+using Chuangji.Workflow.Modules.Members.Features.RegisterMember;
+using Chuangji.Workflow.Modules.Members.Features.TransferMember;
+using Chuangji.Workflow.Modules.Members.Features.UpdateBranch;
+using Chuangji.Workflow.Modules.Members.Features.UpdateMember;
 using Chuangji.Workflow.Modules.Members.Grpc;
 using Chuangji.Workflow.Modules.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Roster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Chuangji.Workflow.Modules.Members.Roster;
-using Chuangji.Workflow.Modules.Members.Features.CreateBranch;
-using Chuangji.Workflow.Modules.Members.Features.GetBranch;
-using Chuangji.Workflow.Modules.Members.Features.ListBranches;
-using Chuangji.Workflow.Modules.Members.Features.UpdateBranch;
-using Chuangji.Workflow.Modules.Members.Features.RegisterMember;
-using Chuangji.Workflow.Modules.Members.Features.ImportMembers;
-using Chuangji.Workflow.Modules.Members.Features.GetMember;
-using Chuangji.Workflow.Modules.Members.Features.ListMembers;
-using Chuangji.Workflow.Modules.Members.Features.UpdateMember;
-using Chuangji.Workflow.Modules.Members.Features.TransferMember;
 
 namespace Chuangji.Workflow.Modules.Members;
 

@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Features.AckReminder;

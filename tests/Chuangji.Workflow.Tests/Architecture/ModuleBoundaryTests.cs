@@ -1,6 +1,6 @@
 using System.Reflection;
-using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.Modules.Members;
 using Chuangji.Workflow.Modules.Workflow;
 

@@ -1,8 +1,8 @@
-using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Grpc.Core;
 using Xunit.Abstractions;

@@ -1,8 +1,8 @@
 using Chuangji.Members.V1;
 using Chuangji.Workflow.Modules.Members.Persistence;
+using Chuangji.Workflow.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Chuangji.Workflow.Tests.Infrastructure;
 using static Chuangji.Workflow.Tests.Members.MembersFixtures;
 
 namespace Chuangji.Workflow.Tests.Host;

@@ -1,11 +1,11 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Facts.Registration;
+using Chuangji.Workflow.Modules.Assessment.Features.GetScorecard;
 using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
-using Chuangji.Workflow.BuildingBlocks.Validation;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
-using Chuangji.Workflow.Modules.Assessment.Facts.Registration;
-using Chuangji.Workflow.Modules.Assessment.Features.GetScorecard;
 
 namespace Chuangji.Workflow.Modules.Assessment.Contracts;
 

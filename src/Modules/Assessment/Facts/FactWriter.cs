@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
-using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Modules.Assessment.Facts;

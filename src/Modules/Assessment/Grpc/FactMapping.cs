@@ -1,11 +1,11 @@
-using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
-using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Chuangji.Workflow.BuildingBlocks.Identity;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Facts;
+using Chuangji.Workflow.Modules.Assessment.Facts.Registration;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Assessment.V1;
-using Chuangji.Workflow.Modules.Assessment.Facts.Registration;
 
 namespace Chuangji.Workflow.Modules.Assessment.Grpc;
 

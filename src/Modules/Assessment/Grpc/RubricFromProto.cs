@@ -1,6 +1,6 @@
 using System.Globalization;
-using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain;
 using Proto = Chuangji.Assessment.V1;
 
 namespace Chuangji.Workflow.Modules.Assessment.Grpc;

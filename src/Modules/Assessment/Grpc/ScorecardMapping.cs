@@ -1,9 +1,9 @@
-using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
-using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Scorecards;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Assessment.V1;
-using Chuangji.Workflow.Modules.Assessment.Scorecards;
 
 namespace Chuangji.Workflow.Modules.Assessment.Grpc;
 

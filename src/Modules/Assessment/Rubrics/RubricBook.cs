@@ -1,12 +1,12 @@
+using Chuangji.Workflow.BuildingBlocks.Audit;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.Modules.Assessment.Domain.Rubrics;
 using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Seeding;
-using Chuangji.Workflow.BuildingBlocks.Audit;
-using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.BuildingBlocks.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Assessment.Rubrics;

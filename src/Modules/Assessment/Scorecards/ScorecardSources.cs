@@ -1,8 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Scoring;
-using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 

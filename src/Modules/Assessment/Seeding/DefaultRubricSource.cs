@@ -1,6 +1,6 @@
+using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
-using Chuangji.Workflow.BuildingBlocks.Seeding;
 
 namespace Chuangji.Workflow.Modules.Assessment.Seeding;
 

@@ -1,10 +1,10 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Members.Domain;
-using Chuangji.Workflow.Modules.Members.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Chuangji.Workflow.Modules.Members.Roster;
 using Chuangji.Workflow.Modules.Members.Features.CreateBranch;
 using Chuangji.Workflow.Modules.Members.Features.ImportMembers;
+using Chuangji.Workflow.Modules.Members.Persistence;
+using Chuangji.Workflow.Modules.Members.Roster;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Members.Contracts;
 

@@ -1,15 +1,15 @@
 using Chuangji.Members.V1;
-using Grpc.Core;
 using Chuangji.Workflow.Modules.Members.Features.CreateBranch;
 using Chuangji.Workflow.Modules.Members.Features.GetBranch;
-using Chuangji.Workflow.Modules.Members.Features.ListBranches;
-using Chuangji.Workflow.Modules.Members.Features.UpdateBranch;
-using Chuangji.Workflow.Modules.Members.Features.RegisterMember;
-using Chuangji.Workflow.Modules.Members.Features.ImportMembers;
 using Chuangji.Workflow.Modules.Members.Features.GetMember;
+using Chuangji.Workflow.Modules.Members.Features.ImportMembers;
+using Chuangji.Workflow.Modules.Members.Features.ListBranches;
 using Chuangji.Workflow.Modules.Members.Features.ListMembers;
-using Chuangji.Workflow.Modules.Members.Features.UpdateMember;
+using Chuangji.Workflow.Modules.Members.Features.RegisterMember;
 using Chuangji.Workflow.Modules.Members.Features.TransferMember;
+using Chuangji.Workflow.Modules.Members.Features.UpdateBranch;
+using Chuangji.Workflow.Modules.Members.Features.UpdateMember;
+using Grpc.Core;
 
 namespace Chuangji.Workflow.Modules.Members.Grpc;
 

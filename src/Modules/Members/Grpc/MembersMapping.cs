@@ -2,8 +2,8 @@ using Chuangji.Members.V1;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Proto = Chuangji.Members.V1;
 using Chuangji.Workflow.Modules.Members.Roster;
+using Proto = Chuangji.Members.V1;
 
 namespace Chuangji.Workflow.Modules.Members.Grpc;
 

@@ -1,6 +1,6 @@
-using Chuangji.Workflow.V1;
 using Chuangji.Workflow.Modules.Workflow.Features.GetCheckReport;
 using Chuangji.Workflow.Modules.Workflow.Features.ListCheckReports;
+using Chuangji.Workflow.V1;
 using Grpc.Core;
 
 namespace Chuangji.Workflow.Modules.Workflow.Grpc;

@@ -1,8 +1,8 @@
-using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Text.Json;
-using Google.Protobuf.WellKnownTypes;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Workflow.Domain.Checks;
 using Chuangji.Workflow.Modules.Workflow.Scheduling;
+using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Workflow.V1;
 
 namespace Chuangji.Workflow.Modules.Workflow.Grpc;

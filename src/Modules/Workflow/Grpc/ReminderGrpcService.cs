@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.BuildingBlocks.Identity;
-using Chuangji.Workflow.V1;
 using Chuangji.Workflow.Modules.Workflow.Features.AckReminder;
 using Chuangji.Workflow.Modules.Workflow.Features.ListReminders;
 using Chuangji.Workflow.Modules.Workflow.Features.WatchReminders;
 using Chuangji.Workflow.Modules.Workflow.Scheduling;
+using Chuangji.Workflow.V1;
 using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 

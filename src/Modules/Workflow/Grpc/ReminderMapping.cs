@@ -1,6 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Google.Protobuf.WellKnownTypes;
 using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
+using Google.Protobuf.WellKnownTypes;
 using Proto = Chuangji.Workflow.V1;
 
 namespace Chuangji.Workflow.Modules.Workflow.Grpc;

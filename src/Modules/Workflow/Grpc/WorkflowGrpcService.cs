@@ -1,6 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.V1;
 using Chuangji.Workflow.Modules.Workflow.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
 using Chuangji.Workflow.Modules.Workflow.Features.ApplyOutcome;
@@ -20,6 +19,7 @@ using Chuangji.Workflow.Modules.Workflow.Features.SubmitDeclaration;
 using Chuangji.Workflow.Modules.Workflow.Features.SubmitOpinion;
 using Chuangji.Workflow.Modules.Workflow.Features.UpdateCalendar;
 using Chuangji.Workflow.Modules.Workflow.Years;
+using Chuangji.Workflow.V1;
 using Grpc.Core;
 
 namespace Chuangji.Workflow.Modules.Workflow.Grpc;

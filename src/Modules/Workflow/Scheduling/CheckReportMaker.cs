@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Domain.Checks;
 using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;

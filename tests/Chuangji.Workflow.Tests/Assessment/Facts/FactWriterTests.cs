@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Facts;
 using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Tests.Assessment.Facts;

@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 
 namespace Chuangji.Workflow.Tests.Assessment.Rubrics;
 

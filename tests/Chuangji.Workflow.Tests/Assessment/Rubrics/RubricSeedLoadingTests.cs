@@ -1,7 +1,7 @@
+using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Validation.Rules;
 using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 using Chuangji.Workflow.Modules.Assessment.Seeding;
-using Chuangji.Workflow.BuildingBlocks.Seeding;
 
 namespace Chuangji.Workflow.Tests.Assessment.Rubrics;
 

@@ -1,5 +1,5 @@
-using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Chuangji.Workflow.Tests.Assessment.Rubrics;

@@ -4,16 +4,16 @@ using Chuangji.Members.V1;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Modules.Members.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
-using Domain = Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
-using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Domain = Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
 
 namespace Chuangji.Workflow.Tests.Host.Security;
 

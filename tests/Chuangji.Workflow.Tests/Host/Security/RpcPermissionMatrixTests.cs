@@ -2,15 +2,15 @@ using System.Collections;
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
 using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
-using Domain = Chuangji.Workflow.Modules.Workflow.Domain.Checks;
-using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Domain = Chuangji.Workflow.Modules.Workflow.Domain.Checks;
 
 namespace Chuangji.Workflow.Tests.Host.Security;
 

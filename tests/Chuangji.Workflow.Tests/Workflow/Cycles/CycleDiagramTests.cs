@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
+using Chuangji.Workflow.Tests.Infrastructure;
 
 namespace Chuangji.Workflow.Tests.Workflow.Cycles;
 

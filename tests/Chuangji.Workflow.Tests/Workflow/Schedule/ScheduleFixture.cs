@@ -1,9 +1,9 @@
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chuangji.Workflow.Tests.Workflow.Schedule;

@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Tests.Workflow.Calendars;
 using Chuangji.Workflow.Modules.Workflow.Calendars;
 using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 using Chuangji.Workflow.Modules.Workflow.Domain.Years;
+using Chuangji.Workflow.Tests.Workflow.Calendars;
 
 namespace Chuangji.Workflow.Tests.Workflow.Schedule;
 

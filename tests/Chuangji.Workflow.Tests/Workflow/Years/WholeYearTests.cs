@@ -1,7 +1,7 @@
 using Chuangji.Assessment.V1;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using Chuangji.Assessment.V1;
+using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Workflow.Schedule;
 using Chuangji.Workflow.V1;
-using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
-using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
-using Chuangji.Workflow.BuildingBlocks.Validation;
 
 namespace Chuangji.Workflow.Modules.Assessment.Facts.Registration;
 

@@ -1,7 +1,7 @@
-using Chuangji.Workflow.Modules.Assessment.Domain;
-using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Modules.Members.Contracts;
 
 namespace Chuangji.Workflow.Modules.Assessment.Facts.Registration;

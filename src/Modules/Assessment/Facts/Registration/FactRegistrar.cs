@@ -1,9 +1,9 @@
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Assessment.Domain;
 using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
-using Chuangji.Workflow.BuildingBlocks.Errors;
-using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
 
 namespace Chuangji.Workflow.Modules.Assessment.Facts.Registration;
 

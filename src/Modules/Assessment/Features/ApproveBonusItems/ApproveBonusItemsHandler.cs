@@ -1,12 +1,12 @@
-using Chuangji.Workflow.Modules.Assessment.Domain;
-using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
-using Chuangji.Workflow.Modules.Assessment.Persistence;
-using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Microsoft.EntityFrameworkCore;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Modules.Assessment.Features.Shared;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Assessment.Features.ApproveBonusItems;
 

@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Modules.Assessment.Contracts;
-using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.Modules.Members.Contracts;
 
 using Chuangji.Workflow.Modules.Assessment.Scorecards;

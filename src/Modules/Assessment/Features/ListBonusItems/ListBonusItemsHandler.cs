@@ -1,7 +1,7 @@
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
-using Chuangji.Workflow.BuildingBlocks.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Assessment.Features.ListBonusItems;

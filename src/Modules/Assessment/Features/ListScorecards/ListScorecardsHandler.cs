@@ -2,11 +2,11 @@ using System.Globalization;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
-using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Modules.Members.Contracts;
 using Chuangji.Workflow.Modules.Assessment.Scorecards;
+using Chuangji.Workflow.Modules.Members.Contracts;
 
 namespace Chuangji.Workflow.Modules.Assessment.Features.ListScorecards;
 

@@ -1,15 +1,15 @@
 using System.Globalization;
-using Chuangji.Workflow.Modules.Assessment.Domain;
-using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
-using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
-using Chuangji.Workflow.Modules.Assessment.Persistence;
-using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Features.Shared;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
-using Chuangji.Workflow.Modules.Assessment.Features.Shared;
 
 namespace Chuangji.Workflow.Modules.Assessment.Features.ProposeBonusItems;
 

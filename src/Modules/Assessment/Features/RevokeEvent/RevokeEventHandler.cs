@@ -1,8 +1,8 @@
-using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
-using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Assessment.Features.RevokeEvent;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Assessment.Features.Shared;

@@ -1,3 +1,5 @@
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Assessment.Domain;
@@ -5,8 +7,6 @@ using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.Modules.Assessment.Scoring;
-using Chuangji.Workflow.BuildingBlocks.Persistence;
-using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,10 +2,10 @@ using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Members.Branches;
 using Chuangji.Workflow.Modules.Members.Domain;
 using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Chuangji.Workflow.Modules.Members.Branches;
 
 namespace Chuangji.Workflow.Modules.Members.Features.CreateBranch;
 

@@ -1,7 +1,7 @@
 using Chuangji.Workflow.Modules.Members.Domain;
 using Chuangji.Workflow.Modules.Members.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Chuangji.Workflow.Modules.Members.Roster;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Members.Features.GetMember;
 

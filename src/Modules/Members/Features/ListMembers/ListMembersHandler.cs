@@ -2,8 +2,8 @@ using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Members.Domain;
 using Chuangji.Workflow.Modules.Members.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Chuangji.Workflow.Modules.Members.Roster;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Members.Features.ListMembers;
 

@@ -1,10 +1,10 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Members.Branches;
 using Chuangji.Workflow.Modules.Members.Domain;
 using Chuangji.Workflow.Modules.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Chuangji.Workflow.Modules.Members.Branches;
 
 namespace Chuangji.Workflow.Modules.Members.Features.UpdateBranch;
 

@@ -3,8 +3,8 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Members.Domain;
 using Chuangji.Workflow.Modules.Members.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Chuangji.Workflow.Modules.Members.Roster;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Members.Features.UpdateMember;
 

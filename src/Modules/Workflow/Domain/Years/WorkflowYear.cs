@@ -1,5 +1,5 @@
-using Chuangji.Workflow.BuildingBlocks.Validation;
 using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Workflow.Calendars;
 
 namespace Chuangji.Workflow.Modules.Workflow.Domain.Years;

@@ -1,7 +1,7 @@
-using Chuangji.Workflow.BuildingBlocks.Persistence;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
 

@@ -1,6 +1,6 @@
-using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 

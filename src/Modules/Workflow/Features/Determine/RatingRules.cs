@@ -1,5 +1,5 @@
-using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 
 namespace Chuangji.Workflow.Modules.Workflow.Features.Determine;
