@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 
 namespace Chuangji.Workflow.BuildingBlocks.Audit;
@@ -97,7 +98,7 @@ public static class AuditSql
     }
 
     /// <summary>The value, or its first characters marked as cut when it is longer than <paramref name="max"/>.</summary>
-    public static string Bounded(string value, int max) => value.Length <= max ? value : string.Concat(value.AsSpan(0, max - 1), "…");
+    private static string Bounded(string value, int max) => ErrorText.Clip(value, max - 1);
 
     private static DbCommand MemberCommand(DbConnection connection, DbTransaction? transaction, long recordId)
     {

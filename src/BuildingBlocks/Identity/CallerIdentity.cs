@@ -21,8 +21,6 @@ public static class CallerIdentity
     /// </summary>
     public static bool MayCall(string method) => Ambient.Value?.MayCall is not { } mayCall || mayCall(method);
 
-    public static IDisposable Begin(string subject) => Begin(subject, null);
-
     /// <param name="subject">The token's subject.</param>
     /// <param name="mayCall">The caller's reach by RPC (see <see cref="MayCall"/>); null for any.</param>
     public static IDisposable Begin(string subject, Func<string, bool>? mayCall)

@@ -133,10 +133,9 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
         return (string.Empty, rows.Select(r => new AuditMember(r.StaffNumber, stored.TryGetValue(r.StaffNumber, out var member) ? member.BranchCode : r.BranchCode)).ToList());
     }
 
+    /// <summary>As sent: the audit table bounds every column when it writes the record.</summary>
     private static string RequestId(IMessage request, ServerCallContext context) =>
-        AuditSql.Bounded(
-            context.RequestHeaders.GetValue("x-request-id") is { Length: > 0 } header ? header : RequestFields.Text(request, "request_id", "fact.request_id"),
-            AuditSql.MaxRequestId);
+        context.RequestHeaders.GetValue("x-request-id") is { Length: > 0 } header ? header : RequestFields.Text(request, "request_id", "fact.request_id");
 
     private static (string Outcome, string Detail) OutcomeOf(Exception exception) => exception switch
     {

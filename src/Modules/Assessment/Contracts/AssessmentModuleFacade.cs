@@ -14,6 +14,9 @@ internal sealed class AssessmentModuleFacade(
 {
     private const string ThoughtReport = "THOUGHT_REPORT";
 
+    /// <summary>A fact's member never changes; a fact not found is not remembered (it may be recorded later in the scope).</summary>
+    private readonly Dictionary<long, string> _factMembers = [];
+
     public Task LockRubricAsync(int year, CancellationToken cancellationToken) => rubrics.LockAsync(year, cancellationToken);
 
     public async Task<IReadOnlyList<SystemFactOutcome>> RecordSystemFactsAsync(IReadOnlyList<SystemFact> facts, CancellationToken cancellationToken)
@@ -45,8 +48,22 @@ internal sealed class AssessmentModuleFacade(
         return rows.ToDictionary(r => r.StaffNumber, r => new FactTally(r.Facts, r.ThoughtReports), StringComparer.Ordinal);
     }
 
-    public async Task<string?> FactStaffNumberAsync(long factId, CancellationToken cancellationToken) =>
-        await db.Facts.AsNoTracking().Where(f => f.Id == factId).Select(f => f.StaffNumber).SingleOrDefaultAsync(cancellationToken);
+    /// <summary>Asked by the audit record and by the policy of one call (RevokeEvent): looked up once per call.</summary>
+    public async Task<string?> FactStaffNumberAsync(long factId, CancellationToken cancellationToken)
+    {
+        if (_factMembers.TryGetValue(factId, out var known))
+        {
+            return known;
+        }
+
+        var staffNumber = await db.Facts.AsNoTracking().Where(f => f.Id == factId).Select(f => f.StaffNumber).SingleOrDefaultAsync(cancellationToken);
+        if (staffNumber is not null)
+        {
+            _factMembers[factId] = staffNumber;
+        }
+
+        return staffNumber;
+    }
 
     public async Task<IReadOnlyList<long>> FactIdsNotOfMemberAsync(string staffNumber, IReadOnlyCollection<long> factIds, CancellationToken cancellationToken)
     {

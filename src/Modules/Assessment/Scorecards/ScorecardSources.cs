@@ -23,26 +23,21 @@ internal sealed class ScorecardSources(AssessmentDbContext db, CollegeClock cloc
         return new MemberScorecard(member, ScorecardCalculator.Calculate(input, facts));
     }
 
+    /// <summary>The year's facts of at most <see cref="MemberChunk"/> members (callers score larger rosters a chunk at a time), in one query.</summary>
     public async Task<ILookup<long, ScoredFact>> FactsOfAsync(IReadOnlyList<long> memberIds, int year, CancellationToken cancellationToken)
     {
-        var all = new List<(long MemberId, ScoredFact Fact)>();
-        foreach (var chunk in memberIds.Chunk(MemberChunk))
-        {
-            var rows = await db.Facts.AsNoTracking()
-                .Where(f => f.Year == year && chunk.Contains(f.MemberId))
-                .Select(f => new { f.MemberId, f.Id, f.Kind, f.OccurredOn, f.Count, f.PointsTenths, f.RecordedAtUtcTicks, f.RevokedAtUtcTicks })
-                .ToListAsync(cancellationToken);
-            all.AddRange(rows.Select(f => (f.MemberId, new ScoredFact(
-                f.Id,
-                f.Kind,
-                f.OccurredOn,
-                f.Count,
-                f.PointsTenths is { } tenths ? tenths / 10m : null,
-                new DateTimeOffset(f.RecordedAtUtcTicks, TimeSpan.Zero),
-                f.RevokedAtUtcTicks is { } revoked ? new DateTimeOffset(revoked, TimeSpan.Zero) : null))));
-        }
-
-        return all.ToLookup(x => x.MemberId, x => x.Fact);
+        var rows = await db.Facts.AsNoTracking()
+            .Where(f => f.Year == year && memberIds.Contains(f.MemberId))
+            .Select(f => new { f.MemberId, f.Id, f.Kind, f.OccurredOn, f.Count, f.PointsTenths, f.RecordedAtUtcTicks, f.RevokedAtUtcTicks })
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(f => f.MemberId, f => new ScoredFact(
+            f.Id,
+            f.Kind,
+            f.OccurredOn,
+            f.Count,
+            f.PointsTenths is { } tenths ? tenths / 10m : null,
+            new DateTimeOffset(f.RecordedAtUtcTicks, TimeSpan.Zero),
+            f.RevokedAtUtcTicks is { } revoked ? new DateTimeOffset(revoked, TimeSpan.Zero) : null));
     }
 
     /// <summary>

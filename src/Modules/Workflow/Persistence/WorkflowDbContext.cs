@@ -97,7 +97,7 @@ internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> opti
             run.HasKey(r => r.Key);
             run.Property(r => r.Key).HasMaxLength(128);
             run.Property(r => r.Work).HasConversion<string>().HasMaxLength(32);
-            run.Property(r => r.Outcome).HasMaxLength(500);
+            run.Property(r => r.Outcome).HasMaxLength(ScheduleRun.MaxOutcomeLength);
         });
 
         modelBuilder.Entity<ScheduleFailure>(failure =>

@@ -59,11 +59,13 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
         }
 
         HashSet<string> done;
+        HashSet<string> failing;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var keys = due.Select(e => e.Key).ToList();
-            done = (await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().ScheduleRuns.AsNoTracking()
-                .Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(cancellationToken)).ToHashSet();
+            var read = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
+            done = (await read.ScheduleRuns.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key).ToListAsync(cancellationToken)).ToHashSet();
+            failing = (await read.ScheduleFailures.AsNoTracking().Where(f => f.Year == year.Year).Select(f => f.Key).ToListAsync(cancellationToken)).ToHashSet();
         }
 
         var pending = due.Where(e => !done.Contains(e.Key)).ToList();
@@ -98,9 +100,13 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
                     Work = scheduled.Work,
                     DueAtUtcTicks = scheduled.At.UtcTicks,
                     RanAtUtcTicks = now.UtcTicks,
-                    Outcome = outcome.Length > 500 ? outcome[..500] : outcome,
+                    Outcome = ErrorText.Clip(outcome, ScheduleRun.MaxOutcomeLength - 1),
                 });
-                await db.ScheduleFailures.Where(f => f.Key == scheduled.Key).ExecuteDeleteAsync(cancellationToken);
+                if (failing.Contains(scheduled.Key))
+                {
+                    await db.ScheduleFailures.Where(f => f.Key == scheduled.Key).ExecuteDeleteAsync(cancellationToken);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 LogDone(logger, scheduled.Key, outcome);
             }
@@ -143,7 +149,7 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
 
             failure.LastFailedAtUtcTicks = now.UtcTicks;
             failure.Attempts++;
-            failure.Reason = reason.Length > ScheduleFailure.MaxReasonLength ? reason[..ScheduleFailure.MaxReasonLength] : reason;
+            failure.Reason = ErrorText.Clip(reason, ScheduleFailure.MaxReasonLength - 1);
             failure.HoldsBack = string.Join(',', heldBack);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -28,15 +28,8 @@ internal sealed class TransferMemberHandler(MembersDbContext db, CollegeClock cl
         var transferred = member.TransferTo(command.ToBranchCode, effectiveOn, command.Note.Trim(), clock.UtcNow);
         if (transferred)
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                var current = await db.Members.AsNoTracking().Where(m => m.Id == member.Id).Select(m => m.Version).SingleAsync(cancellationToken);
-                throw new ConcurrencyConflictException("member", member.StaffNumber, null, current);
-            }
+            await db.SaveOrConflictAsync(
+                "member", member.StaffNumber, null, db.Members.AsNoTracking().Where(m => m.Id == member.Id).Select(m => m.Version), cancellationToken);
         }
 
         return new TransferResult(member, transferred);
