@@ -2,13 +2,10 @@ using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
-using Chuangji.Workflow.Modules.Assessment.Domain;
-using Chuangji.Workflow.Modules.Assessment.Domain.BonusItems;
-using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
+using Chuangji.Workflow.Modules.Assessment.Scorecards;
 using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Chuangji.Workflow.Modules.Members.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Assessment.Features.SummarizeYear;
 
@@ -17,7 +14,7 @@ namespace Chuangji.Workflow.Modules.Assessment.Features.SummarizeYear;
 /// member order, so memory holds one member's facts at a time, not the year's millions.
 /// </summary>
 internal sealed class SummarizeYearHandler(
-    SqliteDatabase database, AssessmentDbContext db, RubricBook rubrics, IMembersModule members, IAssessmentPeriods periods, CollegeClock clock)
+    SqliteDatabase database, ScorecardSources sources, RubricBook rubrics, IMembersModule members, IAssessmentPeriods periods, CollegeClock clock)
 {
     private const string FactsInMemberOrder =
         "SELECT MemberId, Id, Kind, OccurredOn, Count, PointsTenths, RecordedAtUtcTicks, RevokedAtUtcTicks " +
@@ -28,16 +25,12 @@ internal sealed class SummarizeYearHandler(
         var moment = asOf ?? clock.UtcNow;
         var rubric = await rubrics.GetAsOfAsync(year, moment, cancellationToken);
         var roster = (await members.ListMembersAsync(null, activeOnly: true, cancellationToken)).ToDictionary(m => m.MemberId);
-        var bonusItems = (await db.BonusItems.AsNoTracking().Where(b => b.Year == year && b.Status == BonusItemStatus.Approved).ToListAsync(cancellationToken))
-            .Select(b => new BranchBonusItem(b.Code, b.Name, b.Points)).ToList();
+        var bonusItems = await sources.ApprovedBonusItemsAsync(year, cancellationToken);
         var tally = new RatingTally(rubric.Rubric);
         var closesOn = await periods.ClosesOnAsync(year, cancellationToken);
 
-        void Score(MemberSnapshot member, IEnumerable<ScoredFact> facts)
-        {
-            var input = new ScoringInput(rubric, (MemberCategory)(int)member.Category, moment, clock.Zone, bonusItems, closesOn);
-            tally.Add(ScorecardCalculator.Calculate(input, facts));
-        }
+        void Score(MemberSnapshot member, IEnumerable<ScoredFact> facts) =>
+            tally.Add(sources.Score(member, rubric, moment, facts, bonusItems, closesOn).Scorecard);
 
         var scored = new HashSet<long>();
         await foreach (var (memberId, facts) in FactsByMemberAsync(year, cancellationToken))
