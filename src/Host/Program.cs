@@ -7,14 +7,14 @@ using Chuangji.Workflow.Modules.Workflow;
 var command = TokenCommand.IsInvoked(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    // The token command's flags are its own, not configuration.
-    Args = command ? [] : HostArguments.Normalize(args),
+    // The token command's flags are its own; settings (--Section:Key=value) configure it as they do the service.
+    Args = command ? args.Where(HostArguments.IsSetting).ToArray() : HostArguments.Normalize(args),
     // appsettings.json ships beside the binaries; the working directory is wherever the operator stands.
     ContentRootPath = AppContext.BaseDirectory,
 });
 if (command)
 {
-    return TokenCommand.Run(args, builder.Configuration, builder.Environment, Console.Out, Console.Error);
+    return TokenCommand.Run(args.Where(arg => !HostArguments.IsSetting(arg)).ToArray(), builder.Configuration, builder.Environment, Console.Out, Console.Error);
 }
 
 builder.AddPlatform();
