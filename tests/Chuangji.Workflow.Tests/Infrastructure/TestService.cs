@@ -160,7 +160,8 @@ public sealed class TestService : IAsyncDisposable
                 host.UseSetting(key, value);
             }
 
-            host.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
+            // The recorder only: a console line per refused call would cost the suite more than the calls themselves.
+            host.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
             if (_environment is not null)
             {
                 host.UseEnvironment(_environment);
