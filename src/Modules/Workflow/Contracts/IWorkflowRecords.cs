@@ -1,0 +1,22 @@
+using Chuangji.Workflow.V1;
+
+namespace Chuangji.Workflow.Modules.Workflow.Contracts;
+
+/// <summary>
+/// What the scheme's documents read of the Workflow module: its published v1 messages, the same a client of
+/// WorkflowService receives (ADR 16). Every list is read a page at a time and streamed, by staff number or id.
+/// </summary>
+public interface IWorkflowRecords
+{
+    /// <summary>The year with its calendar and phase counts, or null when it has not been opened.</summary>
+    Task<Year?> YearAsync(int year, CancellationToken cancellationToken);
+
+    /// <summary>The year's cycles of a branch (every branch when null), by staff number, with every determination.</summary>
+    IAsyncEnumerable<Cycle> CyclesAsync(int year, string? branchCode, CancellationToken cancellationToken);
+
+    /// <summary>The opinions of the masses about a branch's members (every branch when null), oldest first.</summary>
+    IAsyncEnumerable<Opinion> OpinionsAsync(int year, string? branchCode, CancellationToken cancellationToken);
+
+    /// <summary>The year's check reports about a branch (and the college's own when null), oldest first.</summary>
+    IAsyncEnumerable<CheckReport> CheckReportsAsync(int year, string? branchCode, CancellationToken cancellationToken);
+}
