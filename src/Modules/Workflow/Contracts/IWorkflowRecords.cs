@@ -14,6 +14,9 @@ public interface IWorkflowRecords
     /// <summary>The year's cycles of a branch (every branch when null), by staff number, with every determination.</summary>
     IAsyncEnumerable<Cycle> CyclesAsync(int year, string? branchCode, CancellationToken cancellationToken);
 
+    /// <summary>One member's cycle of the year, as GetCycle answers it, or null when there is none.</summary>
+    Task<Cycle?> CycleAsync(int year, string staffNumber, CancellationToken cancellationToken);
+
     /// <summary>The opinions of the masses about a branch's members (every branch when null), oldest first.</summary>
     IAsyncEnumerable<Opinion> OpinionsAsync(int year, string? branchCode, CancellationToken cancellationToken);
 

@@ -1,0 +1,14 @@
+using Chuangji.Assessment.V1;
+using Chuangji.Workflow.V1;
+
+namespace Chuangji.Workflow.Modules.Documents.Sources;
+
+/// <summary>
+/// A member's year as the documents print it: the cycle, and the scorecard of record: the one frozen at the
+/// determination in force once the branch meeting has fixed it (定绩), the live one before.
+/// </summary>
+internal sealed record MemberOfRecord(Cycle Cycle, Scorecard Scorecard, bool Frozen)
+{
+    /// <summary>The determination in force, if any (a superseded one is history, not the result).</summary>
+    public Determination? Determination => Cycle.Determination is { Superseded: false } d && d.Rating != Rating.Unspecified ? d : null;
+}
