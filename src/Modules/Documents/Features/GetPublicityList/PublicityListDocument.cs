@@ -12,9 +12,12 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
 /// window and how to object; after objections, their outcome. The public version, posted for the masses, is
 /// the list alone: no staff numbers, no objections.
 /// </summary>
+/// <summary>The list and the window it is posted for (null before the branch enters publicity).</summary>
+internal sealed record PublicityList(DocumentModel Document, PublicityWindow? PublicityWindow);
+
 internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord records, IAssessmentRecords assessment, ChineseDates dates)
 {
-    public async Task<DocumentModel> BuildAsync(int year, string branchCode, bool forThePublic, CancellationToken cancellationToken)
+    public async Task<PublicityList> BuildAsync(int year, string branchCode, bool forThePublic, CancellationToken cancellationToken)
     {
         await years.YearAsync(year, cancellationToken);
         var branch = await years.BranchAsync(branchCode, cancellationToken);
@@ -52,7 +55,7 @@ internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord
             tables.Add(Objections(members));
         }
 
-        return new DocumentModel(
+        var model = new DocumentModel(
             $"{year}年度{branch.Name}党员“先锋创绩”考核结果公示",
             [
                 WindowLine(window),
@@ -63,6 +66,7 @@ internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord
         {
             FileStem = $"{year}-{branchCode}-公示名单",
         };
+        return new PublicityList(model, window);
     }
 
     private string WindowLine(PublicityWindow? window) => window is null
