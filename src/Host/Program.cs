@@ -1,6 +1,7 @@
 using Chuangji.Workflow.Host.Hosting;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Modules.Assessment;
+using Chuangji.Workflow.Modules.Documents;
 using Chuangji.Workflow.Modules.Members;
 using Chuangji.Workflow.Modules.Workflow;
 
@@ -21,11 +22,13 @@ builder.AddPlatform();
 builder.Services.AddMembersModule();
 builder.Services.AddAssessmentModule();
 builder.Services.AddWorkflowModule();
+builder.Services.AddDocumentsModule();
 
 var app = builder.Build();
 app.MapMembersModule();
 app.MapAssessmentModule();
 app.MapWorkflowModule();
+app.MapDocumentsModule();
 app.MapPlatform();
 app.Run();
 return 0;

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Identity;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 
@@ -10,9 +11,18 @@ namespace Chuangji.Workflow.BuildingBlocks.Http;
 public interface IHttpCallGate
 {
     /// <summary>
-    /// Authenticates the bearer token, checks the RPC's policy for this request and makes its caller the identity of
-    /// what follows until the result is disposed. Refuses as the gRPC path does (UNAUTHENTICATED, PERMISSION_DENIED),
-    /// with the exceptions the Host turns into HTTP statuses.
+    /// Checks the RPC's policy for this request and the authenticated caller, refusing as the gRPC path does
+    /// (PERMISSION_DENIED with the exceptions the Host turns into HTTP statuses). The answer's
+    /// <see cref="HttpCaller.Act"/> makes the caller the identity of what follows.
     /// </summary>
-    Task<IDisposable> EnterAsync(HttpContext http, string rpcMethod, IMessage request, CancellationToken cancellationToken);
+    Task<HttpCaller> AuthorizeAsync(HttpContext http, string rpcMethod, IMessage request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The caller the gate let through. <see cref="Act"/> is called where the work happens, not inside the gate: an
+/// async method's ambient identity does not flow back out of it.
+/// </summary>
+public sealed class HttpCaller(string subject, Func<string, bool> mayCall)
+{
+    public IDisposable Act() => CallerIdentity.Begin(subject, mayCall);
 }

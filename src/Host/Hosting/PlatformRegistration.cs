@@ -6,10 +6,13 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Host.Audit;
 using Chuangji.Workflow.Host.Database;
 using Chuangji.Workflow.Host.Errors;
+using Chuangji.Workflow.Host.Http;
 using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Host.Seeding;
+using Chuangji.Workflow.BuildingBlocks.Http;
 using Chuangji.Workflow.Modules.Assessment;
+using Chuangji.Workflow.Modules.Documents;
 using Chuangji.Workflow.Modules.Members;
 using Chuangji.Workflow.Modules.Workflow;
 using Microsoft.Data.Sqlite;
@@ -60,6 +63,9 @@ internal static class PlatformRegistration
             kestrel.Limits.Http2.MaxRequestHeaderFieldSize = MessageLimits.MaxRequestHeaderFieldBytes;
         });
         services.AddScoped<RpcAuthorizer>();
+        services.AddScoped<IHttpCallGate, HttpCallGate>();
+        services.AddExceptionHandler<HttpRefusals>();
+        services.AddProblemDetails();
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditReader>();
         services.AddSingleton<IModuleDatabase, AuditTable>();
@@ -67,7 +73,7 @@ internal static class PlatformRegistration
         services.AddSingleton<DatabaseReadiness>();
         services.AddGrpcHealthChecks(health =>
             {
-                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName, WorkflowModule.ReminderServiceName, WorkflowModule.CheckReportServiceName, AuditGrpcService.GrpcServiceName })
+                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName, WorkflowModule.ReminderServiceName, WorkflowModule.CheckReportServiceName, DocumentsModule.GrpcServiceName, AuditGrpcService.GrpcServiceName })
                 {
                     health.Services.Map(service, _ => true);
                 }
@@ -100,6 +106,7 @@ internal static class PlatformRegistration
 
     public static WebApplication MapPlatform(this WebApplication app)
     {
+        app.UseExceptionHandler();
         app.UseMessageLimitStatus();
         // Every endpoint requires a caller (the fallback policy) except these two, open by design.
         app.MapGrpcService<AuditGrpcService>();

@@ -24,13 +24,13 @@ internal static class DocumentEndpoints
         documents.MapGet("/branches/{branchCode}/publicity.{format}", async (int year, string branchCode, string format, HttpContext http, IHttpCallGate gate, GetPublicityListHandler handler) =>
         {
             var request = new GetPublicityListRequest { Year = year, BranchCode = branchCode, Format = FormatOf(format) };
-            using var caller = await gate.EnterAsync(http, Service + "GetPublicityList", request, http.RequestAborted);
+            using var caller = (await gate.AuthorizeAsync(http, Service + "GetPublicityList", request, http.RequestAborted)).Act();
             await SendAsync(http, await handler.HandleAsync(request, http.RequestAborted));
         });
         documents.MapGet("/members/{staffNumber}/scoring-table.{format}", async (int year, string staffNumber, string format, HttpContext http, IHttpCallGate gate, GetScoringTableHandler handler) =>
         {
             var request = new GetScoringTableRequest { Year = year, StaffNumber = staffNumber, Format = FormatOf(format) };
-            using var caller = await gate.EnterAsync(http, Service + "GetScoringTable", request, http.RequestAborted);
+            using var caller = (await gate.AuthorizeAsync(http, Service + "GetScoringTable", request, http.RequestAborted)).Act();
             await SendAsync(http, await handler.HandleAsync(request, http.RequestAborted));
         });
         return endpoints;
