@@ -179,6 +179,18 @@ public sealed class TestService : IAsyncDisposable
     /// <summary>A token signed with this service's key, issued now on its clock.</summary>
     internal string TokenFor(TokenRequest request) => Services.GetRequiredService<TokenIssuer>().Issue(request);
 
+    /// <summary>A plain-HTTP client of the service whose requests carry the given bearer token, or none.</summary>
+    public HttpClient HttpClientWith(string? token)
+    {
+        var client = _factory.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
     /// <summary>A channel whose calls carry the given bearer token, or none.</summary>
     public GrpcChannel ChannelWith(string? token)
     {
