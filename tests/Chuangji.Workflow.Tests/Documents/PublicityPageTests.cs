@@ -1,0 +1,50 @@
+using System.Net;
+using Chuangji.Workflow.Tests.Infrastructure;
+
+namespace Chuangji.Workflow.Tests.Documents;
+
+/// <summary>
+/// The list "posted for the masses": without a token, only while the branch's publicity window is open, and nothing
+/// on it beyond the list itself (no staff numbers, no objections, no links).
+/// </summary>
+public sealed class PublicityPageTests : IAsyncLifetime
+{
+    private TestService _service = null!;
+
+    public async Task InitializeAsync()
+    {
+        _service = await TestService.StartAsync();
+        await DocumentsCollege.WalkToPublicityAsync(_service);
+    }
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public async Task ThePage_IsThereWithoutAToken_OnlyDuringTheWindow()
+    {
+        using var anyone = _service.HttpClientWith(null);
+
+        _service.Time.SetUtcNow(DocumentsCollege.PublicityOpens.AddMinutes(-1));
+        (await anyone.GetAsync("/publicity/2026/B01")).StatusCode.Should().Be(HttpStatusCode.NotFound, "before the window opens there is nothing to see");
+
+        _service.Time.SetUtcNow(DocumentsCollege.At(12, 20));
+        var open = await anyone.GetAsync("/publicity/2026/B01");
+        open.StatusCode.Should().Be(HttpStatusCode.OK);
+        open.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        var html = await open.Content.ReadAsStringAsync();
+        var text = ReadBack.HtmlText(html);
+        text.Should().Contain("1 刘洋 12 16 16 16 16 20 3 99 优秀")
+            .And.Contain("2 赵敏 10 16 16 11 16 20 0 89 合格")
+            .And.Contain("3 黄桂兰 16 13 11 10 16 20 0 86 不合格（一票否决）")
+            .And.Contain("公示期：2026年12月18日 10:00至2026年12月23日 10:00");
+        text.Should().NotContain("T1002", "staff numbers are not posted").And.NotContain("迟到只有两次", "objections are not posted");
+        html.Should().NotContain("<a ", "the page links nowhere").And.NotContain("<script", "the page runs nothing");
+
+        (await anyone.GetAsync("/publicity/2026/B02")).StatusCode.Should().Be(HttpStatusCode.OK, "B02 entered publicity with B01");
+        (await anyone.GetAsync("/publicity/2026/B99")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anyone.GetAsync("/publicity/2025/B01")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        _service.Time.SetUtcNow(DocumentsCollege.PublicityCloses);
+        (await anyone.GetAsync("/publicity/2026/B01")).StatusCode.Should().Be(HttpStatusCode.NotFound, "once the window has closed the list is taken down");
+    }
+}
