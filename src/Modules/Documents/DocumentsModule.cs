@@ -1,4 +1,7 @@
 using Chuangji.Workflow.Modules.Documents.Delivery;
+using Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
+using Chuangji.Workflow.Modules.Documents.Features.GetDossier;
+using Chuangji.Workflow.Modules.Documents.Features.GetOutcomeList;
 using Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
 using Chuangji.Workflow.Modules.Documents.Features.GetScoringTable;
 using Chuangji.Workflow.Modules.Documents.Grpc;
@@ -27,6 +30,13 @@ public static class DocumentsModule
         services.AddScoped<ScoringTableDocument>();
         services.AddScoped<GetPublicityListHandler>();
         services.AddScoped<GetScoringTableHandler>();
+        services.AddScoped<OutcomeListDocument>();
+        services.AddScoped<GetOutcomeListHandler>();
+        services.AddScoped<DossierMaterials>();
+        services.AddScoped<DossierDocument>();
+        services.AddScoped<GetDossierHandler>();
+        services.AddScoped<CollegeOverviewDocument>();
+        services.AddScoped<GetCollegeOverviewHandler>();
         return services;
     }
 

@@ -1,8 +1,12 @@
 using Chuangji.Documents.V1;
 using Chuangji.Workflow.BuildingBlocks.Http;
 using Chuangji.Workflow.Modules.Documents.Delivery;
+using Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
+using Chuangji.Workflow.Modules.Documents.Features.GetDossier;
+using Chuangji.Workflow.Modules.Documents.Features.GetOutcomeList;
 using Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
 using Chuangji.Workflow.Modules.Documents.Features.GetScoringTable;
+using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +16,7 @@ namespace Chuangji.Workflow.Modules.Documents.Http;
 
 /// <summary>
 /// The documents over plain HTTP, each route standing for its RPC with the request that RPC takes, so the RPC's
-/// policy decides who may fetch it (<see cref="IHttpCallGate"/>).
+/// policy decides who may fetch it (<see cref="IHttpCallGate"/>), and the same handler answers.
 /// </summary>
 internal static class DocumentEndpoints
 {
@@ -20,30 +24,39 @@ internal static class DocumentEndpoints
 
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var documents = endpoints.MapGroup("/documents/{year:int}");
-        documents.MapGet("/branches/{branchCode}/publicity.{format}", async (int year, string branchCode, string format, HttpContext http, IHttpCallGate gate, GetPublicityListHandler handler) =>
-        {
-            var request = new GetPublicityListRequest { Year = year, BranchCode = branchCode, Format = FormatOf(format) };
-            using var caller = (await gate.AuthorizeAsync(http, Service + "GetPublicityList", request, http.RequestAborted)).Act();
-            await SendAsync(http, await handler.HandleAsync(request, http.RequestAborted));
-        });
-        documents.MapGet("/members/{staffNumber}/scoring-table.{format}", async (int year, string staffNumber, string format, HttpContext http, IHttpCallGate gate, GetScoringTableHandler handler) =>
-        {
-            var request = new GetScoringTableRequest { Year = year, StaffNumber = staffNumber, Format = FormatOf(format) };
-            using var caller = (await gate.AuthorizeAsync(http, Service + "GetScoringTable", request, http.RequestAborted)).Act();
-            await SendAsync(http, await handler.HandleAsync(request, http.RequestAborted));
-        });
+        var year = endpoints.MapGroup("/documents/{year:int}");
+        year.MapGet("/branches/{branchCode}/publicity.{format}", (int year, string branchCode, string format, HttpContext http, IHttpCallGate gate, GetPublicityListHandler handler) =>
+            ServeAsync(http, gate, "GetPublicityList", new GetPublicityListRequest { Year = year, BranchCode = branchCode, Format = FormatOf(format) }, handler.HandleAsync));
+        year.MapGet("/members/{staffNumber}/scoring-table.{format}", (int year, string staffNumber, string format, HttpContext http, IHttpCallGate gate, GetScoringTableHandler handler) =>
+            ServeAsync(http, gate, "GetScoringTable", new GetScoringTableRequest { Year = year, StaffNumber = staffNumber, Format = FormatOf(format) }, handler.HandleAsync));
+        year.MapGet("/branches/{branchCode}/outcomes.{format}", (int year, string branchCode, string format, HttpContext http, IHttpCallGate gate, GetOutcomeListHandler handler) =>
+            ServeAsync(http, gate, "GetOutcomeList", new GetOutcomeListRequest { Year = year, BranchCode = branchCode, Format = FormatOf(format) }, handler.HandleAsync));
+        year.MapGet("/outcomes.{format}", (int year, string format, HttpContext http, IHttpCallGate gate, GetOutcomeListHandler handler) =>
+            ServeAsync(http, gate, "GetOutcomeList", new GetOutcomeListRequest { Year = year, Format = FormatOf(format) }, handler.HandleAsync));
+        year.MapGet("/branches/{branchCode}/dossier.zip", (int year, string branchCode, HttpContext http, IHttpCallGate gate, GetDossierHandler handler) =>
+            ServeAsync(http, gate, "GetDossier", new GetDossierRequest { Year = year, BranchCode = branchCode }, handler.HandleAsync));
+        year.MapGet("/dossier.zip", (int year, HttpContext http, IHttpCallGate gate, GetDossierHandler handler) =>
+            ServeAsync(http, gate, "GetDossier", new GetDossierRequest { Year = year }, handler.HandleAsync));
+        year.MapGet("/overview.xlsx", (int year, HttpContext http, IHttpCallGate gate, GetCollegeOverviewHandler handler) =>
+            ServeAsync(http, gate, "GetCollegeOverview", new GetCollegeOverviewRequest { Year = year }, handler.HandleAsync));
         return endpoints;
     }
 
     /// <summary>The extension of the path names the format; an unknown one is refused as the RPC refuses an unspecified format.</summary>
-    public static DocumentFormat FormatOf(string extension) => extension switch
+    private static DocumentFormat FormatOf(string extension) => extension switch
     {
         "xlsx" => DocumentFormat.Xlsx,
         "pdf" => DocumentFormat.Pdf,
         "html" => DocumentFormat.Html,
         _ => DocumentFormat.Unspecified,
     };
+
+    private static async Task ServeAsync<TRequest>(HttpContext http, IHttpCallGate gate, string rpc, TRequest request, Func<TRequest, CancellationToken, Task<DocumentFile>> handle)
+        where TRequest : IMessage
+    {
+        using var caller = (await gate.AuthorizeAsync(http, Service + rpc, request, http.RequestAborted)).Act();
+        await SendAsync(http, await handle(request, http.RequestAborted));
+    }
 
     public static async Task SendAsync(HttpContext http, DocumentFile file)
     {
