@@ -14,9 +14,15 @@ public interface IWorkflowRecords
     /// <summary>The year's cycles of a branch (every branch when null), by staff number, with every determination.</summary>
     IAsyncEnumerable<Cycle> CyclesAsync(int year, string? branchCode, CancellationToken cancellationToken);
 
-    /// <summary>The opinions of the masses about a branch's members (every branch when null), oldest first.</summary>
+    /// <summary>
+    /// The opinions of the masses about a branch's active members, oldest first, as ListOpinions answers them;
+    /// every branch when null, branch by branch (by code), each oldest first.
+    /// </summary>
     IAsyncEnumerable<Opinion> OpinionsAsync(int year, string? branchCode, CancellationToken cancellationToken);
 
-    /// <summary>The year's check reports about a branch (and the college's own when null), oldest first.</summary>
+    /// <summary>
+    /// The year's check reports about a branch, oldest first, as ListCheckReports answers them (branch tallies, no
+    /// member findings); when null, every report of the year: each branch's and the college's own.
+    /// </summary>
     IAsyncEnumerable<CheckReport> CheckReportsAsync(int year, string? branchCode, CancellationToken cancellationToken);
 }
