@@ -16,6 +16,7 @@ using Chuangji.Workflow.Modules.Assessment.Features.RevokeEvent;
 using Chuangji.Workflow.Modules.Assessment.Features.SummarizeYear;
 using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.Modules.Assessment.Records;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.Modules.Assessment.Scorecards;
 using Chuangji.Workflow.Modules.Assessment.Seeding;
@@ -51,6 +52,7 @@ public static class AssessmentModule
         services.AddScoped<ApproveBonusItemsHandler>();
         services.AddScoped<ListBonusItemsHandler>();
         services.AddScoped<IAssessmentModule, AssessmentModuleFacade>();
+        services.AddScoped<IAssessmentRecords, AssessmentRecords>();
         return services;
     }
 

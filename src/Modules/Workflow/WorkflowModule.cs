@@ -26,6 +26,7 @@ using Chuangji.Workflow.Modules.Workflow.Features.UpdateCalendar;
 using Chuangji.Workflow.Modules.Workflow.Features.WatchReminders;
 using Chuangji.Workflow.Modules.Workflow.Grpc;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Records;
 using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Chuangji.Workflow.Modules.Workflow.Seeding;
 using Chuangji.Workflow.Modules.Workflow.Years;
@@ -84,6 +85,7 @@ public static class WorkflowModule
         services.AddScoped<ListCheckReportsHandler>();
         services.AddScoped<GetCheckReportHandler>();
         services.AddScoped<IWorkflowModule, WorkflowModuleFacade>();
+        services.AddScoped<IWorkflowRecords, WorkflowRecords>();
         services.AddScoped<IAssessmentPeriods, AssessmentPeriodsFromCalendars>();
         services.AddHostedService<ScheduleStartup>();
         return services;

@@ -27,11 +27,16 @@ internal static class ModuleRules
             .Select(t => t.FullName!)
             .ToList();
 
-    /// <summary>Types of <paramref name="module"/> that use anything of <paramref name="other"/> beyond its Contracts namespace.</summary>
-    public static IReadOnlyList<string> UsesOfInternals(Assembly module, Assembly other, string otherNamespace)
+    /// <summary>
+    /// Types of <paramref name="module"/> that use anything of <paramref name="other"/> beyond its published surface:
+    /// its Contracts namespace and its generated v1 messages (<paramref name="otherProtoNamespace"/>, the published
+    /// language; ADR 16). Its handlers, mappings, entities and everything else stay forbidden.
+    /// </summary>
+    public static IReadOnlyList<string> UsesOfInternals(Assembly module, Assembly other, string otherNamespace, string otherProtoNamespace)
     {
         var forbidden = other.GetTypes()
-            .Where(t => t.Namespace is not null && t.Namespace != otherNamespace + ".Contracts" && !t.Name.Contains('<', StringComparison.Ordinal))
+            .Where(t => t.Namespace is not null && t.Namespace != otherNamespace + ".Contracts" && t.Namespace != otherProtoNamespace)
+            .Where(t => !t.Name.Contains('<', StringComparison.Ordinal))
             .Select(t => t.FullName!.Replace('+', '/'))
             .Distinct()
             .ToArray();

@@ -17,9 +17,15 @@ public interface IWorkflowRecords
     /// <summary>One member's cycle of the year, as GetCycle answers it, or null when there is none.</summary>
     Task<Cycle?> CycleAsync(int year, string staffNumber, CancellationToken cancellationToken);
 
-    /// <summary>The opinions of the masses about a branch's members (every branch when null), oldest first.</summary>
+    /// <summary>
+    /// The opinions of the masses about a branch's active members, oldest first, as ListOpinions answers them;
+    /// every branch when null, branch by branch (by code), each oldest first.
+    /// </summary>
     IAsyncEnumerable<Opinion> OpinionsAsync(int year, string? branchCode, CancellationToken cancellationToken);
 
-    /// <summary>The year's check reports about a branch (and the college's own when null), oldest first.</summary>
+    /// <summary>
+    /// The year's check reports about a branch, oldest first, each as GetCheckReport answers it (branch tallies and
+    /// member findings); when null, every report of the year: each branch's and the college's own.
+    /// </summary>
     IAsyncEnumerable<CheckReport> CheckReportsAsync(int year, string? branchCode, CancellationToken cancellationToken);
 }

@@ -1,0 +1,170 @@
+using System.Runtime.CompilerServices;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Paging;
+using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Members.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Contracts;
+using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Features.GetYear;
+using Chuangji.Workflow.Modules.Workflow.Features.ListCheckReports;
+using Chuangji.Workflow.Modules.Workflow.Features.ListOpinions;
+using Chuangji.Workflow.Modules.Workflow.Grpc;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Proto = Chuangji.Workflow.V1;
+
+namespace Chuangji.Workflow.Modules.Workflow.Records;
+
+/// <summary>
+/// The module's records as the documents read them (ADR 16): what GetYear, GetCycle, ListOpinions and
+/// ListCheckReports answer, through the same handlers and mappings, read <see cref="PageSize"/> rows at a time and
+/// streamed. A year not opened reads as nothing (no year, no cycles, no opinions), never as an error. The only write
+/// is the roster sync every cycle read does first, which is housekeeping and carries no audit record.
+/// </summary>
+internal sealed class WorkflowRecords(
+    WorkflowDbContext db,
+    CycleStore store,
+    CycleRoster roster,
+    GetYearHandler getYear,
+    ListOpinionsHandler listOpinions,
+    ListCheckReportsHandler listCheckReports,
+    IMembersModule members,
+    CollegeClock clock) : IWorkflowRecords
+{
+    /// <summary>Rows per query: the largest page the list RPCs answer.</summary>
+    internal const int PageSize = PageRequest.MaxSize;
+
+    public async Task<Proto.Year?> YearAsync(int year, CancellationToken cancellationToken) =>
+        await IsOpenAsync(year, cancellationToken) ? (await getYear.HandleAsync(year, cancellationToken)).ToProto() : null;
+
+    /// <summary>
+    /// The cycles as GetCycle loads and maps them (history, objections, every determination, the calendar's
+    /// deadlines), after the roster sync ListCycles does, keyset-paged by staff number.
+    /// </summary>
+    public async IAsyncEnumerable<Proto.Cycle> CyclesAsync(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RequireBranchCode(branchCode);
+        if (!await IsOpenAsync(year, cancellationToken))
+        {
+            yield break;
+        }
+
+        var opened = await store.OpenYearAsync(year, cancellationToken);
+        await roster.SyncAsync(opened, branchCode, cancellationToken);
+        var now = clock.UtcNow;
+        string? after = null;
+        while (true)
+        {
+            var cycles = db.Cycles.AsNoTracking().Where(c => c.Year == year);
+            if (branchCode is not null)
+            {
+                cycles = cycles.Where(c => c.BranchCode == branchCode);
+            }
+
+            if (after is not null)
+            {
+                cycles = cycles.Where(c => string.Compare(c.StaffNumber, after) > 0);
+            }
+
+            var page = await cycles.OrderBy(c => c.StaffNumber).Take(PageSize)
+                .Include(c => c.History).Include(c => c.Objections).Include(c => c.Determinations).AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            foreach (var cycle in page)
+            {
+                cycle.AttachCalendar(opened.Calendar);
+                yield return cycle.ToProto(now);
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].StaffNumber;
+        }
+    }
+
+    /// <summary>
+    /// The cycle as GetCycle answers it (made on first sight for an active member); null for a year not opened, a
+    /// member unknown, or one who left before having a cycle.
+    /// </summary>
+    public async Task<Proto.Cycle?> CycleAsync(int year, string staffNumber, CancellationToken cancellationToken)
+    {
+        if (!await IsOpenAsync(year, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await store.CycleAsync(year, staffNumber, cancellationToken)).ToProto(clock.UtcNow);
+        }
+        catch (Exception exception) when (exception is NotFoundException or FailedPreconditionException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// ListOpinions' pages of a branch; every branch when null, branch by branch (by code), each oldest first.
+    /// </summary>
+    public async IAsyncEnumerable<Proto.Opinion> OpinionsAsync(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RequireBranchCode(branchCode);
+        if (!await IsOpenAsync(year, cancellationToken))
+        {
+            yield break;
+        }
+
+        var branches = branchCode is not null
+            ? [branchCode]
+            : (await members.ListBranchesAsync(cancellationToken)).Select(b => b.Code).ToList();
+        foreach (var branch in branches)
+        {
+            var token = string.Empty;
+            do
+            {
+                var page = await listOpinions.HandleAsync(year, string.Empty, branch, PageSize, token, cancellationToken);
+                foreach (var opinion in page.Opinions)
+                {
+                    yield return opinion.ToProto();
+                }
+
+                token = page.NextPageToken;
+            }
+            while (token.Length > 0);
+        }
+    }
+
+    /// <summary>ListCheckReports' pages, each with its member findings as GetCheckReport answers them.</summary>
+    public async IAsyncEnumerable<Proto.CheckReport> CheckReportsAsync(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RequireBranchCode(branchCode);
+        var token = string.Empty;
+        do
+        {
+            var page = await listCheckReports.HandleAsync(year, 0, branchCode ?? string.Empty, PageSize, token, cancellationToken);
+            foreach (var report in page.Reports)
+            {
+                yield return report.ToProto(withFindings: true);
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+    }
+
+    private Task<bool> IsOpenAsync(int year, CancellationToken cancellationToken) =>
+        db.Years.AsNoTracking().AnyAsync(y => y.Year == year, cancellationToken);
+
+    private static void RequireBranchCode(string? branchCode)
+    {
+        if (branchCode is not null)
+        {
+            var violations = new Violations();
+            Identifier.Required(violations, "branch_code", branchCode);
+            violations.ThrowIfAny();
+        }
+    }
+}
