@@ -18,20 +18,44 @@ internal sealed class DocumentFontOptions
     /// used for PDFs. Unset: the usual places of Droid Sans Fallback (Debian's fonts-droid-fallback) and SimHei are tried.
     /// </summary>
     public string? FontFile { get; set; }
+
+    /// <summary>
+    /// A TrueType font for the Latin letters and figures the Chinese font lacks (Droid Sans Fallback has none).
+    /// Unset: DejaVu Sans (Debian's fonts-dejavu-core), Liberation Sans and Arial are tried.
+    /// </summary>
+    public string? LatinFontFile { get; set; }
 }
 
-/// <summary>A font PDFsharp can embed, registered under <see cref="Family"/>.</summary>
-internal sealed record CjkFont(string Family, string Path);
+/// <summary>A font file PDFsharp can embed, registered under <see cref="Family"/>, and the characters it has glyphs for.</summary>
+internal sealed class FontFace(string family, string path, Func<int, bool> covers)
+{
+    public string Family { get; } = family;
+
+    public string Path { get; } = path;
+
+    public bool Covers(int codePoint) => covers(codePoint);
+}
+
+/// <summary>The fonts the PDFs are set in: the Chinese font, and a Latin one for what it lacks (null when it lacks nothing).</summary>
+internal sealed record PdfFontSet(FontFace Cjk, FontFace? Latin)
+{
+    public bool UsesLatin(int codePoint) => Latin is not null && !Cjk.Covers(codePoint) && Latin.Covers(codePoint);
+}
 
 /// <summary>
-/// Finds the font the PDFs are set in. PDFsharp 6.2 embeds only single TrueType fonts with glyf outlines: it
+/// Finds the fonts the PDFs are set in. PDFsharp 6.2 embeds only single TrueType fonts with glyf outlines: it
 /// cannot read a collection (.ttc) nor CFF outlines, which is what Noto Sans CJK ships as, so every candidate is
 /// checked for that and for a glyph of "中" before PDFsharp sees it, and a font that would fail half-way through a
-/// document is refused up front with the reason.
+/// document is refused up front with the reason. PDFsharp does no glyph fallback either: a character the font
+/// lacks is drawn as nothing, which is why figures need a Latin font beside Droid Sans Fallback.
 /// </summary>
 internal sealed class CjkFontLocator
 {
     internal const string Package = "fonts-droid-fallback";
+
+    internal const string LatinPackage = "fonts-dejavu-core";
+
+    private const string Figures = "0123456789.-%ABCXYZabcxyz";
 
     internal static readonly IReadOnlyList<string> DefaultCandidates =
     [
@@ -42,60 +66,69 @@ internal sealed class CjkFontLocator
         @"C:\Windows\Fonts\simhei.ttf",
     ];
 
+    internal static readonly IReadOnlyList<string> DefaultLatinCandidates =
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+        @"C:\Windows\Fonts\arial.ttf",
+    ];
+
     private readonly string? configured;
     private readonly IReadOnlyList<string> candidates;
-    private CjkFont? found;
+    private readonly string? configuredLatin;
+    private readonly IReadOnlyList<string> latinCandidates;
+    private PdfFontSet? found;
 
     public CjkFontLocator(IOptions<DocumentFontOptions> options)
-        : this(options.Value.FontFile, DefaultCandidates)
+        : this(options.Value.FontFile, DefaultCandidates, options.Value.LatinFontFile, DefaultLatinCandidates)
     {
     }
 
-    internal CjkFontLocator(string? configuredFile, IReadOnlyList<string> candidates)
+    internal CjkFontLocator(string? configuredFile, IReadOnlyList<string> candidates, string? configuredLatinFile = null, IReadOnlyList<string>? latinCandidates = null)
     {
         configured = string.IsNullOrWhiteSpace(configuredFile) ? null : configuredFile;
         this.candidates = candidates;
+        configuredLatin = string.IsNullOrWhiteSpace(configuredLatinFile) ? null : configuredLatinFile;
+        this.latinCandidates = latinCandidates ?? DefaultLatinCandidates;
     }
 
-    /// <summary>The font, or <see cref="FailedPreconditionException"/> naming what to install or configure.</summary>
-    public CjkFont Locate()
+    /// <summary>The fonts, or <see cref="FailedPreconditionException"/> naming what to install or configure.</summary>
+    public PdfFontSet Locate()
     {
-        if (Volatile.Read(ref found) is { } font)
+        if (Volatile.Read(ref found) is { } set)
         {
-            return font;
+            return set;
         }
 
-        var refusals = new List<string>();
-        foreach (var path in configured is null ? candidates : [configured])
-        {
-            var refusal = Check(path, out var bytes);
-            if (refusal is null)
-            {
-                var family = "Chuangji CJK " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..12];
-                ProcessFontResolver.Register(family, bytes!);
-                font = new CjkFont(family, path);
-                Volatile.Write(ref found, font);
-                return font;
-            }
+        var cjk = Find(configured, candidates, "中", "CJK", out var refusals)
+            ?? throw Refusal(
+                "without a Chinese font",
+                [$"apt-get install {Package}", $"set {DocumentFontOptions.Section}:FontFile to a TrueType .ttf with Chinese glyphs"],
+                $"no usable TrueType font with Chinese glyphs ({Tried(refusals)})");
 
-            if (configured is not null || File.Exists(path))
-            {
-                refusals.Add($"{path}: {refusal}");
-            }
+        FontFace? latin = null;
+        if (!Figures.All(c => cjk.Covers(c)))
+        {
+            latin = Find(configuredLatin, latinCandidates, Figures, "Latin", out refusals)
+                ?? throw Refusal(
+                    "without a font for figures",
+                    [$"apt-get install {LatinPackage}", $"set {DocumentFontOptions.Section}:LatinFontFile to a TrueType .ttf with Latin letters and digits"],
+                    $"{cjk.Path} has no Latin letters or digits and no TrueType font has them ({Tried(refusals)})");
         }
 
-        var tried = refusals.Count == 0 ? "none of the usual places has one" : string.Join("; ", refusals);
-        throw new FailedPreconditionException(
-            "PDF rendering",
-            "without a Chinese font",
-            [$"apt-get install {Package}", $"set {DocumentFontOptions.Section}:FontFile to a TrueType .ttf with Chinese glyphs"],
-            $"no usable TrueType font with Chinese glyphs ({tried}); XLSX and HTML are unaffected");
+        set = new PdfFontSet(cjk, latin);
+        Volatile.Write(ref found, set);
+        return set;
     }
 
-    /// <summary>Null when PDFsharp can embed the file and it has Chinese glyphs; otherwise why not.</summary>
-    internal static string? Check(string path, out byte[]? bytes)
+    /// <summary>Null when PDFsharp can embed the file and it has glyphs for all of <paramref name="required"/>; otherwise why not.</summary>
+    internal static string? Check(string path, string required, out byte[]? bytes, out Func<int, bool>? covers)
     {
         bytes = null;
+        covers = null;
         if (!File.Exists(path))
         {
             return "not found";
@@ -138,22 +171,56 @@ internal sealed class CjkFontLocator
             return "a damaged font";
         }
 
-        foreach (var required in new[] { "glyf", "loca", "cmap", "head", "hhea", "hmtx", "maxp" })
+        foreach (var table in new[] { "glyf", "loca", "cmap", "head", "hhea", "hmtx", "maxp" })
         {
-            if (!tables.ContainsKey(required))
+            if (!tables.ContainsKey(table))
             {
-                return $"has no '{required}' table";
+                return $"has no '{table}' table";
             }
         }
 
-        if (!HasGlyph(data, tables["cmap"], '中'))
+        var coverage = Coverage(data, tables["cmap"]);
+        if (coverage is null)
         {
-            return "has no Chinese glyphs";
+            return "has no Unicode character map";
+        }
+
+        if (!required.All(c => coverage(c)))
+        {
+            return required.Any(c => c > 0x2E80) ? "has no Chinese glyphs" : "has no Latin letters or digits";
         }
 
         bytes = data;
+        covers = coverage;
         return null;
     }
+
+    private static FontFace? Find(string? configuredFile, IReadOnlyList<string> paths, string required, string role, out List<string> refusals)
+    {
+        refusals = [];
+        foreach (var path in configuredFile is null ? paths : [configuredFile])
+        {
+            var refusal = Check(path, required, out var bytes, out var covers);
+            if (refusal is null)
+            {
+                var family = $"Chuangji {role} " + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..12];
+                ProcessFontResolver.Register(family, bytes!);
+                return new FontFace(family, path, covers!);
+            }
+
+            if (configuredFile is not null || File.Exists(path))
+            {
+                refusals.Add($"{path}: {refusal}");
+            }
+        }
+
+        return null;
+    }
+
+    private static string Tried(List<string> refusals) => refusals.Count == 0 ? "none of the usual places has one" : string.Join("; ", refusals);
+
+    private static FailedPreconditionException Refusal(string state, IReadOnlyList<string> permitted, string reason) =>
+        new("PDF rendering", state, permitted, $"{reason}; XLSX and HTML are unaffected");
 
     private static Dictionary<string, (int Offset, int Length)>? Tables(byte[] data)
     {
@@ -180,13 +247,14 @@ internal sealed class CjkFontLocator
         return tables;
     }
 
-    /// <summary>Whether a Unicode cmap subtable (format 4 or 12) maps <paramref name="ch"/> to a glyph.</summary>
-    private static bool HasGlyph(byte[] data, (int Offset, int Length) cmap, char ch)
+    /// <summary>Which code points the font maps to a glyph, from its Unicode cmap subtable (format 12 preferred, else 4).</summary>
+    private static Func<int, bool>? Coverage(byte[] data, (int Offset, int Length) cmap)
     {
         try
         {
             var table = data.AsSpan(cmap.Offset, cmap.Length);
             var count = BinaryPrimitives.ReadUInt16BigEndian(table[2..]);
+            int? format4 = null;
             for (var i = 0; i < count; i++)
             {
                 var platform = BinaryPrimitives.ReadUInt16BigEndian(table[(4 + (i * 8))..]);
@@ -196,24 +264,30 @@ internal sealed class CjkFontLocator
                     continue;
                 }
 
-                var sub = table[(int)BinaryPrimitives.ReadUInt32BigEndian(table[(8 + (i * 8))..])..];
-                var format = BinaryPrimitives.ReadUInt16BigEndian(sub);
-                if ((format == 4 && Format4(sub, ch)) || (format == 12 && Format12(sub, ch)))
+                var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(table[(8 + (i * 8))..]);
+                var format = BinaryPrimitives.ReadUInt16BigEndian(table[offset..]);
+                if (format == 12)
                 {
-                    return true;
+                    return Format12(table[offset..]);
+                }
+
+                if (format == 4)
+                {
+                    format4 ??= offset;
                 }
             }
+
+            return format4 is { } at ? Format4(table[at..]) : null;
         }
         catch (ArgumentOutOfRangeException)
         {
-            return false;
+            return null;
         }
-
-        return false;
     }
 
-    private static bool Format4(ReadOnlySpan<byte> sub, char ch)
+    private static Func<int, bool> Format4(ReadOnlySpan<byte> sub)
     {
+        var covered = new bool[0x10000];
         var segments = BinaryPrimitives.ReadUInt16BigEndian(sub[6..]) / 2;
         var ends = 14;
         var starts = ends + (segments * 2) + 2;
@@ -222,43 +296,43 @@ internal sealed class CjkFontLocator
         for (var s = 0; s < segments; s++)
         {
             var end = BinaryPrimitives.ReadUInt16BigEndian(sub[(ends + (s * 2))..]);
-            if (ch > end)
-            {
-                continue;
-            }
-
             var start = BinaryPrimitives.ReadUInt16BigEndian(sub[(starts + (s * 2))..]);
-            if (ch < start)
-            {
-                return false;
-            }
-
+            var delta = BinaryPrimitives.ReadUInt16BigEndian(sub[(deltas + (s * 2))..]);
             var rangeOffset = BinaryPrimitives.ReadUInt16BigEndian(sub[(ranges + (s * 2))..]);
-            if (rangeOffset == 0)
+            for (var c = start; c <= end && c != 0xFFFF; c++)
             {
-                return (ushort)(ch + BinaryPrimitives.ReadUInt16BigEndian(sub[(deltas + (s * 2))..])) != 0;
+                var glyph = rangeOffset == 0
+                    ? (ushort)(c + delta)
+                    : BinaryPrimitives.ReadUInt16BigEndian(sub[(ranges + (s * 2) + rangeOffset + ((c - start) * 2))..]);
+                covered[c] = glyph != 0;
             }
-
-            var glyph = BinaryPrimitives.ReadUInt16BigEndian(sub[(ranges + (s * 2) + rangeOffset + ((ch - start) * 2))..]);
-            return glyph != 0;
         }
 
-        return false;
+        return c => c is >= 0 and < 0x10000 && covered[c];
     }
 
-    private static bool Format12(ReadOnlySpan<byte> sub, char ch)
+    private static Func<int, bool> Format12(ReadOnlySpan<byte> sub)
     {
+        var covered = new bool[0x10000];
+        var astral = new List<(uint Start, uint End)>();
         var groups = BinaryPrimitives.ReadUInt32BigEndian(sub[12..]);
         for (var g = 0; g < groups; g++)
         {
             var group = sub[(16 + (g * 12))..];
-            if (ch >= BinaryPrimitives.ReadUInt32BigEndian(group) && ch <= BinaryPrimitives.ReadUInt32BigEndian(group[4..]))
+            var start = BinaryPrimitives.ReadUInt32BigEndian(group);
+            var end = BinaryPrimitives.ReadUInt32BigEndian(group[4..]);
+            for (var c = start; c <= end && c < 0x10000; c++)
             {
-                return true;
+                covered[c] = true;
+            }
+
+            if (end >= 0x10000)
+            {
+                astral.Add((Math.Max(start, 0x10000), end));
             }
         }
 
-        return false;
+        return c => c is >= 0 and < 0x10000 ? covered[c] : astral.Any(g => c >= g.Start && c <= g.End);
     }
 }
 

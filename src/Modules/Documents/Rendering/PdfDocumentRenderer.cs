@@ -8,7 +8,8 @@ namespace Chuangji.Workflow.Modules.Documents.Rendering;
 /// <summary>
 /// A4 pages (landscape when a table has many columns): the title, the heading lines, each table under its caption
 /// with its header row repeated on every page and its cells' text wrapped, the notes, the footer, and "第 N 页" at
-/// the foot of each page. Set in the font <see cref="CjkFontLocator"/> finds, embedded as a subset.
+/// the foot of each page. Set in the fonts <see cref="CjkFontLocator"/> finds, embedded as subsets: each run of
+/// text in the Chinese font, except the characters it has no glyph for, which are set in the Latin one.
 /// </summary>
 /// <remarks>
 /// Rows are drawn as they stream, but PDFsharp keeps every page until it saves, and it saves to a seekable
@@ -29,14 +30,14 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
 
     public async Task WriteAsync(DocumentModel document, Stream output, CancellationToken ct)
     {
-        var font = fonts.Locate();
+        var set = fonts.Locate();
         var landscape = document.Tables.Any(t => t.Columns.Count >= LandscapeColumns);
 
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
         pdf.Info.Creator = "Chuangji.Workflow";
 
-        var layout = new Layout(pdf, font.Family, landscape);
+        var layout = new Layout(pdf, set, landscape);
         try
         {
             layout.Paragraph(document.Title, layout.Title, center: true, after: 6);
@@ -79,47 +80,55 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
     {
         private readonly PdfDocument pdf;
         private readonly bool landscape;
+        private readonly PdfFontSet set;
         private readonly Dictionary<(XFont, int), double> widths = [];
-        private readonly XFont pageNumber;
+        private readonly Face pageNumber;
         private PdfPage? page;
         private XGraphics? gfx;
         private double y;
         private int pages;
 
-        public Layout(PdfDocument pdf, string family, bool landscape)
+        public Layout(PdfDocument pdf, PdfFontSet set, bool landscape)
         {
             this.pdf = pdf;
+            this.set = set;
             this.landscape = landscape;
-            var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
-            Title = new XFont(family, 16, XFontStyleEx.Bold, unicode);
-            Caption = new XFont(family, 12, XFontStyleEx.Bold, unicode);
-            Body = new XFont(family, 10.5, XFontStyleEx.Regular, unicode);
-            Cell = new XFont(family, 9, XFontStyleEx.Regular, unicode);
-            CellBold = new XFont(family, 9, XFontStyleEx.Bold, unicode);
-            Note = new XFont(family, 8.5, XFontStyleEx.Regular, unicode);
-            pageNumber = new XFont(family, 8, XFontStyleEx.Regular, unicode);
+            Title = new Face(set, 16, XFontStyleEx.Bold);
+            Caption = new Face(set, 12, XFontStyleEx.Bold);
+            Body = new Face(set, 10.5, XFontStyleEx.Regular);
+            Cell = new Face(set, 9, XFontStyleEx.Regular);
+            CellBold = new Face(set, 9, XFontStyleEx.Bold);
+            Note = new Face(set, 8.5, XFontStyleEx.Regular);
+            pageNumber = new Face(set, 8, XFontStyleEx.Regular);
         }
 
-        public XFont Title { get; }
+        private enum Align
+        {
+            Left,
+            Center,
+            Right,
+        }
 
-        public XFont Caption { get; }
+        public Face Title { get; }
 
-        public XFont Body { get; }
+        public Face Caption { get; }
 
-        public XFont Cell { get; }
+        public Face Body { get; }
 
-        public XFont CellBold { get; }
+        public Face Cell { get; }
 
-        public XFont Note { get; }
+        public Face CellBold { get; }
+
+        public Face Note { get; }
 
         private double Width => (page?.Width.Point ?? 0) - (2 * Margin);
 
         private double Bottom => (page?.Height.Point ?? 0) - Margin - FooterSpace;
 
-        public void Paragraph(string text, XFont font, bool center, double after)
+        public void Paragraph(string text, Face font, bool center, double after)
         {
             Ensure();
-            var lineHeight = font.GetHeight() * 1.15;
+            var lineHeight = font.Height * 1.15;
             foreach (var line in Wrap(text, font, Width))
             {
                 if (y + lineHeight > Bottom)
@@ -127,8 +136,7 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
                     NewPage();
                 }
 
-                var format = center ? XStringFormats.TopCenter : XStringFormats.TopLeft;
-                gfx!.DrawString(line, font, XBrushes.Black, new XRect(Margin, y, Width, lineHeight), format);
+                Draw(line, font, Margin, y, Width, center ? Align.Center : Align.Left);
                 y += lineHeight;
             }
 
@@ -145,8 +153,8 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
         {
             Ensure();
             var headerHeight = RowHeight(table.Columns.Select(c => c.Header).ToArray(), table, CellBold, out var headerLines);
-            var captionHeight = string.IsNullOrWhiteSpace(table.Caption) ? 0 : (Caption.GetHeight() * 1.15) + 4;
-            if (y + captionHeight + headerHeight + (Cell.GetHeight() * 2) > Bottom)
+            var captionHeight = string.IsNullOrWhiteSpace(table.Caption) ? 0 : (Caption.Height * 1.15) + 4;
+            if (y + captionHeight + headerHeight + (Cell.Height * 2) > Bottom)
             {
                 NewPage();
             }
@@ -197,7 +205,7 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
             return table.Columns.Select(c => (c.Width > 0 ? c.Width : 1) / total * Width).ToArray();
         }
 
-        private double RowHeight(string[] cells, DocumentTable table, XFont font, out List<string>[] lines)
+        private double RowHeight(string[] cells, DocumentTable table, Face font, out List<string>[] lines)
         {
             var columns = ColumnWidths(table);
             lines = new List<string>[cells.Length];
@@ -208,13 +216,13 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
                 most = Math.Max(most, lines[i].Count);
             }
 
-            return (most * font.GetHeight() * 1.1) + (2 * Padding);
+            return (most * font.Height * 1.1) + (2 * Padding);
         }
 
         /// <summary>A row taller than a page keeps the lines that fit (no table of the scheme has one).</summary>
-        private static double Clip(List<string>[] lines, XFont font, double room)
+        private static double Clip(List<string>[] lines, Face font, double room)
         {
-            var fit = Math.Max(1, (int)((room - (2 * Padding)) / (font.GetHeight() * 1.1)));
+            var fit = Math.Max(1, (int)((room - (2 * Padding)) / (font.Height * 1.1)));
             foreach (var cell in lines)
             {
                 if (cell.Count > fit)
@@ -223,14 +231,14 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
                 }
             }
 
-            return (fit * font.GetHeight() * 1.1) + (2 * Padding);
+            return (fit * font.Height * 1.1) + (2 * Padding);
         }
 
-        private void DrawRow(DocumentTable table, List<string>[] lines, double height, XFont font, bool header, bool emphasis)
+        private void DrawRow(DocumentTable table, List<string>[] lines, double height, Face font, bool header, bool emphasis)
         {
             var columns = ColumnWidths(table);
             var x = Margin;
-            var lineHeight = font.GetHeight() * 1.1;
+            var lineHeight = font.Height * 1.1;
             var pen = new XPen(XColors.DimGray, 0.5);
             for (var i = 0; i < columns.Length; i++)
             {
@@ -241,11 +249,11 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
                 }
 
                 gfx!.DrawRectangle(pen, box);
-                var format = header ? XStringFormats.TopCenter : table.Columns[i].Kind == ColumnKind.Number ? XStringFormats.TopRight : XStringFormats.TopLeft;
+                var align = header ? Align.Center : table.Columns[i].Kind == ColumnKind.Number ? Align.Right : Align.Left;
                 var ty = y + Padding;
                 foreach (var line in lines[i])
                 {
-                    gfx.DrawString(line, font, XBrushes.Black, new XRect(x + Padding, ty, columns[i] - (2 * Padding), lineHeight), format);
+                    Draw(line, font, x + Padding, ty, columns[i] - (2 * Padding), align);
                     ty += lineHeight;
                 }
 
@@ -271,13 +279,12 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
             page.Orientation = landscape ? PageOrientation.Landscape : PageOrientation.Portrait;
             gfx = XGraphics.FromPdfPage(page);
             pages++;
-            var footer = new XRect(Margin, page.Height.Point - Margin - (FooterSpace / 2), Width, FooterSpace / 2);
-            gfx.DrawString($"第 {pages} 页", pageNumber, XBrushes.Black, footer, XStringFormats.Center);
+            Draw($"第 {pages} 页", pageNumber, Margin, page.Height.Point - Margin - (FooterSpace / 2), Width, Align.Center);
             y = Margin;
         }
 
         /// <summary>Breaks text into lines no wider than <paramref name="width"/>: at a space where a line has one, else between any two characters (as Chinese is set).</summary>
-        private List<string> Wrap(string? text, XFont font, double width)
+        private List<string> Wrap(string? text, Face font, double width)
         {
             var lines = new List<string>();
             foreach (var paragraph in (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
@@ -288,7 +295,7 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
                 foreach (var rune in paragraph.EnumerateRunes())
                 {
                     var w = Measure(font, rune);
-                    if (lineWidth + w > width && line.Length > 0)
+                    if (lineWidth + w > width && line.Length > 0 && !ClosesLine(rune))
                     {
                         if (lastSpace > 0 && !Rune.IsWhiteSpace(rune))
                         {
@@ -326,15 +333,85 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
             return lines;
         }
 
-        private double Measure(XFont font, Rune rune)
+        /// <summary>Chinese typesetting starts no line with closing punctuation: it stays on the line before, a little over.</summary>
+        private static bool ClosesLine(Rune rune) => rune.Value < 0x10000 && "，。、；：？！）》」』”’】〕…".Contains((char)rune.Value, StringComparison.Ordinal);
+
+        /// <summary>One line in a box <paramref name="width"/> wide, its runs set in turn on the Chinese font's baseline.</summary>
+        private void Draw(string line, Face font, double left, double top, double width, Align align)
         {
-            if (!widths.TryGetValue((font, rune.Value), out var width))
+            var runs = new List<(string Text, XFont Font, double Width)>();
+            var run = new StringBuilder();
+            XFont? current = null;
+            var runWidth = 0.0;
+            foreach (var rune in line.EnumerateRunes())
             {
-                width = gfx!.MeasureString(rune.ToString(), font).Width;
-                widths[(font, rune.Value)] = width;
+                var face = font.For(rune);
+                if (current is not null && face != current)
+                {
+                    runs.Add((run.ToString(), current, runWidth));
+                    run.Clear();
+                    runWidth = 0;
+                }
+
+                current = face;
+                run.Append(rune.ToString());
+                runWidth += Measure(font, rune);
+            }
+
+            if (current is not null)
+            {
+                runs.Add((run.ToString(), current, runWidth));
+            }
+
+            var total = runs.Sum(r => r.Width);
+            var x = align switch
+            {
+                Align.Center => left + ((width - total) / 2),
+                Align.Right => left + width - total,
+                _ => left,
+            };
+            var baseline = top + font.Ascent;
+            foreach (var (text, face, runWidthAt) in runs)
+            {
+                gfx!.DrawString(text, face, XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
+                x += runWidthAt;
+            }
+        }
+
+        private double Measure(Face font, Rune rune)
+        {
+            var face = font.For(rune);
+            if (!widths.TryGetValue((face, rune.Value), out var width))
+            {
+                width = gfx!.MeasureString(rune.ToString(), face).Width;
+                widths[(face, rune.Value)] = width;
             }
 
             return width;
         }
+    }
+
+    /// <summary>One size and style in both fonts; the Chinese font's metrics set the line.</summary>
+    private sealed class Face
+    {
+        private readonly PdfFontSet set;
+        private readonly XFont cjk;
+        private readonly XFont? latin;
+
+        public Face(PdfFontSet set, double size, XFontStyleEx style)
+        {
+            var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
+            this.set = set;
+            cjk = new XFont(set.Cjk.Family, size, style, unicode);
+            latin = set.Latin is null ? null : new XFont(set.Latin.Family, size, style, unicode);
+            Height = cjk.GetHeight();
+            Ascent = Height * cjk.CellAscent / cjk.CellSpace;
+        }
+
+        public double Height { get; }
+
+        public double Ascent { get; }
+
+        public XFont For(Rune rune) => latin is not null && set.UsesLatin(rune.Value) ? latin : cjk;
     }
 }

@@ -10,6 +10,8 @@ namespace Chuangji.Workflow.Tests.Documents.Rendering;
 
 public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
 {
+    private const string DejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
     [Fact]
     public async Task The_pdf_is_a4_with_the_chinese_text_and_figures_extractable()
     {
@@ -31,7 +33,10 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
         }
 
         page.GetWords().Select(w => w.Text).Should().Contain("92.5");
-        page.Letters.Where(l => l.Value == "张").Select(l => l.FontName).Should().OnlyContain(f => f.Contains("Chuangji", StringComparison.Ordinal) || f.Contains("Droid", StringComparison.Ordinal));
+        var fontsOf = page.Letters.ToLookup(l => l.Value, l => l.FontName);
+        output.WriteLine($"张 in {string.Join(", ", fontsOf["张"].Distinct())}; 9 in {string.Join(", ", fontsOf["9"].Distinct())}");
+        fontsOf["张"].Should().NotBeEmpty().And.OnlyContain(f => f.Contains("Droid", StringComparison.OrdinalIgnoreCase));
+        fontsOf["9"].Should().NotBeEmpty().And.OnlyContain(f => f.Contains("DejaVu", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -59,7 +64,7 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
             text.Should().Contain($"第{page.Number}页");
         }
 
-        Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text))).Should().Contain("第150项创新创业指导工作").And.Contain("75.5");
+        Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text))).Should().Contain("149第149项创新创业指导工作74.5150第150项创新创业指导工作75");
     }
 
     [Fact]
@@ -93,16 +98,20 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
         var cff = Scratch("OTTO\0\u0001\0\0\0\0\0\0");
         try
         {
-            CjkFontLocator.Check(collection, out _).Should().Contain(".ttc");
-            CjkFontLocator.Check(cff, out _).Should().Contain("CFF");
-            CjkFontLocator.Check("/nonexistent.ttf", out _).Should().Be("not found");
-            if (File.Exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+            CjkFontLocator.Check(collection, "中", out _, out _).Should().Contain(".ttc");
+            CjkFontLocator.Check(cff, "中", out _, out _).Should().Contain("CFF");
+            CjkFontLocator.Check("/nonexistent.ttf", "中", out _, out _).Should().Be("not found");
+            if (File.Exists(DejaVu))
             {
-                CjkFontLocator.Check("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", out _).Should().Be("has no Chinese glyphs");
+                CjkFontLocator.Check(DejaVu, "中", out _, out _).Should().Be("has no Chinese glyphs");
+                CjkFontLocator.Check(DejaVu, "0123456789Az", out _, out var latin).Should().BeNull();
+                latin!('中').Should().BeFalse();
             }
 
-            CjkFontLocator.Check(RenderingSamples.DroidFont, out var bytes).Should().BeNull($"{RenderingSamples.DroidFont} (Debian's fonts-droid-fallback) is the font the PDFs are set in");
+            CjkFontLocator.Check(RenderingSamples.DroidFont, "中文积分", out var bytes, out var covers).Should().BeNull($"{RenderingSamples.DroidFont} (Debian's fonts-droid-fallback) is the font the PDFs are set in");
             bytes.Should().NotBeEmpty();
+            covers!('7').Should().BeFalse("Droid Sans Fallback has no figures, which is why a Latin font is set beside it");
+            CjkFontLocator.Check(RenderingSamples.DroidFont, "0", out _, out _).Should().Be("has no Latin letters or digits");
 
             var refusal = FluentActions.Invoking(() => new CjkFontLocator(cff, CjkFontLocator.DefaultCandidates).Locate()).Should().Throw<FailedPreconditionException>().Which;
             refusal.Message.Should().Contain(cff).And.Contain("CFF", "a configured font is not silently replaced");
@@ -112,6 +121,17 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
             File.Delete(collection);
             File.Delete(cff);
         }
+    }
+
+    [Fact]
+    public async Task Without_a_font_for_figures_the_pdf_is_refused_naming_that_package()
+    {
+        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, [RenderingSamples.DroidFont], null, ["/nonexistent/DejaVuSans.ttf"]));
+
+        var refusal = await FluentActions.Awaiting(() => renderer.WriteAsync(RenderingSamples.Publicity(), new MemoryStream(), CancellationToken.None))
+            .Should().ThrowAsync<FailedPreconditionException>();
+
+        refusal.Which.Message.Should().Contain("apt-get install fonts-dejavu-core").And.Contain("Chuangji:Documents:LatinFontFile");
     }
 
     private static async Task<byte[]> RenderAsync(DocumentModel document)
