@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.Modules.Documents.Rendering;
+using UglyToad.PdfPig;
+using Xunit.Abstractions;
+
+namespace Chuangji.Workflow.Tests.Documents.Rendering;
+
+public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
+{
+    private const string DejaVu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+    [Fact]
+    public async Task The_pdf_is_a4_with_the_chinese_text_and_figures_extractable()
+    {
+        var bytes = await RenderAsync(RenderingSamples.Publicity());
+
+        using var pdf = PdfDocument.Open(bytes);
+        var page = pdf.GetPage(1);
+        page.Width.Should().BeApproximately(595.3, 1);
+        page.Height.Should().BeApproximately(841.9, 1);
+        var text = Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        foreach (var expected in new[]
+        {
+            "2026年度创新创业积分考核公示名单", "学院：计算机与信息学院", "一、拟认定人员名单", "序号", "工号", "姓名", "总分", "备注",
+            "T001", "张三", "92.5", "优秀", "李四", "欧阳明", "待定", "合计", "170.5", "注：总分保留一位小数；“待定”表示仍在复核。",
+            "二、用绩结果", "职称评审", "12.25", "公示期：2026年12月1日至12月7日", "第1页", Squeeze(RenderingSamples.LongRemark),
+        })
+        {
+            text.Should().Contain(expected);
+        }
+
+        page.GetWords().Select(w => w.Text).Should().Contain("92.5");
+        var fontsOf = page.Letters.ToLookup(l => l.Value, l => l.FontName);
+        output.WriteLine($"张 in {string.Join(", ", fontsOf["张"].Distinct())}; 9 in {string.Join(", ", fontsOf["9"].Distinct())}");
+        fontsOf["张"].Should().NotBeEmpty().And.OnlyContain(f => f.Contains("Droid", StringComparison.OrdinalIgnoreCase));
+        fontsOf["9"].Should().NotBeEmpty().And.OnlyContain(f => f.Contains("DejaVu", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_long_table_repeats_its_header_and_numbers_every_page()
+    {
+        var document = new DocumentModel(
+            "考核评分表",
+            ["成员：张三（T001）"],
+            [new DocumentTable("评分", "评分明细", [new DocumentColumn("序号", 1), new DocumentColumn("评分项目", 4), new DocumentColumn("得分", 1, ColumnKind.Number)], Many(150))],
+            [])
+        {
+            FileStem = "评分表",
+        };
+
+        var clock = Stopwatch.StartNew();
+        var bytes = await RenderAsync(document);
+        output.WriteLine($"pdf, 150 rows: {clock.ElapsedMilliseconds} ms, {bytes.Length / 1024} KiB");
+
+        using var pdf = PdfDocument.Open(bytes);
+        pdf.NumberOfPages.Should().BeGreaterThan(2);
+        foreach (var page in pdf.GetPages())
+        {
+            var text = Squeeze(page.Text);
+            text.Should().Contain("序号评分项目得分", $"page {page.Number} repeats the header row");
+            text.Should().Contain($"第{page.Number}页");
+        }
+
+        Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text))).Should().Contain("149第149项创新创业指导工作74.5150第150项创新创业指导工作75");
+    }
+
+    [Fact]
+    public async Task Many_columns_turn_the_page_to_landscape()
+    {
+        var columns = Enumerable.Range(1, 10).Select(i => new DocumentColumn($"第{i}项", 1, ColumnKind.Number)).ToList();
+        var document = new DocumentModel("学院总览", [], [new DocumentTable("总览", string.Empty, columns, RenderingSamples.Rows(new DocumentRow(columns.Select((_, i) => $"{i}.5").ToList())))], [])
+        {
+            FileStem = "总览",
+        };
+
+        using var pdf = PdfDocument.Open(await RenderAsync(document));
+        pdf.GetPage(1).Width.Should().BeGreaterThan(pdf.GetPage(1).Height);
+    }
+
+    [Fact]
+    public async Task Without_a_usable_font_the_pdf_is_refused_as_failed_precondition_naming_the_package()
+    {
+        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, ["/nonexistent/DroidSansFallbackFull.ttf"]));
+
+        var refusal = await FluentActions.Awaiting(() => renderer.WriteAsync(RenderingSamples.Publicity(), new MemoryStream(), CancellationToken.None))
+            .Should().ThrowAsync<FailedPreconditionException>();
+
+        refusal.Which.Message.Should().Contain("apt-get install fonts-droid-fallback").And.Contain("Chuangji:Documents:FontFile");
+    }
+
+    [Fact]
+    public void Fonts_pdfsharp_cannot_embed_are_refused_with_the_reason()
+    {
+        var collection = Scratch("ttcf\0\u0002\0\0\0\0\0\0");
+        var cff = Scratch("OTTO\0\u0001\0\0\0\0\0\0");
+        try
+        {
+            CjkFontLocator.Check(collection, "中", out _, out _).Should().Contain(".ttc");
+            CjkFontLocator.Check(cff, "中", out _, out _).Should().Contain("CFF");
+            CjkFontLocator.Check("/nonexistent.ttf", "中", out _, out _).Should().Be("not found");
+            if (File.Exists(DejaVu))
+            {
+                CjkFontLocator.Check(DejaVu, "中", out _, out _).Should().Be("has no Chinese glyphs");
+                CjkFontLocator.Check(DejaVu, "0123456789Az", out _, out var latin).Should().BeNull();
+                latin!('中').Should().BeFalse();
+            }
+
+            CjkFontLocator.Check(RenderingSamples.DroidFont, "中文积分", out var bytes, out var covers).Should().BeNull($"{RenderingSamples.DroidFont} (Debian's fonts-droid-fallback) is the font the PDFs are set in");
+            bytes.Should().NotBeEmpty();
+            covers!('7').Should().BeFalse("Droid Sans Fallback has no figures, which is why a Latin font is set beside it");
+            CjkFontLocator.Check(RenderingSamples.DroidFont, "0", out _, out _).Should().Be("has no Latin letters or digits");
+
+            var refusal = FluentActions.Invoking(() => new CjkFontLocator(cff, CjkFontLocator.DefaultCandidates).Locate()).Should().Throw<FailedPreconditionException>().Which;
+            refusal.Message.Should().Contain(cff).And.Contain("CFF", "a configured font is not silently replaced");
+        }
+        finally
+        {
+            File.Delete(collection);
+            File.Delete(cff);
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_font_for_figures_the_pdf_is_refused_naming_that_package()
+    {
+        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, [RenderingSamples.DroidFont], null, ["/nonexistent/DejaVuSans.ttf"]));
+
+        var refusal = await FluentActions.Awaiting(() => renderer.WriteAsync(RenderingSamples.Publicity(), new MemoryStream(), CancellationToken.None))
+            .Should().ThrowAsync<FailedPreconditionException>();
+
+        refusal.Which.Message.Should().Contain("apt-get install fonts-dejavu-core").And.Contain("Chuangji:Documents:LatinFontFile");
+    }
+
+    private static async Task<byte[]> RenderAsync(DocumentModel document)
+    {
+        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, CjkFontLocator.DefaultCandidates));
+        var sink = new MemoryStream();
+        await renderer.WriteAsync(document, new ForwardOnlyStream(sink), CancellationToken.None);
+        return sink.ToArray();
+    }
+
+    private static async IAsyncEnumerable<DocumentRow> Many(int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            await Task.Yield();
+            yield return new DocumentRow([i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"第{i}项创新创业指导工作", (i / 2m).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+    }
+
+    private static string Scratch(string header)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"font-{Guid.NewGuid():N}.bin");
+        File.WriteAllBytes(path, Encoding.Latin1.GetBytes(header.PadRight(64, '\0')));
+        return path;
+    }
+
+    private static string Squeeze(string text) => Whitespace().Replace(text, string.Empty);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Chuangji.Workflow.Modules.Documents.Rendering;
+using MiniExcelLibs;
+using Xunit.Abstractions;
+
+namespace Chuangji.Workflow.Tests.Documents.Rendering;
+
+public sealed class XlsxDocumentRendererTests(ITestOutputHelper output)
+{
+    private readonly XlsxDocumentRenderer renderer = new();
+
+    [Fact]
+    public async Task The_workbook_reads_back_with_a_sheet_per_table_the_title_on_top_and_scores_as_numbers()
+    {
+        var workbook = await RenderAsync(RenderingSamples.Publicity());
+
+        MiniExcel.GetSheetNames(workbook).Should().Equal("公示名单", "用绩_明细_2026_");
+        var rows = Rows(workbook, "公示名单");
+        rows[0]["A"].Should().Be("2026年度创新创业积分考核公示名单");
+        rows[1]["A"].Should().Be("学院：计算机与信息学院");
+        rows[2]["A"].Should().Be("考核年度：2026年（第一批次）");
+        rows[3]["A"].Should().Be("一、拟认定人员名单");
+        Cells(rows[4]).Should().Equal("序号", "工号", "姓名", "总分", "等级", "备注");
+        Cells(rows[5]).Take(5).Should().Equal("1", "T001", "张三", "92.5", "优秀");
+        rows[5]["D"].Should().BeOfType<double>("a score that parses is written as a number").Which.Should().Be(92.5);
+        rows[6]["F"].Should().Be(RenderingSamples.LongRemark);
+        rows[7]["D"].Should().Be("待定", "text that is no number stays text");
+        rows[8]["C"].Should().Be("合计");
+        rows[8]["D"].Should().Be(170.5);
+        rows.Select(r => r["A"]).Should().Contain("注：总分保留一位小数；“待定”表示仍在复核。");
+        rows.Select(r => r["A"]).Should().NotContain("公示期：2026年12月1日至12月7日", "the footer closes the last sheet");
+
+        var second = Rows(workbook, "用绩_明细_2026_");
+        second[3]["A"].Should().Be("二、用绩结果");
+        Cells(second[4]).Take(3).Should().Equal("姓名", "用途", "积分");
+        second[6]["C"].Should().Be(12.25);
+        second.Select(r => r["A"]).Should().Contain(["公示期：2026年12月1日至12月7日", "联系人：王老师，电话 010-62345678"]);
+    }
+
+    [Fact]
+    public void Sheet_names_keep_to_excels_rules()
+    {
+        var tables = new[] { "考核评分表：张三/李四", new string('长', 40), new string('长', 40), "[Summary]*?", "'引号'", " " }
+            .Select(n => new DocumentTable(n, string.Empty, [], RenderingSamples.Rows()))
+            .ToList();
+
+        var names = XlsxDocumentRenderer.SheetNames(tables);
+
+        char[] forbidden = ['[', ']', ':', '*', '?', '/', '\\'];
+        names.Should().OnlyHaveUniqueItems().And.OnlyContain(n => n.Length > 0 && n.Length <= 31 && n.IndexOfAny(forbidden) < 0);
+        names[0].Should().Be("考核评分表：张三_李四", "the full-width colon is no ASCII colon");
+        names[1].Should().Be(new string('长', 31));
+        names[2].Should().Be(new string('长', 28) + "(2)");
+        names[4].Should().Be("引号");
+        names[5].Should().Be("表6");
+    }
+
+    [Fact]
+    public async Task Twenty_thousand_streamed_rows_go_through_without_being_held()
+    {
+        const int count = 20_000;
+        var probe = new RowProbe();
+        var document = new DocumentModel(
+            "计算机学院全体成员积分总览",
+            ["考核年度：2026"],
+            [new DocumentTable("总览", "全院成员", [new DocumentColumn("序号", 1), new DocumentColumn("姓名", 2), new DocumentColumn("系", 3), new DocumentColumn("积分", 1, ColumnKind.Number)], RenderingSamples.Generated(count, probe))],
+            [])
+        {
+            FileStem = "2026-学院总览",
+        };
+
+        var clock = Stopwatch.StartNew();
+        var workbook = await RenderAsync(document);
+        clock.Stop();
+        output.WriteLine($"xlsx, {count} rows: {clock.ElapsedMilliseconds} ms, {workbook.Length / 1024} KiB; live heap after a full collection at the last row {probe.LiveHeapAtLastRow / (1024 * 1024)} MiB");
+
+        probe.FirstRowAlive.Should().BeFalse("the first row must be collectable by the time the last is made");
+        var rows = Rows(workbook, "总览");
+        var data = rows.Skip(4).ToList();
+        data.Should().HaveCount(count);
+        data[0]["B"].Should().Be("成员00001");
+        data[^1]["A"].Should().Be(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        data[^1]["B"].Should().Be("成员20000");
+        data[^1]["D"].Should().Be((double)(60 + (count % 400) / 10m));
+    }
+
+    private async Task<MemoryStream> RenderAsync(DocumentModel document)
+    {
+        var sink = new MemoryStream();
+        var forwardOnly = new ForwardOnlyStream(sink);
+        await renderer.WriteAsync(document, forwardOnly, CancellationToken.None);
+        forwardOnly.Written.Should().BePositive();
+        return new MemoryStream(sink.ToArray());
+    }
+
+    private static List<IDictionary<string, object?>> Rows(Stream workbook, string sheet)
+    {
+        workbook.Position = 0;
+        return workbook.Query(useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+    }
+
+    private static IEnumerable<string?> Cells(IDictionary<string, object?> row) =>
+        row.Values.Select(v => v switch
+        {
+            null => null,
+            double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => v.ToString(),
+        });
+}
