@@ -40,7 +40,7 @@ public sealed class PublicityListTests(DocumentsCollege college) : IClassFixture
         rows.Should().NotContain(r => r.Contains("T2001"), "B02's member is not on B01's list");
 
         var cards = (await new AssessmentService.AssessmentServiceClient(Service.Channel).ListScorecardsAsync(new ListScorecardsRequest { Year = 2026, BranchCode = "B01" })).Scorecards;
-        foreach (var card in cards)
+        foreach (var card in cards.Select(c => c.Scorecard))
         {
             var row = ReadBack.RowWith(rows, card.StaffNumber);
             row[3..8].Should().Equal(card.Items.Take(5).Select(i => i.Score), "the common items of {0}", card.StaffNumber);

@@ -1,13 +1,13 @@
-using Chuangji.Documents.V1;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Documents.Rendering;
+using WireFormat = Chuangji.Documents.V1.DocumentFormat;
 
 namespace Chuangji.Workflow.Modules.Documents.Delivery;
 
 /// <summary>Turns a document into a file of the format asked for, refusing a format the document does not come in.</summary>
-internal sealed class DocumentFiles(IEnumerable<IDocumentRenderer> renderers)
+internal sealed class DocumentFiles(IEnumerable<IDocumentRenderer> renderers, CjkFontLocator fonts)
 {
-    public static void CheckFormat(Violations violations, DocumentFormat format, params DocumentFormat[] offered)
+    public static void CheckFormat(Violations violations, WireFormat format, params WireFormat[] offered)
     {
         if (!offered.Contains(format))
         {
@@ -15,18 +15,29 @@ internal sealed class DocumentFiles(IEnumerable<IDocumentRenderer> renderers)
         }
     }
 
-    public DocumentFile Render(DocumentModel document, DocumentFormat format)
+    /// <summary>A PDF without a Chinese font is refused here, before the first byte goes out (FAILED_PRECONDITION).</summary>
+    public DocumentFile Render(DocumentModel document, WireFormat format)
     {
-        var renderer = renderers.First(r => r.Format == format);
-        renderer.EnsureAvailable();
-        return new DocumentFile($"{document.FileStem}.{renderer.Extension}", renderer.MediaType, (output, ct) => renderer.WriteAsync(document, output, ct));
+        var wanted = format switch
+        {
+            WireFormat.Pdf => DocumentFormat.Pdf,
+            WireFormat.Html => DocumentFormat.Html,
+            _ => DocumentFormat.Xlsx,
+        };
+        if (wanted == DocumentFormat.Pdf)
+        {
+            fonts.Locate();
+        }
+
+        var renderer = renderers.Single(r => r.Format == wanted);
+        return new DocumentFile(document.FileStem + renderer.Extension, renderer.MediaType, (output, ct) => renderer.WriteAsync(document, output, ct));
     }
 
-    private static string Name(DocumentFormat format) => format switch
+    private static string Name(WireFormat format) => format switch
     {
-        DocumentFormat.Xlsx => "DOCUMENT_FORMAT_XLSX",
-        DocumentFormat.Pdf => "DOCUMENT_FORMAT_PDF",
-        DocumentFormat.Html => "DOCUMENT_FORMAT_HTML",
+        WireFormat.Xlsx => "DOCUMENT_FORMAT_XLSX",
+        WireFormat.Pdf => "DOCUMENT_FORMAT_PDF",
+        WireFormat.Html => "DOCUMENT_FORMAT_HTML",
         _ => "DOCUMENT_FORMAT_UNSPECIFIED",
     };
 }

@@ -4,7 +4,6 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Documents.Rendering;
 using Chuangji.Workflow.Modules.Documents.Sources;
 using Chuangji.Workflow.Modules.Members.Contracts;
-using Chuangji.Workflow.V1;
 
 namespace Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
 

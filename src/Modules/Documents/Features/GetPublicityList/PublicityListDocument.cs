@@ -3,7 +3,6 @@ using Chuangji.Assessment.V1;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Documents.Rendering;
 using Chuangji.Workflow.Modules.Documents.Sources;
-using Chuangji.Workflow.Modules.Members.Contracts;
 
 namespace Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
 
