@@ -1,7 +1,5 @@
-using System.Collections;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
-using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Contracts;
@@ -12,7 +10,8 @@ namespace Chuangji.Workflow.Host.Security;
 /// <summary>
 /// Judges one call against its RPC's policy: the role first, then, for a member or a secretary limited to
 /// their own, what the request is about (a branch, a member, rows, a fact, a check report), looked up
-/// through the modules' contracts. A refusal is PERMISSION_DENIED saying why; it happens before the
+/// through the modules' contracts; the request's fields are read by the policy's typed selectors (see
+/// <see cref="Target"/>), not by name. A refusal is PERMISSION_DENIED saying why; it happens before the
 /// handler runs, so nothing changes.
 /// </summary>
 internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule assessment, IWorkflowModule workflow)
@@ -65,7 +64,7 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
 
     private static Task EnsureOwnMemberAsync(string method, Caller caller, RpcTarget target, IMessage request)
     {
-        var named = target.Kind is TargetKind.Member or TargetKind.MemberOrBranch ? Text(request, target.Path) : string.Empty;
+        var named = target.Kind is TargetKind.Member or TargetKind.MemberOrBranch ? target.Text(request) : string.Empty;
         return named == caller.Subject
             ? Task.CompletedTask
             : throw Denied(method, caller, named.Length == 0 ? "a member may only ask about themselves; name your own staff number" : $"a member may act only on their own cycle, not on {Echo.Of(named)}'s");
@@ -75,13 +74,13 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
     {
         var branches = target.Kind switch
         {
-            TargetKind.Branch => [Text(request, target.Path)],
-            TargetKind.BranchRows => Rows(request, target).ToList(),
-            TargetKind.Member => [await BranchOfMemberAsync(Text(request, target.Path), cancellationToken)],
-            TargetKind.MemberRows => await BranchesOfMembersAsync(Rows(request, target), cancellationToken),
-            TargetKind.Fact => [await BranchOfFactAsync(Number(request, target.Path), cancellationToken)],
-            TargetKind.CheckReport => [await workflow.CheckReportBranchAsync(Number(request, target.Path), cancellationToken) ?? string.Empty],
-            TargetKind.MemberOrBranch => await BranchesOfMemberOrBranchAsync(Text(request, target.Path), Text(request, target.Second), cancellationToken),
+            TargetKind.Branch => [target.Text(request)],
+            TargetKind.BranchRows => target.RowTexts(request).ToList(),
+            TargetKind.Member => [await BranchOfMemberAsync(target.Text(request), cancellationToken)],
+            TargetKind.MemberRows => await BranchesOfMembersAsync(target.RowTexts(request), cancellationToken),
+            TargetKind.Fact => [await BranchOfFactAsync(target.Number(request), cancellationToken)],
+            TargetKind.CheckReport => [await workflow.CheckReportBranchAsync(target.Number(request), cancellationToken) ?? string.Empty],
+            TargetKind.MemberOrBranch => await BranchesOfMemberOrBranchAsync(target.Text(request), target.SecondText(request), cancellationToken),
             TargetKind.Registrations => await BranchesOfRegistrationsAsync(request, target, caller.Branch, cancellationToken),
             _ => [string.Empty],
         };
@@ -131,29 +130,17 @@ internal sealed class RpcAuthorizer(IMembersModule members, IAssessmentModule as
     /// </summary>
     private async Task<List<string>> BranchesOfRegistrationsAsync(IMessage request, RpcTarget target, string own, CancellationToken cancellationToken)
     {
-        var rows = RequestFields.Value(request, target.Path) switch
-        {
-            IEnumerable many and not IMessage => many.OfType<IMessage>().ToList(),
-            IMessage one => [one],
-            _ => [],
-        };
-        var existing = await members.FindMembersAsync(rows.Select(r => Text(r, "staff_number")).Where(s => s.Length > 0).ToList(), cancellationToken);
+        var rows = target.Registrations(request);
+        var existing = await members.FindMembersAsync(rows.Select(r => r.StaffNumber).Where(s => s.Length > 0).ToList(), cancellationToken);
         return rows.SelectMany(r => new[]
         {
-            Text(r, "branch_code"),
-            existing.TryGetValue(Text(r, "staff_number"), out var member) ? member.BranchCode : own,
+            r.BranchCode,
+            existing.TryGetValue(r.StaffNumber, out var member) ? member.BranchCode : own,
         }).ToList();
     }
 
     private async Task<string> BranchOfFactAsync(long factId, CancellationToken cancellationToken) =>
         await assessment.FactStaffNumberAsync(factId, cancellationToken) is { } staffNumber ? await BranchOfMemberAsync(staffNumber, cancellationToken) : string.Empty;
-
-    private static IEnumerable<string> Rows(IMessage request, RpcTarget target) =>
-        RequestFields.Value(request, target.Path) is IEnumerable rows ? rows.OfType<IMessage>().Select(row => Text(row, target.Second)) : [];
-
-    private static string Text(IMessage message, string path) => RequestFields.Text(message, path);
-
-    private static long Number(IMessage message, string path) => RequestFields.Value(message, path) is long number ? number : 0;
 
     private static PermissionDeniedException Denied(string method, Caller caller, string reason) =>
         new(method.TrimStart('/'), caller.Describe(), reason);

@@ -1,10 +1,14 @@
+using Chuangji.Assessment.V1;
+using Chuangji.Members.V1;
+using Chuangji.Workflow.V1;
 using static Chuangji.Workflow.Host.Security.Reach;
 
 namespace Chuangji.Workflow.Host.Security;
 
 /// <summary>
 /// The policy of every RPC the service offers (docs/security.md is this table in prose, and a test holds the
-/// two together). An RPC missing here is refused to everyone: the default denies.
+/// two together). An RPC missing here is refused to everyone: the default denies. What a call is about is
+/// selected on its own request type (<see cref="Target"/>): a field that is not there does not compile.
 /// </summary>
 internal static class RpcPolicies
 {
@@ -15,61 +19,57 @@ internal static class RpcPolicies
     private const string Checks = "/chuangji.workflow.v1.CheckReportService/";
     private const string Audit = "/chuangji.audit.v1.AuditService/";
 
-    private static readonly RpcTarget StaffNumber = new(TargetKind.Member, "staff_number");
-    private static readonly RpcTarget BranchCode = new(TargetKind.Branch, "branch_code");
-    private static readonly RpcTarget MemberOrBranch = new(TargetKind.MemberOrBranch, "staff_number", "branch_code");
-
     public static readonly IReadOnlyDictionary<string, RpcPolicy> ByMethod = new Dictionary<string, RpcPolicy>(StringComparer.Ordinal)
     {
         [Members + "CreateBranch"] = Leadership(SystemScopes.Roster),
         [Members + "GetBranch"] = Everyone(),
         [Members + "ListBranches"] = Everyone(),
         [Members + "UpdateBranch"] = Leadership(SystemScopes.Roster),
-        [Members + "RegisterMember"] = Secretaries(new RpcTarget(TargetKind.Registrations, "member"), SystemScopes.Roster),
-        [Members + "ImportMembers"] = Secretaries(new RpcTarget(TargetKind.Registrations, "members"), SystemScopes.Roster),
-        [Members + "GetMember"] = MembersAndSecretaries(StaffNumber, SystemScopes.Roster, SystemScopes.Reports),
-        [Members + "ListMembers"] = Secretaries(BranchCode, SystemScopes.Roster, SystemScopes.Reports),
-        [Members + "UpdateMember"] = Secretaries(StaffNumber, SystemScopes.Roster),
+        [Members + "RegisterMember"] = Secretaries(Target.Registration<RegisterMemberRequest, MemberRegistration>(r => r.Member, m => m.StaffNumber, m => m.BranchCode), SystemScopes.Roster),
+        [Members + "ImportMembers"] = Secretaries(Target.Registrations<ImportMembersRequest, MemberRegistration>(r => r.Members, m => m.StaffNumber, m => m.BranchCode), SystemScopes.Roster),
+        [Members + "GetMember"] = MembersAndSecretaries(Target.Member<GetMemberRequest>(r => r.StaffNumber), SystemScopes.Roster, SystemScopes.Reports),
+        [Members + "ListMembers"] = Secretaries(Target.Branch<ListMembersRequest>(r => r.BranchCode), SystemScopes.Roster, SystemScopes.Reports),
+        [Members + "UpdateMember"] = Secretaries(Target.Member<UpdateMemberRequest>(r => r.StaffNumber), SystemScopes.Roster),
         [Members + "TransferMember"] = Leadership(SystemScopes.Roster),
 
         [Assessment + "GetRubric"] = Everyone(),
         [Assessment + "ReplaceRubric"] = Leadership(),
-        [Assessment + "RecordEvent"] = Secretaries(new RpcTarget(TargetKind.Member, "fact.staff_number"), SystemScopes.Facts),
-        [Assessment + "RecordEvents"] = Secretaries(new RpcTarget(TargetKind.MemberRows, "facts", "staff_number"), SystemScopes.Facts),
-        [Assessment + "RevokeEvent"] = Secretaries(new RpcTarget(TargetKind.Fact, "fact_id"), SystemScopes.Facts),
-        [Assessment + "ListEvents"] = MembersAndSecretaries(MemberOrBranch, SystemScopes.Facts, SystemScopes.Reports),
-        [Assessment + "GetScorecard"] = MembersAndSecretaries(StaffNumber, SystemScopes.Reports),
-        [Assessment + "ListScorecards"] = Secretaries(BranchCode, SystemScopes.Reports),
+        [Assessment + "RecordEvent"] = Secretaries(Target.Member<RecordEventRequest>(r => r.Fact.StaffNumber), SystemScopes.Facts),
+        [Assessment + "RecordEvents"] = Secretaries(Target.MemberRows<RecordEventsRequest, FactInput>(r => r.Facts, f => f.StaffNumber), SystemScopes.Facts),
+        [Assessment + "RevokeEvent"] = Secretaries(Target.Fact<RevokeEventRequest>(r => r.FactId), SystemScopes.Facts),
+        [Assessment + "ListEvents"] = MembersAndSecretaries(Target.MemberOrBranch<ListEventsRequest>(r => r.StaffNumber, r => r.BranchCode), SystemScopes.Facts, SystemScopes.Reports),
+        [Assessment + "GetScorecard"] = MembersAndSecretaries(Target.Member<GetScorecardRequest>(r => r.StaffNumber), SystemScopes.Reports),
+        [Assessment + "ListScorecards"] = Secretaries(Target.Branch<ListScorecardsRequest>(r => r.BranchCode), SystemScopes.Reports),
         [Assessment + "SummarizeYear"] = Leadership(SystemScopes.Reports),
-        [Assessment + "ProposeBonusItems"] = Secretaries(BranchCode),
+        [Assessment + "ProposeBonusItems"] = Secretaries(Target.Branch<ProposeBonusItemsRequest>(r => r.BranchCode)),
         [Assessment + "ApproveBonusItems"] = Leadership(),
-        [Assessment + "ListBonusItems"] = Secretaries(BranchCode, SystemScopes.Reports),
+        [Assessment + "ListBonusItems"] = Secretaries(Target.Branch<ListBonusItemsRequest>(r => r.BranchCode), SystemScopes.Reports),
 
         [Workflow + "GetDefaultCalendar"] = Everyone(),
         [Workflow + "OpenYear"] = Leadership(),
         [Workflow + "GetYear"] = Everyone(),
         [Workflow + "UpdateCalendar"] = Leadership(),
-        [Workflow + "GetCycle"] = MembersAndSecretaries(StaffNumber, SystemScopes.Reports),
-        [Workflow + "ListCycles"] = Secretaries(BranchCode, SystemScopes.Reports),
-        [Workflow + "SubmitCommitment"] = MembersAndSecretaries(StaffNumber),
-        [Workflow + "SubmitDeclaration"] = MembersAndSecretaries(StaffNumber),
-        [Workflow + "SubmitOpinion"] = Secretaries(StaffNumber, SystemScopes.Opinions),
+        [Workflow + "GetCycle"] = MembersAndSecretaries(Target.Member<GetCycleRequest>(r => r.StaffNumber), SystemScopes.Reports),
+        [Workflow + "ListCycles"] = Secretaries(Target.Branch<ListCyclesRequest>(r => r.BranchCode), SystemScopes.Reports),
+        [Workflow + "SubmitCommitment"] = MembersAndSecretaries(Target.Member<SubmitCommitmentRequest>(r => r.StaffNumber)),
+        [Workflow + "SubmitDeclaration"] = MembersAndSecretaries(Target.Member<SubmitDeclarationRequest>(r => r.StaffNumber)),
+        [Workflow + "SubmitOpinion"] = Secretaries(Target.Member<SubmitOpinionRequest>(r => r.StaffNumber), SystemScopes.Opinions),
         // The branch meeting reads the masses' opinions; the member they are about does not, nor does the system that brought them.
-        [Workflow + "ListOpinions"] = Secretaries(MemberOrBranch),
-        [Workflow + "RaiseObjection"] = MembersAndSecretaries(StaffNumber),
-        [Workflow + "ResolveObjection"] = Secretaries(StaffNumber),
+        [Workflow + "ListOpinions"] = Secretaries(Target.MemberOrBranch<ListOpinionsRequest>(r => r.StaffNumber, r => r.BranchCode)),
+        [Workflow + "RaiseObjection"] = MembersAndSecretaries(Target.Member<RaiseObjectionRequest>(r => r.StaffNumber)),
+        [Workflow + "ResolveObjection"] = Secretaries(Target.Member<ResolveObjectionRequest>(r => r.StaffNumber)),
         [Workflow + "AdvancePhase"] = Leadership(),
-        [Workflow + "Determine"] = Secretaries(StaffNumber),
-        [Workflow + "ApplyOutcome"] = Secretaries(StaffNumber),
+        [Workflow + "Determine"] = Secretaries(Target.Member<DetermineRequest>(r => r.StaffNumber)),
+        [Workflow + "ApplyOutcome"] = Secretaries(Target.Member<ApplyOutcomeRequest>(r => r.StaffNumber)),
         [Workflow + "ReopenCycle"] = Leadership(),
         [Workflow + "RetryScheduledWork"] = Leadership(),
 
         [Reminders + "WatchReminders"] = Leadership(SystemScopes.Reminders),
         [Reminders + "AckReminder"] = Leadership(SystemScopes.Reminders),
-        [Reminders + "ListReminders"] = new(Own, Own, true, [SystemScopes.Reminders], new RpcTarget(TargetKind.MemberOrBranch, "staff_number", "branch_code")),
+        [Reminders + "ListReminders"] = new(Own, Own, true, [SystemScopes.Reminders], Target.MemberOrBranch<ListRemindersRequest>(r => r.StaffNumber, r => r.BranchCode)),
 
-        [Checks + "ListCheckReports"] = Secretaries(BranchCode, SystemScopes.Reports),
-        [Checks + "GetCheckReport"] = Secretaries(new RpcTarget(TargetKind.CheckReport, "id"), SystemScopes.Reports),
+        [Checks + "ListCheckReports"] = Secretaries(Target.Branch<ListCheckReportsRequest>(r => r.BranchCode), SystemScopes.Reports),
+        [Checks + "GetCheckReport"] = Secretaries(Target.CheckReport<GetCheckReportRequest>(r => r.Id), SystemScopes.Reports),
 
         [Audit + "ListAudit"] = Leadership(),
     };

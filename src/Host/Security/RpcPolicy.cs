@@ -22,17 +22,8 @@ internal enum TargetKind
     /// <summary>A member field and a branch field (ListReminders, ListEvents, ListOpinions): a member by the first, a secretary by each one named.</summary>
     MemberOrBranch,
 
-    /// <summary>Registrations (rows, or one at Path): each row's branch, and the branch of a member it names who exists already.</summary>
+    /// <summary>Registrations (rows, or one): each row's branch, and the branch of a member it names who exists already.</summary>
     Registrations,
-}
-
-/// <summary>
-/// Where the target is in the request: a field path ("member.branch_code"); for rows, the repeated field and
-/// the field of each row; for <see cref="TargetKind.MemberOrBranch"/>, the member field and the branch field.
-/// </summary>
-internal sealed record RpcTarget(TargetKind Kind, string Path = "", string Second = "")
-{
-    public static readonly RpcTarget None = new(TargetKind.None);
 }
 
 /// <summary>

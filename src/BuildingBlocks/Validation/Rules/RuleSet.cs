@@ -21,13 +21,19 @@ public sealed class RuleSet<T>(string subjectName, params IRule<T>[] rules)
         }
     }
 
-    /// <summary>For documents a caller sends: each problem is an INVALID_ARGUMENT violation of <paramref name="field"/>.</summary>
+    /// <summary>
+    /// For documents a caller sends: each problem is an INVALID_ARGUMENT violation of <paramref name="field"/>, or of
+    /// the field a <see cref="IFieldRule{T}"/> names.
+    /// </summary>
     public void ThrowIfInvalidArgument(T document, string field)
     {
-        var problems = ProblemsIn(document);
-        if (problems.Count > 0)
+        var violations = rules.SelectMany(rule => rule is IFieldRule<T> fieldRule
+                ? fieldRule.ViolationsIn(document)
+                : rule.ProblemsIn(document).Select(problem => new FieldViolation(field, new RuleProblem(rule.GetType().Name, problem).ToString())))
+            .ToList();
+        if (violations.Count > 0)
         {
-            throw new InvalidArgumentException(problems.Select(problem => new FieldViolation(field, problem.ToString())).ToList());
+            throw new InvalidArgumentException(violations);
         }
     }
 }

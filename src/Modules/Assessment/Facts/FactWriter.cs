@@ -27,7 +27,8 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
     public Task<IReadOnlyList<FactWriteOutcome>> WriteAsync(IReadOnlyList<NewFact> facts)
     {
         EnsureStarted();
-        // The call's audit record rides with its facts into the commit that stores them.
+        // The call's audit record rides with its facts into the commit that stores them, on the writer's own
+        // thread, where the ambient scope does not reach (ADR 15).
         var pending = new PendingWrite(facts, AuditScope.Current);
         if (!_queue.Writer.TryWrite(pending))
         {

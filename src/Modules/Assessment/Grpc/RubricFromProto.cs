@@ -1,6 +1,8 @@
 using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Domain.Validation;
 using Proto = Chuangji.Assessment.V1;
 
 namespace Chuangji.Workflow.Modules.Assessment.Grpc;
@@ -11,12 +13,6 @@ internal static class RubricFromProto
     /// <summary>Far above any sensible value, far below what decimal arithmetic could overflow on.</summary>
     private const decimal MaxNumber = 1000m;
 
-    public const int MaxNameLength = 100;
-
-    public const int MaxDescriptionLength = 500;
-
-    public const int MaxEntries = 200;
-
     public static Rubric Read(Proto.Rubric? proto)
     {
         var violations = new Violations();
@@ -26,7 +22,6 @@ internal static class RubricFromProto
             violations.ThrowIfAny();
         }
 
-        CheckTexts(violations, proto!);
         var rubric = new Rubric(
             proto!.Name,
             proto.Items.Select((item, i) => new RubricItem(
@@ -52,57 +47,14 @@ internal static class RubricFromProto
                 band.Rating,
                 band.Name,
                 Decimal(violations, $"rubric.rating_bands[{i}].min_total", band.MinTotal) ?? 0m)).ToList());
-        violations.ThrowIfAny();
+        // The texts' bounds (a rule among RubricRules) are named first, then whatever could not be read.
+        var all = RubricRules.Texts.ViolationsIn(rubric).Concat(violations.Items).ToList();
+        if (all.Count > 0)
+        {
+            throw new InvalidArgumentException(all);
+        }
+
         return rubric;
-    }
-
-    /// <summary>
-    /// The table is stored as sent, so every text in it is bounded first: codes are identifiers (they become fact
-    /// kinds, which facts and bonus items share), names and descriptions are short, and no list is longer than a
-    /// table needs.
-    /// </summary>
-    private static void CheckTexts(Violations violations, Proto.Rubric proto)
-    {
-        TextField.Optional(violations, "rubric.name", proto.Name, MaxNameLength);
-        Entries(violations, "rubric.items", proto.Items, (field, item) =>
-        {
-            Identifier.Required(violations, field + ".code", item.Code);
-            TextField.Optional(violations, field + ".name", item.Name, MaxNameLength);
-            Entries(violations, field + ".applies_to", item.AppliesTo, (_, _) => { });
-        });
-        Entries(violations, "rubric.fact_kinds", proto.FactKinds, (field, kind) =>
-        {
-            Identifier.Required(violations, field + ".kind", kind.Kind);
-            TextField.Optional(violations, field + ".name", kind.Name, MaxNameLength);
-            Entries(violations, field + ".item_codes", kind.ItemCodes, (code, value) => Identifier.Required(violations, code, value));
-        });
-        Entries(violations, "rubric.derived_rules", proto.DerivedRules, (field, rule) =>
-        {
-            Identifier.Required(violations, field + ".code", rule.Code);
-            TextField.Optional(violations, field + ".description", rule.Description, MaxDescriptionLength);
-            Identifier.Required(violations, field + ".item_code", rule.ItemCode);
-            Entries(violations, field + ".requirements", rule.Requirements, (requirement, value) => Identifier.Required(violations, requirement + ".kind", value.Kind));
-        });
-        Entries(violations, "rubric.rating_bands", proto.RatingBands, (field, band) =>
-        {
-            Identifier.Required(violations, field + ".rating", band.Rating);
-            TextField.Optional(violations, field + ".name", band.Name, MaxNameLength);
-        });
-    }
-
-    /// <summary>Checks each entry of a list, named by its index, once the list is within <see cref="MaxEntries"/>.</summary>
-    private static void Entries<T>(Violations violations, string field, IReadOnlyList<T> entries, Action<string, T> check)
-    {
-        if (entries.Count > MaxEntries)
-        {
-            violations.Add(field, $"must hold at most {MaxEntries} entries, not {entries.Count}");
-            return;
-        }
-
-        for (var i = 0; i < entries.Count; i++)
-        {
-            check($"{field}[{i}]", entries[i]);
-        }
     }
 
     private static decimal? Decimal(Violations violations, string field, string text)

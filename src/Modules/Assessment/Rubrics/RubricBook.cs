@@ -158,7 +158,7 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
     /// </summary>
     private async Task<RubricVersion> StoreDefaultAsync(int year, CancellationToken cancellationToken)
     {
-        using var housekeeping = AuditScope.Suspend();
+        using var housekeeping = AuditScope.Housekeeping("storing the year's default table");
         var document = RubricJson.Serialize(defaults.Rubric);
         const string note = "the college default (seeds/rubric.default.json)";
         var createdAt = clock.UtcNow.UtcTicks;

@@ -17,7 +17,7 @@ internal sealed class CycleRoster(WorkflowDbContext db, IMembersModule members, 
 {
     public async Task SyncAsync(WorkflowYear year, string? branchCode, CancellationToken cancellationToken)
     {
-        using var housekeeping = AuditScope.Suspend();
+        using var housekeeping = AuditScope.Housekeeping("bringing the year's cycles in step with the roster");
         // Read before syncing: a change made meanwhile leaves the stored stamp behind, so the next call syncs again.
         var stamp = await members.RosterStampAsync(cancellationToken);
         if (stamps.IsCurrent(year.Year, branchCode, stamp))

@@ -1,4 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Calendars;
@@ -37,17 +38,8 @@ internal sealed class CycleStore(WorkflowDbContext db, CycleRoster roster, IMemb
             ?? throw new FailedPreconditionException($"member {staffNumber}", StatusNames(member.Status), [], $"only active members have a cycle in {year}");
     }
 
-    public async Task SaveAsync(Cycle cycle, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("cycle", $"{cycle.Year}/{cycle.StaffNumber}", null, null);
-        }
-    }
+    public Task SaveAsync(Cycle cycle, CancellationToken cancellationToken) =>
+        db.SaveOrConflictAsync(() => new ConcurrencyConflictException("cycle", $"{cycle.Year}/{cycle.StaffNumber}", null, null), cancellationToken);
 
     public static void EnsureVersion(Cycle cycle, long? expectedVersion)
     {

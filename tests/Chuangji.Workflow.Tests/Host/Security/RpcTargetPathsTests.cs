@@ -1,12 +1,15 @@
+using Chuangji.Assessment.V1;
 using Chuangji.Workflow.Host.Security;
 using Google.Protobuf.Reflection;
 
 namespace Chuangji.Workflow.Tests.Host.Security;
 
 /// <summary>
-/// The policy table names, for each RPC, where in its request the member or branch it is about stands (a field
-/// path). A path that names no field of the contract would make "own" unreadable and refuse every secretary:
-/// each one is checked here against the request's descriptor, kind by kind.
+/// The policy table selects, for each RPC, where in its request the member or branch it is about stands, with a
+/// typed selector on a generated request type (a misnamed field does not compile). What the compiler cannot see
+/// is checked here: the selector is on the RPC's own request type (another request would read as empty and
+/// refuse every secretary), and the fields it selects (their proto path, derived from the selector) have the
+/// kind's shape in the request's descriptor.
 /// </summary>
 public sealed class RpcTargetPathsTests
 {
@@ -27,6 +30,7 @@ public sealed class RpcTargetPathsTests
     {
         var target = RpcPolicies.ByMethod[method].Target;
         var request = SecurityDocumentTests.EveryRpc().Single(m => $"/{m.Service.FullName}/{m.Name}" == method).InputType;
+        target.Request.Should().Be(request.ClrType, $"{method} takes a {request.Name}, and its target is read from that");
 
         switch (target.Kind)
         {
@@ -53,6 +57,25 @@ public sealed class RpcTargetPathsTests
             default:
                 throw new InvalidOperationException($"{target.Kind} has no check yet: add one");
         }
+    }
+
+    [Fact]
+    public void ATargetSelector_ReadsItsRequest_AndAnUnsetMessageOnTheWayReadsAsEmpty()
+    {
+        var target = RpcPolicies.ByMethod["/chuangji.assessment.v1.AssessmentService/RecordEvent"].Target;
+
+        target.Path.Should().Be("fact.staff_number");
+        target.Text(new RecordEventRequest { Fact = new FactInput { StaffNumber = "T1002" } }).Should().Be("T1002");
+        target.Text(new RecordEventRequest()).Should().BeEmpty("no fact names no member, and \"own\" is then refused");
+        target.Text(new RecordEventsRequest()).Should().BeEmpty("another RPC's request is not this target's");
+    }
+
+    [Fact]
+    public void ASelector_ThatReadsNoField_IsRefusedWhenThePolicyIsBuilt()
+    {
+        var act = () => Target.Member<RecordEventRequest>(r => r.Fact.ToString());
+
+        act.Should().Throw<ArgumentException>().WithMessage("*must read fields of RecordEventRequest*");
     }
 
     private static FieldDescriptor Field(MessageDescriptor message, string path)

@@ -13,6 +13,16 @@ internal static class CycleArrangement
     private static readonly FieldInfo ObjectionsField =
         typeof(Cycle).GetField("_objections", BindingFlags.NonPublic | BindingFlags.Instance) ?? throw new MissingFieldException(nameof(Cycle), "_objections");
 
+    private static readonly MethodInfo FireMethod =
+        typeof(Cycle).GetMethod("Fire", BindingFlags.NonPublic | BindingFlags.Instance) ?? throw new MissingMethodException(nameof(Cycle), "Fire");
+
+    /// <summary>
+    /// Fires a bare trigger, as the cycle's steps do (its <c>Fire</c> is private), so the machine's table can be
+    /// tested trigger by trigger; a refusal is thrown as the step would throw it.
+    /// </summary>
+    public static void Fire(this Cycle cycle, CycleTrigger trigger, string actor, string note, DateTimeOffset now, Action? apply = null) =>
+        FireMethod.Invoke(cycle, BindingFlags.DoNotWrapExceptions, binder: null, [trigger, actor, note, now, apply, true], culture: null);
+
     /// <summary>An empty cycle, as EF Core makes one before it sets the columns.</summary>
     public static Cycle Blank() => (Cycle)Activator.CreateInstance(typeof(Cycle), nonPublic: true)!;
 

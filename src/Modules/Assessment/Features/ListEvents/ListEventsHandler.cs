@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Validation;
@@ -68,23 +67,12 @@ internal sealed class ListEventsHandler(AssessmentDbContext db, IMembersModule m
             facts = facts.Where(f => f.RevokedAtUtcTicks == null);
         }
 
-        if (page.After is { } after)
+        if (page.AfterId() is { } afterId)
         {
-            if (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var afterId))
-            {
-                throw new InvalidArgumentException("page_token", "is not a token this service issued");
-            }
-
             facts = facts.Where(f => f.Id > afterId);
         }
 
-        var rows = await facts.OrderBy(f => f.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        if (rows.Count <= page.Size)
-        {
-            return new FactPage(rows, string.Empty);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new FactPage(rows, PageRequest.NextToken(rows[^1].Id.ToString(CultureInfo.InvariantCulture), fingerprint));
+        var (rows, next) = await facts.OrderBy(f => f.Id).ReadPageAsync(page, f => KeysetPage.IdKey(f.Id), fingerprint, cancellationToken);
+        return new FactPage(rows, next);
     }
 }

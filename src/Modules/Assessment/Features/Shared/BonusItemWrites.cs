@@ -2,7 +2,6 @@ using System.Globalization;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Assessment.Features.Shared;
 
@@ -12,15 +11,10 @@ internal static class BonusItemWrites
     /// <summary>A branch proposes a handful of items a year; a bound keeps one call from holding the writer.</summary>
     public const int MaxItemsPerCall = 200;
 
-    public static async Task SaveAsync(AssessmentDbContext db, int year, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || SqliteErrors.IsUniqueViolation(exception))
-        {
-            throw new ConcurrencyConflictException("bonus items", year.ToString(CultureInfo.InvariantCulture), null, null);
-        }
-    }
+    /// <summary>A lost race, or a second proposal of the same item at once, is ABORTED: read the items again and retry.</summary>
+    public static Task SaveAsync(AssessmentDbContext db, int year, CancellationToken cancellationToken) =>
+        db.SaveOrConflictAsync(
+            () => new ConcurrencyConflictException("bonus items", year.ToString(CultureInfo.InvariantCulture), null, null),
+            cancellationToken,
+            uniqueViolationIsConflict: true);
 }

@@ -20,13 +20,7 @@ internal sealed class ListBranchesHandler(MembersDbContext db)
             branches = branches.Where(b => string.Compare(b.Code, after) > 0);
         }
 
-        var rows = await branches.OrderBy(b => b.Code).Take(page.Size + 1).ToListAsync(cancellationToken);
-        if (rows.Count <= page.Size)
-        {
-            return new BranchPage(rows, string.Empty);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new BranchPage(rows, PageRequest.NextToken(rows[^1].Code, Fingerprint));
+        var (rows, next) = await branches.OrderBy(b => b.Code).ReadPageAsync(page, b => b.Code, Fingerprint, cancellationToken);
+        return new BranchPage(rows, next);
     }
 }

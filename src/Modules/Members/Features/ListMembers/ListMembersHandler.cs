@@ -48,17 +48,10 @@ internal sealed class ListMembersHandler(MembersDbContext db)
             members = members.Where(m => string.Compare(m.StaffNumber, after) > 0);
         }
 
-        var rows = await members.OrderBy(m => m.StaffNumber)
-            .Take(page.Size + 1)
+        var (rows, next) = await members.OrderBy(m => m.StaffNumber)
             .Include(m => m.History)
             .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        if (rows.Count <= page.Size)
-        {
-            return new MemberPage(rows, string.Empty);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new MemberPage(rows, PageRequest.NextToken(rows[^1].StaffNumber, fingerprint));
+            .ReadPageAsync(page, m => m.StaffNumber, fingerprint, cancellationToken);
+        return new MemberPage(rows, next);
     }
 }

@@ -167,9 +167,10 @@ internal sealed partial class Cycle
 
     /// <summary>
     /// Fires <paramref name="trigger"/> after <paramref name="apply"/> has recorded the step's data, and
-    /// logs the transition; refuses, changing nothing, when the state does not permit it now.
+    /// logs the transition; refuses, changing nothing, when the state does not permit it now. Private: the
+    /// intention-named steps are the only callers.
     /// </summary>
-    public void Fire(CycleTrigger trigger, string actor, string note, DateTimeOffset now, Action? apply = null, bool log = true)
+    private void Fire(CycleTrigger trigger, string actor, string note, DateTimeOffset now, Action? apply = null, bool log = true)
     {
         EnsurePermits(trigger, now);
 

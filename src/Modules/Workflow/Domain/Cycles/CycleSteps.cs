@@ -77,14 +77,9 @@ internal sealed partial class Cycle
             throw new FailedPreconditionException($"objection {objection.Id}", objection.Status.ToString().ToUpperInvariant(), [], "it has been resolved already");
         }
 
-        Fire(CycleTrigger.ResolveObjection, actor, upheld ? "objection upheld" : "objection dismissed", now, () =>
-        {
-            objection.Status = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
-            objection.Resolution = resolution;
-            objection.CorrectedFactIds = string.Join(',', correctedFactIds);
-            objection.ResolvedAtUtcTicks = now.UtcTicks;
-            objection.ResolvedBy = actor;
-        });
+        Fire(
+            CycleTrigger.ResolveObjection, actor, upheld ? "objection upheld" : "objection dismissed", now,
+            () => objection.Resolve(upheld, resolution, correctedFactIds, actor, now));
     }
 
     public void EndPublicity(string actor, DateTimeOffset now) =>
@@ -114,7 +109,7 @@ internal sealed partial class Cycle
 
             if (CurrentDetermination is { } current)
             {
-                current.SupersededAtUtcTicks = now.UtcTicks;
+                current.Supersede(now);
             }
 
             Commendation = string.Empty;

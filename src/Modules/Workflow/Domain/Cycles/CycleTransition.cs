@@ -3,19 +3,19 @@ namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 /// <summary>One step of a cycle: who, when, which trigger, from and to, and why. Never changed once written.</summary>
 internal sealed class CycleTransition
 {
-    public long Id { get; set; }
+    public long Id { get; init; }
 
-    public long CycleId { get; set; }
+    public long CycleId { get; init; }
 
-    public long AtUtcTicks { get; set; }
+    public long AtUtcTicks { get; init; }
 
-    public string Actor { get; set; } = string.Empty;
+    public string Actor { get; init; } = string.Empty;
 
-    public CycleTrigger Trigger { get; set; }
+    public CycleTrigger Trigger { get; init; }
 
-    public CycleStatus From { get; set; }
+    public CycleStatus From { get; init; }
 
-    public CycleStatus To { get; set; }
+    public CycleStatus To { get; init; }
 
-    public string Note { get; set; } = string.Empty;
+    public string Note { get; init; } = string.Empty;
 }

@@ -6,23 +6,26 @@ namespace Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 /// </summary>
 internal sealed class DeterminationRecord
 {
-    public long Id { get; set; }
+    public long Id { get; init; }
 
-    public long CycleId { get; set; }
+    public long CycleId { get; init; }
 
-    public Rating Rating { get; set; }
+    public Rating Rating { get; init; }
 
-    public string PeerReviewSummary { get; set; } = string.Empty;
+    public string PeerReviewSummary { get; init; } = string.Empty;
 
-    public string SecretaryComment { get; set; } = string.Empty;
+    public string SecretaryComment { get; init; } = string.Empty;
 
-    public long DeterminedAtUtcTicks { get; set; }
+    public long DeterminedAtUtcTicks { get; init; }
 
-    public string DeterminedBy { get; set; } = string.Empty;
+    public string DeterminedBy { get; init; } = string.Empty;
 
-    public string ScorecardSnapshotJson { get; set; } = string.Empty;
+    public string ScorecardSnapshotJson { get; init; } = string.Empty;
 
-    public string TotalScore { get; set; } = string.Empty;
+    public string TotalScore { get; init; } = string.Empty;
 
-    public long? SupersededAtUtcTicks { get; set; }
+    public long? SupersededAtUtcTicks { get; private set; }
+
+    /// <summary>For the cycle's reopen step: the record stays in the archive, marked as no longer current.</summary>
+    internal void Supersede(DateTimeOffset now) => SupersededAtUtcTicks = now.UtcTicks;
 }

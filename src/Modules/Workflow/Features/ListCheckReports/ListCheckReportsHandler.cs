@@ -45,8 +45,7 @@ internal sealed class ListCheckReportsHandler(WorkflowDbContext db)
             reports = reports.Where(r => r.Id > afterId);
         }
 
-        var rows = await reports.OrderBy(r => r.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        var (cut, next) = KeysetPage.Cut(rows, page, r => KeysetPage.IdKey(r.Id), fingerprint);
-        return new CheckReportPage(cut, next);
+        var (rows, next) = await reports.OrderBy(r => r.Id).ReadPageAsync(page, r => KeysetPage.IdKey(r.Id), fingerprint, cancellationToken);
+        return new CheckReportPage(rows, next);
     }
 }

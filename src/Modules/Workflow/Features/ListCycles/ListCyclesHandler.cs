@@ -42,18 +42,12 @@ internal sealed class ListCyclesHandler(WorkflowDbContext db, CycleStore store, 
             cycles = cycles.Where(c => string.Compare(c.StaffNumber, after) > 0);
         }
 
-        var rows = await cycles.OrderBy(c => c.StaffNumber).Take(page.Size + 1)
+        var (rows, next) = await cycles.OrderBy(c => c.StaffNumber)
             .Include(c => c.Objections).Include(c => c.Determinations).AsSplitQuery()
-            .ToListAsync(cancellationToken);
+            .ReadPageAsync(page, c => c.StaffNumber, fingerprint, cancellationToken);
         var calendar = opened.Calendar;
         rows.ForEach(c => c.AttachCalendar(calendar));
-        if (rows.Count <= page.Size)
-        {
-            return new CyclePage(rows, string.Empty);
-        }
-
-        rows.RemoveAt(rows.Count - 1);
-        return new CyclePage(rows, PageRequest.NextToken(rows[^1].StaffNumber, fingerprint));
+        return new CyclePage(rows, next);
     }
 
     private static CycleStatus[]? StatesOf(int state, Violations violations) => state switch

@@ -71,13 +71,11 @@ internal sealed class ListOpinionsHandler(WorkflowDbContext db, CycleStore store
             opinions = opinions.Where(o => o.Id > afterId);
         }
 
-        var rows = await opinions
+        var (rows, next) = await opinions
             .Join(cycles, o => o.CycleId, c => c.Id, (o, c) => new { Opinion = o, c.StaffNumber })
             .OrderBy(r => r.Opinion.Id)
-            .Take(page.Size + 1)
             .Select(r => new ListedOpinion(r.Opinion, r.StaffNumber))
-            .ToListAsync(cancellationToken);
-        var (cut, next) = KeysetPage.Cut(rows, page, r => KeysetPage.IdKey(r.Opinion.Id), fingerprint);
-        return new OpinionPage(cut, next);
+            .ReadPageAsync(page, r => KeysetPage.IdKey(r.Opinion.Id), fingerprint, cancellationToken);
+        return new OpinionPage(rows, next);
     }
 }

@@ -45,8 +45,7 @@ internal sealed class ListRemindersHandler(WorkflowDbContext db)
             reminders = reminders.Where(r => r.Id > afterId);
         }
 
-        var rows = await reminders.OrderBy(r => r.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        var (cut, next) = KeysetPage.Cut(rows, page, r => KeysetPage.IdKey(r.Id), fingerprint);
-        return new ReminderPage(cut, next);
+        var (rows, next) = await reminders.OrderBy(r => r.Id).ReadPageAsync(page, r => KeysetPage.IdKey(r.Id), fingerprint, cancellationToken);
+        return new ReminderPage(rows, next);
     }
 }

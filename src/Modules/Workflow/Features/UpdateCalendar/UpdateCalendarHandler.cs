@@ -1,4 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Workflow.Calendars;
 using Chuangji.Workflow.Modules.Workflow.Cycles;
@@ -33,14 +34,8 @@ internal sealed class UpdateCalendarHandler(WorkflowDbContext db, CycleStore sto
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.PublicityDays, days), cancellationToken);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null);
-        }
+        await db.SaveOrConflictAsync(
+            () => new ConcurrencyConflictException("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null), cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         await scheduler.ScheduleAsync(opened, cancellationToken);
