@@ -1,4 +1,5 @@
 using Chuangji.Assessment.V1;
+using Chuangji.Documents.V1;
 using Chuangji.Members.V1;
 using Chuangji.Workflow.V1;
 using static Chuangji.Workflow.Host.Security.Reach;
@@ -18,6 +19,7 @@ internal static class RpcPolicies
     private const string Reminders = "/chuangji.workflow.v1.ReminderService/";
     private const string Checks = "/chuangji.workflow.v1.CheckReportService/";
     private const string Audit = "/chuangji.audit.v1.AuditService/";
+    private const string Documents = "/chuangji.documents.v1.DocumentService/";
 
     public static readonly IReadOnlyDictionary<string, RpcPolicy> ByMethod = new Dictionary<string, RpcPolicy>(StringComparer.Ordinal)
     {
@@ -72,6 +74,13 @@ internal static class RpcPolicies
         [Checks + "GetCheckReport"] = Secretaries(Target.CheckReport<GetCheckReportRequest>(r => r.Id), SystemScopes.Reports),
 
         [Audit + "ListAudit"] = Leadership(),
+
+        // A member files their own scoring table; the branch posts and compiles its own; the college's are the leadership group's.
+        [Documents + "GetPublicityList"] = Secretaries(Target.Branch<GetPublicityListRequest>(r => r.BranchCode), SystemScopes.Reports),
+        [Documents + "GetScoringTable"] = MembersAndSecretaries(Target.Member<GetScoringTableRequest>(r => r.StaffNumber), SystemScopes.Reports),
+        [Documents + "GetOutcomeList"] = Secretaries(Target.Branch<GetOutcomeListRequest>(r => r.BranchCode), SystemScopes.Reports),
+        [Documents + "GetDossier"] = Secretaries(Target.Branch<GetDossierRequest>(r => r.BranchCode), SystemScopes.Reports),
+        [Documents + "GetCollegeOverview"] = Leadership(SystemScopes.Reports),
     };
 
     /// <summary>Read by anyone with a token: the calendar, the scoring table, the branch directory.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Chuangji.Workflow.Modules.Assessment;
+using Chuangji.Workflow.Modules.Documents;
 using Chuangji.Workflow.Modules.Members;
 using Chuangji.Workflow.Modules.Workflow;
 
@@ -10,7 +11,7 @@ namespace Chuangji.Workflow.Tests.Architecture;
 /// </summary>
 public sealed class GrpcServiceInjectionTests
 {
-    public static TheoryData<string> Modules => new("Members", "Assessment", "Workflow");
+    public static TheoryData<string> Modules => new("Members", "Assessment", "Workflow", "Documents");
 
     [Theory]
     [MemberData(nameof(Modules))]
@@ -42,6 +43,7 @@ public sealed class GrpcServiceInjectionTests
         "Members" => typeof(MembersModule).Assembly,
         "Assessment" => typeof(AssessmentModule).Assembly,
         "Workflow" => typeof(WorkflowModule).Assembly,
+        "Documents" => typeof(DocumentsModule).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(module), module, null),
     };
 }

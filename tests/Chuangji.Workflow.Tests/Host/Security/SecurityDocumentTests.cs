@@ -14,6 +14,7 @@ public sealed class SecurityDocumentTests
             Chuangji.Workflow.V1.RemindersReflection.Descriptor,
             Chuangji.Workflow.V1.ChecksReflection.Descriptor,
             Chuangji.Audit.V1.AuditReflection.Descriptor,
+            Chuangji.Documents.V1.DocumentsReflection.Descriptor,
         }.SelectMany(file => file.Services).SelectMany(service => service.Methods);
 
     [Fact]
