@@ -39,6 +39,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        // The database migrated once per run (what a service finds after its first start): the crash, not the migrations, is under test here.
+        await TemplateDatabase.CopyToAsync(Path.Combine(directory, "chuangji.db"), scheduler: false);
         var signingKey = ChildService.NewSigningKey();
         // Two days ago by UTC: in the past in the college's time zone (Asia/Shanghai, ahead of UTC) too.
         var occurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);

@@ -5,27 +5,33 @@ using static Chuangji.Workflow.Tests.Members.MembersFixtures;
 
 namespace Chuangji.Workflow.Tests.Members;
 
-public sealed class RegisterMemberTests : IAsyncLifetime
+/// <summary>
+/// One host for the class (branches B01 and B02, the clock never moved); each test registers under a staff number no
+/// other test uses, and what a test says of the whole roster it says of what the test itself added to it.
+/// </summary>
+public sealed class RegisterMemberTests(RegisterMemberTests.TwoBranches host) : IClassFixture<RegisterMemberTests.TwoBranches>
 {
-    private TestService _service = null!;
-    private MembersService.MembersServiceClient _client = null!;
+    private static int _members;
 
-    public async Task InitializeAsync()
+    private readonly MembersService.MembersServiceClient _client = new(host.Service.Channel);
+    private readonly string _staffNumber = $"T{1200 + Interlocked.Increment(ref _members)}";
+
+    public sealed class TwoBranches : SharedService
     {
-        _service = await TestService.StartAsync();
-        _client = await new MembersService.MembersServiceClient(_service.Channel).WithBranchesAsync("B01", "B02");
+        protected override async Task SeedAsync(TestService service) => await new MembersService.MembersServiceClient(service.Channel).WithBranchesAsync("B01", "B02");
     }
 
-    public async Task DisposeAsync() => await _service.DisposeAsync();
+    private async Task<IReadOnlyList<string>> RosterAsync() =>
+        (await _client.ListMembersAsync(new ListMembersRequest { PageSize = 500 })).Members.Select(m => m.StaffNumber).ToList();
 
     [Fact]
     public async Task RegisterMember_WhenNew_IsActiveInItsBranchFromToday()
     {
-        var response = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002") });
+        var response = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber) });
 
         response.Created.Should().BeTrue();
         var member = response.Member;
-        member.StaffNumber.Should().Be("T1002");
+        member.StaffNumber.Should().Be(_staffNumber);
         member.Status.Should().Be(MemberStatus.Active);
         member.Category.Should().Be(MemberCategory.InService);
         member.JoinedPartyOn.Should().Be("2005-07-01");
@@ -37,25 +43,27 @@ public sealed class RegisterMemberTests : IAsyncLifetime
     [Fact]
     public async Task RegisterMember_WhenRetriedWithSameData_ReturnsTheSameMemberOnce()
     {
-        var first = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002") });
+        var before = await RosterAsync();
+        var first = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber) });
 
-        var retry = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002") });
+        var retry = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber) });
 
         retry.Created.Should().BeFalse();
         retry.Member.Should().Be(first.Member);
-        (await _client.ListMembersAsync(new ListMembersRequest())).Members.Should().ContainSingle();
+        (await RosterAsync()).Except(before).Should().ContainSingle().Which.Should().Be(_staffNumber);
+        (await RosterAsync()).Should().HaveCount(before.Count + 1);
     }
 
     [Fact]
     public async Task RegisterMember_WhenStaffNumberKnownWithOtherData_IsAlreadyExistsNamingEachDifferingField()
     {
-        await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002", name: "刘洋") });
+        await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber, name: "刘洋") });
 
-        var conflicting = Registration("T1002", name: "刘阳", category: MemberCategory.Retired);
+        var conflicting = Registration(_staffNumber, name: "刘阳", category: MemberCategory.Retired);
         var error = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = conflicting }).ShouldFailWith(StatusCode.AlreadyExists);
 
         error.ViolatedFields().Should().BeEquivalentTo("member.name", "member.category");
-        var stored = (await _client.GetMemberAsync(new GetMemberRequest { StaffNumber = "T1002" })).Member;
+        var stored = (await _client.GetMemberAsync(new GetMemberRequest { StaffNumber = _staffNumber })).Member;
         stored.Name.Should().Be("刘洋");
         stored.Category.Should().Be(MemberCategory.InService);
     }
@@ -63,18 +71,19 @@ public sealed class RegisterMemberTests : IAsyncLifetime
     [Fact]
     public async Task RegisterMember_WhenFieldsBreakRules_IsInvalidArgumentNamingEveryFieldAndStoresNothing()
     {
+        var before = await RosterAsync();
         var registration = Registration("T 1002", name: "", category: (MemberCategory)7, joinedPartyOn: "2005-13-01");
 
         var error = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = registration }).ShouldFailWith(StatusCode.InvalidArgument);
 
         error.ViolatedFields().Should().BeEquivalentTo("member.staff_number", "member.name", "member.category", "member.joined_party_on");
-        (await _client.ListMembersAsync(new ListMembersRequest())).Members.Should().BeEmpty();
+        (await RosterAsync()).Should().Equal(before);
     }
 
     [Fact]
     public async Task RegisterMember_WhenCategoryIsUnspecified_IsInvalidArgumentNamingCategory()
     {
-        var error = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002", category: MemberCategory.Unspecified) })
+        var error = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber, category: MemberCategory.Unspecified) })
             .ShouldFailWith(StatusCode.InvalidArgument);
 
         error.ViolatedFields().Should().Equal("member.category");
@@ -86,7 +95,7 @@ public sealed class RegisterMemberTests : IAsyncLifetime
     [InlineData("", "is required")]
     public async Task RegisterMember_WhenJoinedDateIsImpossible_IsInvalidArgumentSayingWhy(string joined, string rule)
     {
-        var error = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002", joinedPartyOn: joined) })
+        var error = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber, joinedPartyOn: joined) })
             .ShouldFailWith(StatusCode.InvalidArgument);
 
         error.ViolatedFields().Should().Equal("member.joined_party_on");
@@ -96,7 +105,7 @@ public sealed class RegisterMemberTests : IAsyncLifetime
     [Fact]
     public async Task RegisterMember_WhenJoinedToday_IsAccepted()
     {
-        var response = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002", joinedPartyOn: "2026-11-25") });
+        var response = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber, joinedPartyOn: "2026-11-25") });
 
         response.Member.JoinedPartyOn.Should().Be("2026-11-25");
     }
@@ -104,7 +113,7 @@ public sealed class RegisterMemberTests : IAsyncLifetime
     [Fact]
     public async Task RegisterMember_WhenBranchIsUnknown_IsNotFoundNamingBranchCode()
     {
-        var error = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002", branchCode: "B09") })
+        var error = await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber, branchCode: "B09") })
             .ShouldFailWith(StatusCode.NotFound);
 
         error.ViolatedFields().Should().Equal("member.branch_code");
@@ -122,14 +131,16 @@ public sealed class RegisterMemberTests : IAsyncLifetime
     [Fact]
     public async Task RegisterMember_WhenSentConcurrentlyForOneStaffNumber_CreatesOneMember()
     {
+        var before = await RosterAsync();
         var calls = Enumerable.Range(0, 8)
-            .Select(_ => _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002") }).ResponseAsync)
+            .Select(_ => _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber) }).ResponseAsync)
             .ToList();
 
         var responses = await Task.WhenAll(calls);
 
         responses.Count(r => r.Created).Should().Be(1);
-        responses.Select(r => r.Member.StaffNumber).Should().AllBe("T1002");
-        (await _client.ListMembersAsync(new ListMembersRequest())).Members.Should().ContainSingle();
+        responses.Select(r => r.Member.StaffNumber).Should().AllBe(_staffNumber);
+        (await RosterAsync()).Except(before).Should().ContainSingle().Which.Should().Be(_staffNumber);
+        (await RosterAsync()).Should().HaveCount(before.Count + 1);
     }
 }

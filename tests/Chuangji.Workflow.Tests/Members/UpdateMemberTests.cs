@@ -5,26 +5,33 @@ using static Chuangji.Workflow.Tests.Members.MembersFixtures;
 
 namespace Chuangji.Workflow.Tests.Members;
 
-public sealed class UpdateMemberTests : IAsyncLifetime
+/// <summary>
+/// One host for the class (branch B01); each test registers its own member (刘洋, 高等数学, version 1) under a staff
+/// number no other test uses, so the tests cannot see each other's changes.
+/// </summary>
+public sealed class UpdateMemberTests(UpdateMemberTests.Branch01 host) : IClassFixture<UpdateMemberTests.Branch01>, IAsyncLifetime
 {
-    private TestService _service = null!;
-    private MembersService.MembersServiceClient _client = null!;
+    private static int _members;
 
-    public async Task InitializeAsync()
+    private readonly MembersService.MembersServiceClient _client = new(host.Service.Channel);
+    private readonly string _staffNumber = $"T{1100 + Interlocked.Increment(ref _members)}";
+
+    public async Task InitializeAsync() =>
+        await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration(_staffNumber, name: "刘洋", specialty: "高等数学") });
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public sealed class Branch01 : SharedService
     {
-        _service = await TestService.StartAsync();
-        _client = await new MembersService.MembersServiceClient(_service.Channel).WithBranchesAsync("B01");
-        await _client.RegisterMemberAsync(new RegisterMemberRequest { Member = Registration("T1002", name: "刘洋", specialty: "高等数学") });
+        protected override async Task SeedAsync(TestService service) => await new MembersService.MembersServiceClient(service.Channel).WithBranchesAsync("B01");
     }
-
-    public async Task DisposeAsync() => await _service.DisposeAsync();
 
     [Fact]
     public async Task UpdateMember_WhenFieldsAreSet_ChangesOnlyThoseAndBumpsTheVersion()
     {
         var response = await _client.UpdateMemberAsync(new UpdateMemberRequest
         {
-            StaffNumber = "T1002",
+            StaffNumber = _staffNumber,
             Category = MemberCategory.Retired,
             Specialty = "老年体育",
             ExpectedVersion = 1,
@@ -40,7 +47,7 @@ public sealed class UpdateMemberTests : IAsyncLifetime
     [Fact]
     public async Task UpdateMember_WhenNothingChanges_KeepsTheVersion()
     {
-        var response = await _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = "T1002", Name = "刘洋" });
+        var response = await _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = _staffNumber, Name = "刘洋" });
 
         response.Member.Version.Should().Be(1);
     }
@@ -48,13 +55,13 @@ public sealed class UpdateMemberTests : IAsyncLifetime
     [Fact]
     public async Task UpdateMember_WhenExpectedVersionIsStale_IsAbortedAndChangesNothing()
     {
-        await _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = "T1002", Specialty = "线性代数" });
+        await _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = _staffNumber, Specialty = "线性代数" });
 
-        var error = await _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = "T1002", Name = "刘阳", ExpectedVersion = 1 })
+        var error = await _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = _staffNumber, Name = "刘阳", ExpectedVersion = 1 })
             .ShouldFailWith(StatusCode.Aborted);
 
         error.ErrorInfo()!.Reason.Should().Be("CONCURRENT_MODIFICATION");
-        var stored = (await _client.GetMemberAsync(new GetMemberRequest { StaffNumber = "T1002" })).Member;
+        var stored = (await _client.GetMemberAsync(new GetMemberRequest { StaffNumber = _staffNumber })).Member;
         (stored.Name, stored.Specialty, stored.Version).Should().Be(("刘洋", "线性代数", 2L));
     }
 
@@ -62,7 +69,7 @@ public sealed class UpdateMemberTests : IAsyncLifetime
     public async Task UpdateMember_WhenTwoRaceOnOneVersion_ExactlyOneWins()
     {
         var calls = new[] { "刘阳", "柳洋", "刘扬", "留洋" }
-            .Select(name => _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = "T1002", Name = name, ExpectedVersion = 1 }).ResponseAsync)
+            .Select(name => _client.UpdateMemberAsync(new UpdateMemberRequest { StaffNumber = _staffNumber, Name = name, ExpectedVersion = 1 }).ResponseAsync)
             .ToList();
 
         var outcomes = await Task.WhenAll(calls.Select(async call =>
@@ -79,7 +86,7 @@ public sealed class UpdateMemberTests : IAsyncLifetime
 
         var winners = outcomes.Where(name => name is not null).ToList();
         winners.Should().ContainSingle();
-        var stored = (await _client.GetMemberAsync(new GetMemberRequest { StaffNumber = "T1002" })).Member;
+        var stored = (await _client.GetMemberAsync(new GetMemberRequest { StaffNumber = _staffNumber })).Member;
         stored.Name.Should().Be(winners[0]);
         stored.Version.Should().Be(2);
     }
@@ -89,14 +96,14 @@ public sealed class UpdateMemberTests : IAsyncLifetime
     {
         var error = await _client.UpdateMemberAsync(new UpdateMemberRequest
         {
-            StaffNumber = "T1002",
+            StaffNumber = _staffNumber,
             Name = "",
             Status = MemberStatus.Unspecified,
             JoinedPartyOn = "yesterday",
         }).ShouldFailWith(StatusCode.InvalidArgument);
 
         error.ViolatedFields().Should().BeEquivalentTo("name", "status", "joined_party_on");
-        (await _client.GetMemberAsync(new GetMemberRequest { StaffNumber = "T1002" })).Member.Version.Should().Be(1);
+        (await _client.GetMemberAsync(new GetMemberRequest { StaffNumber = _staffNumber })).Member.Version.Should().Be(1);
     }
 
     [Fact]
