@@ -80,7 +80,6 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
     {
         private readonly PdfDocument pdf;
         private readonly bool landscape;
-        private readonly PdfFontSet set;
         private readonly Dictionary<(XFont, int), double> widths = [];
         private readonly Face pageNumber;
         private PdfPage? page;
@@ -91,7 +90,6 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
         public Layout(PdfDocument pdf, PdfFontSet set, bool landscape)
         {
             this.pdf = pdf;
-            this.set = set;
             this.landscape = landscape;
             Title = new Face(set, 16, XFontStyleEx.Bold);
             Caption = new Face(set, 12, XFontStyleEx.Bold);

@@ -38,6 +38,17 @@ public sealed class XlsxDocumentRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Text_that_looks_like_a_formula_stays_text()
+    {
+        var workbook = await RenderAsync(RenderingSamples.Publicity("=HYPERLINK(\"http://example.invalid\",\"点此\")"));
+
+        Rows(workbook, "公示名单")[5]["F"].Should().Be("=HYPERLINK(\"http://example.invalid\",\"点此\")");
+        using var zip = new System.IO.Compression.ZipArchive(workbook, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        (await sheet.ReadToEndAsync()).Should().NotContain("<x:f>").And.NotContain("<f>");
+    }
+
+    [Fact]
     public void Sheet_names_keep_to_excels_rules()
     {
         var tables = new[] { "考核评分表：张三/李四", new string('长', 40), new string('长', 40), "[Summary]*?", "'引号'", " " }
