@@ -28,12 +28,20 @@ public sealed class DocumentsCollege : SharedService
 
     public static DateTimeOffset At(int month, int day, int hour = 10) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 
-    protected override Task SeedAsync(TestService service) => WalkToPublicityAsync(service);
+    /// <summary>Before any deadline of 2026.</summary>
+    public static readonly DateTimeOffset January5 = At(1, 5);
 
-    /// <summary>Walks a fresh service's test college to publicity as described above.</summary>
-    public static async Task WalkToPublicityAsync(TestService service)
+    protected override DateTimeOffset? Start => January5;
+
+    protected override async Task SeedAsync(TestService service)
     {
-        service.Time.SetUtcNow(At(1, 5));
+        await WalkToMassReviewAsync(service);
+        await EnterPublicityAsync(service);
+    }
+
+    /// <summary>Walks the test college of a service started on <see cref="January5"/> through mass review (评绩), to 12-17.</summary>
+    public static async Task WalkToMassReviewAsync(TestService service)
+    {
         var workflow = new WorkflowService.WorkflowServiceClient(service.Channel);
         var assessment = new AssessmentService.AssessmentServiceClient(service.Channel);
         await new MembersService.MembersServiceClient(service.Channel).WithTestCollegeAsync();
@@ -79,6 +87,13 @@ public sealed class DocumentsCollege : SharedService
         await workflow.SubmitOpinionAsync(new SubmitOpinionRequest { Year = 2026, StaffNumber = "T1002", Channel = OpinionChannel.Forum, Content = "备课认真", Author = "学生代表", RequestId = "forum-1" });
         await workflow.SubmitOpinionAsync(new SubmitOpinionRequest { Year = 2026, StaffNumber = "T1003", Channel = OpinionChannel.SuggestionBox, Content = "希望多辅导", Anonymous = true, RequestId = "box-7" });
 
+        service.Time.SetUtcNow(At(12, 17, 23));
+    }
+
+    /// <summary>Publicity (亮绩) from 12-18 10:00 to 12-23 10:00; T1003 objects on 12-19.</summary>
+    public static async Task EnterPublicityAsync(TestService service)
+    {
+        var workflow = new WorkflowService.WorkflowServiceClient(service.Channel);
         service.Time.SetUtcNow(PublicityOpens);
         await Advance(workflow, CycleState.Publicity);
         service.Time.SetUtcNow(At(12, 19));

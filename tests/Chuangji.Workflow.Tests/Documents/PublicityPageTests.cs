@@ -13,8 +13,8 @@ public sealed class PublicityPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _service = await TestService.StartAsync();
-        await DocumentsCollege.WalkToPublicityAsync(_service);
+        _service = await TestService.StartAsync(start: DocumentsCollege.January5);
+        await DocumentsCollege.WalkToMassReviewAsync(_service);
     }
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
@@ -24,18 +24,18 @@ public sealed class PublicityPageTests : IAsyncLifetime
     {
         using var anyone = _service.HttpClientWith(null);
 
-        _service.Time.SetUtcNow(DocumentsCollege.PublicityOpens.AddMinutes(-1));
         (await anyone.GetAsync("/publicity/2026/B01")).StatusCode.Should().Be(HttpStatusCode.NotFound, "before the window opens there is nothing to see");
 
+        await DocumentsCollege.EnterPublicityAsync(_service);
         _service.Time.SetUtcNow(DocumentsCollege.At(12, 20));
         var open = await anyone.GetAsync("/publicity/2026/B01");
         open.StatusCode.Should().Be(HttpStatusCode.OK);
         open.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
         var html = await open.Content.ReadAsStringAsync();
         var text = ReadBack.HtmlText(html);
-        text.Should().Contain("1 刘洋 12 16 16 16 16 20 3 99 优秀")
-            .And.Contain("2 赵敏 10 16 16 11 16 20 0 89 合格")
-            .And.Contain("3 黄桂兰 16 13 11 10 16 20 0 86 不合格（一票否决）")
+        text.Should().Contain("2 刘洋 12 16 16 16 16 20 3 99 优秀")
+            .And.Contain("3 赵敏 10 16 16 11 16 20 0 89 合格")
+            .And.Contain("1 黄桂兰 16 13 11 10 16 20 0 86 不合格（一票否决）")
             .And.Contain("公示期：2026年12月18日 10:00至2026年12月23日 10:00");
         text.Should().NotContain("T1002", "staff numbers are not posted").And.NotContain("迟到只有两次", "objections are not posted");
         html.Should().NotContain("<a ", "the page links nowhere").And.NotContain("<script", "the page runs nothing");

@@ -31,11 +31,11 @@ public static partial class ReadBack
         return row.Reverse().SkipWhile(string.IsNullOrEmpty).Reverse().ToArray();
     }
 
-    /// <summary>The PDF's text, page after page, with whitespace collapsed.</summary>
+    /// <summary>The PDF's text, page after page, without whitespace: a PDF places words, it does not space them.</summary>
     public static string PdfText(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return Collapse(string.Join("\n", document.GetPages().Select(p => p.Text)));
+        return Whitespace().Replace(string.Concat(document.GetPages().Select(p => p.Text)), string.Empty);
     }
 
     public static int PdfPages(byte[] pdf)

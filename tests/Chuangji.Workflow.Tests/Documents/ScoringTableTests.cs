@@ -58,7 +58,7 @@ public sealed class ScoringTableTests(DocumentsCollege college) : IClassFixture<
     public async Task PdfAndHtml_ReadAsTheWorkbook()
     {
         var pdf = ReadBack.PdfText((await TableAsync("T1002", DocumentFormat.Pdf)).Bytes);
-        pdf.Should().Contain("考核评分表").And.Contain("考评内容和评分标准").And.Contain("无故缺席 扣4分（2026年3月12日；2026年4月2日）").And.Contain("合计");
+        pdf.Should().Contain("考核评分表").And.Contain("考评内容和评分标准").And.Contain("1612无故缺席扣4分（2026年3月12日；2026年4月2日）").And.Contain("合计基本分＋加分10099建议等次：优秀");
 
         var html = ReadBack.HtmlText((await TableAsync("T1002", DocumentFormat.Html)).Text);
         html.Should().Contain("1 带头学习提高").And.Contain("16 12 无故缺席 扣4分（2026年3月12日；2026年4月2日）").And.Contain("合计 基本分＋加分 100 99 建议等次：优秀");

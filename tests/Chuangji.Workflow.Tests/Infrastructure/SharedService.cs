@@ -12,9 +12,12 @@ public class SharedService : IAsyncLifetime
     /// <summary>Whether the host starts on an empty file instead of the migrated template.</summary>
     protected virtual bool EmptyDatabase => false;
 
+    /// <summary>Where the fake clock starts (the default when null); it can only move forward from there.</summary>
+    protected virtual DateTimeOffset? Start => null;
+
     public async Task InitializeAsync()
     {
-        Service = await TestService.StartAsync(emptyDatabase: EmptyDatabase);
+        Service = await TestService.StartAsync(start: Start, emptyDatabase: EmptyDatabase);
         await SeedAsync(Service);
     }
 

@@ -9,7 +9,7 @@ internal static class AssessmentMapping
     public static Proto.Rubric ToProto(this YearRubric yearRubric)
     {
         var rubric = yearRubric.Rubric;
-        var proto = new Proto.Rubric { Year = yearRubric.Year, Version = yearRubric.Version, Name = rubric.Name };
+        var proto = new Proto.Rubric { Year = yearRubric.Year, Version = yearRubric.Version, Name = rubric.Name, BonusCriteria = rubric.BonusCriteria };
         proto.Items.AddRange(rubric.Items.Select(ToProto));
         proto.FactKinds.AddRange(rubric.FactKinds.Select(ToProto));
         proto.DerivedRules.AddRange(rubric.DerivedRules.Select(ToProto));
@@ -24,7 +24,7 @@ internal static class AssessmentMapping
 
     private static Proto.RubricItem ToProto(RubricItem item)
     {
-        var proto = new Proto.RubricItem { Code = item.Code, Name = item.Name, MaxPoints = DecimalText.Format(item.MaxPoints) };
+        var proto = new Proto.RubricItem { Code = item.Code, Name = item.Name, MaxPoints = DecimalText.Format(item.MaxPoints), Criteria = item.Criteria };
         proto.AppliesTo.AddRange(item.AppliesTo.Select(ToProto));
         return proto;
     }

@@ -28,7 +28,8 @@ internal static class RubricFromProto
                 item.Code,
                 item.Name,
                 Decimal(violations, $"rubric.items[{i}].max_points", item.MaxPoints) ?? 0m,
-                item.AppliesTo.Select((c, j) => Enum<MemberCategory>(violations, $"rubric.items[{i}].applies_to[{j}]", (int)c)).ToList())).ToList(),
+                item.AppliesTo.Select((c, j) => Enum<MemberCategory>(violations, $"rubric.items[{i}].applies_to[{j}]", (int)c)).ToList(),
+                item.Criteria.Trim())).ToList(),
             proto.FactKinds.Select((kind, i) => new FactKind(
                 kind.Kind,
                 kind.Name,
@@ -46,7 +47,8 @@ internal static class RubricFromProto
             proto.RatingBands.Select((band, i) => new RatingBand(
                 band.Rating,
                 band.Name,
-                Decimal(violations, $"rubric.rating_bands[{i}].min_total", band.MinTotal) ?? 0m)).ToList());
+                Decimal(violations, $"rubric.rating_bands[{i}].min_total", band.MinTotal) ?? 0m)).ToList(),
+            proto.BonusCriteria.Trim());
         // The texts' bounds (a rule among RubricRules) are named first, then whatever could not be read.
         var all = RubricRules.Texts.ViolationsIn(rubric).Concat(violations.Items).ToList();
         if (all.Count > 0)

@@ -7,6 +7,7 @@ using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Rubrics;
 using Chuangji.Workflow.Modules.Assessment.Scorecards;
+using Chuangji.Workflow.Modules.Assessment.Seeding;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Proto = Chuangji.Assessment.V1;
@@ -24,13 +25,32 @@ internal sealed class AssessmentRecords(
     RubricBook rubrics,
     IMembersModule members,
     IAssessmentPeriods periods,
+    DefaultRubricSource defaults,
     AssessmentDbContext db) : IAssessmentRecords
 {
     /// <summary>How many members are scored, or facts read, per query: <see cref="ScorecardSources.MemberChunk"/>.</summary>
     internal const int Chunk = ScorecardSources.MemberChunk;
 
-    public async Task<Proto.Rubric> RubricAsync(int year, CancellationToken cancellationToken) =>
-        (await getRubric.HandleAsync(year, cancellationToken)).ToProto();
+    /// <summary>
+    /// The year's table as GetRubric answers it; a table stored before tables carried their criteria takes the default
+    /// table's words for each item of the same code and name, so its scoring table prints the source's criteria.
+    /// </summary>
+    public async Task<Proto.Rubric> RubricAsync(int year, CancellationToken cancellationToken)
+    {
+        var rubric = (await getRubric.HandleAsync(year, cancellationToken)).ToProto();
+        var standard = defaults.Rubric;
+        foreach (var item in rubric.Items.Where(i => i.Criteria.Length == 0))
+        {
+            item.Criteria = standard.Items.FirstOrDefault(d => d.Code == item.Code && d.Name == item.Name)?.Criteria ?? string.Empty;
+        }
+
+        if (rubric.BonusCriteria.Length == 0 && rubric.Name == standard.Name)
+        {
+            rubric.BonusCriteria = standard.BonusCriteria;
+        }
+
+        return rubric;
+    }
 
     /// <summary>
     /// Each active member scored as GetScorecard scores them for <paramref name="asOf"/> (the table in force then, the

@@ -30,7 +30,8 @@ internal sealed class ChunkStream(DocumentFile file, Func<DocumentChunk, Task> s
         set => throw new NotSupportedException();
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) =>
+        throw new NotSupportedException("write asynchronously: every chunk is a message on the call");
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {

@@ -34,7 +34,7 @@ internal sealed class DocumentGrpcService(
     private static async Task SendAsync(DocumentFile file, Func<DocumentChunk, Task> send, ServerCallContext context)
     {
         await using var chunks = new ChunkStream(file, send);
-        await file.WriteAsync(chunks, context.CancellationToken);
+        await DocumentBuffer.CopyAsync(file, chunks, context.CancellationToken);
         await chunks.CompleteAsync();
     }
 }

@@ -65,6 +65,6 @@ internal static class DocumentEndpoints
         disposition.SetHttpFileName(file.FileName);
         http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Response.Headers.CacheControl = "no-store";
-        await file.WriteAsync(http.Response.Body, http.RequestAborted);
+        await DocumentBuffer.CopyAsync(file, http.Response.Body, http.RequestAborted);
     }
 }

@@ -17,14 +17,19 @@ internal sealed class TextsAreBoundedRule : IFieldRule<Rubric>
 
     public const int MaxEntries = 200;
 
+    /// <summary>考评内容和评分标准: the source's longest item is some 300 characters.</summary>
+    public const int MaxCriteriaLength = 2000;
+
     public IReadOnlyList<FieldViolation> ViolationsIn(Rubric rubric)
     {
         var violations = new Violations();
         TextField.Optional(violations, "rubric.name", rubric.Name, MaxNameLength);
+        TextField.Optional(violations, "rubric.bonus_criteria", rubric.BonusCriteria, MaxCriteriaLength);
         Entries(violations, "rubric.items", rubric.Items, (field, item) =>
         {
             Identifier.Required(violations, field + ".code", item.Code);
             TextField.Optional(violations, field + ".name", item.Name, MaxNameLength);
+            TextField.Optional(violations, field + ".criteria", item.Criteria, MaxCriteriaLength);
             Entries(violations, field + ".applies_to", item.AppliesTo, (_, _) => { });
         });
         Entries(violations, "rubric.fact_kinds", rubric.FactKinds, (field, kind) =>
