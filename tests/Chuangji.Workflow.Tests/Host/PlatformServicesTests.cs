@@ -53,6 +53,7 @@ public sealed class PlatformServicesTests(PlatformServicesTests.FirstStart first
             "chuangji.workflow.v1.ReminderService",
             "chuangji.workflow.v1.CheckReportService",
             "chuangji.audit.v1.AuditService",
+            "chuangji.documents.v1.DocumentService",
             "grpc.health.v1.Health",
             "grpc.reflection.v1alpha.ServerReflection",
             "grpc.reflection.v1.ServerReflection");

@@ -17,24 +17,31 @@ internal sealed class DocumentGrpcService(
     GetCollegeOverviewHandler collegeOverview) : DocumentService.DocumentServiceBase
 {
     public override async Task GetPublicityList(GetPublicityListRequest request, IServerStreamWriter<GetPublicityListResponse> responseStream, ServerCallContext context) =>
-        await SendAsync(await publicityList.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetPublicityListResponse { Chunk = chunk }), context);
+        await SendAsync(await publicityList.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetPublicityListResponse { Chunk = chunk }, context.CancellationToken), context);
 
     public override async Task GetScoringTable(GetScoringTableRequest request, IServerStreamWriter<GetScoringTableResponse> responseStream, ServerCallContext context) =>
-        await SendAsync(await scoringTable.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetScoringTableResponse { Chunk = chunk }), context);
+        await SendAsync(await scoringTable.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetScoringTableResponse { Chunk = chunk }, context.CancellationToken), context);
 
     public override async Task GetOutcomeList(GetOutcomeListRequest request, IServerStreamWriter<GetOutcomeListResponse> responseStream, ServerCallContext context) =>
-        await SendAsync(await outcomeList.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetOutcomeListResponse { Chunk = chunk }), context);
+        await SendAsync(await outcomeList.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetOutcomeListResponse { Chunk = chunk }, context.CancellationToken), context);
 
     public override async Task GetDossier(GetDossierRequest request, IServerStreamWriter<GetDossierResponse> responseStream, ServerCallContext context) =>
-        await SendAsync(await dossier.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetDossierResponse { Chunk = chunk }), context);
+        await SendAsync(await dossier.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetDossierResponse { Chunk = chunk }, context.CancellationToken), context);
 
     public override async Task GetCollegeOverview(GetCollegeOverviewRequest request, IServerStreamWriter<GetCollegeOverviewResponse> responseStream, ServerCallContext context) =>
-        await SendAsync(await collegeOverview.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetCollegeOverviewResponse { Chunk = chunk }), context);
+        await SendAsync(await collegeOverview.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetCollegeOverviewResponse { Chunk = chunk }, context.CancellationToken), context);
 
     private static async Task SendAsync(DocumentFile file, Func<DocumentChunk, Task> send, ServerCallContext context)
     {
-        await using var chunks = new ChunkStream(file, send);
-        await DocumentBuffer.CopyAsync(file, chunks, context.CancellationToken);
-        await chunks.CompleteAsync();
+        try
+        {
+            await using var chunks = new ChunkStream(file, send);
+            await DocumentBuffer.CopyAsync(file, chunks, context.CancellationToken);
+            await chunks.CompleteAsync();
+        }
+        catch (Exception) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The caller went away mid-file: there is no one left to answer, and nothing was changed.
+        }
     }
 }
