@@ -60,7 +60,7 @@ public sealed class PublicityListTests(DocumentsCollege college) : IClassFixture
         var text = string.Join("\n", ReadBack.SheetNames(download.Bytes).SelectMany(sheet => ReadBack.Sheet(download.Bytes, sheet)).SelectMany(r => r));
         text.Should().Contain("2026年度支部 B01党员“先锋创绩”考核结果公示")
             .And.Contain("公示期：2026年12月18日 10:00至2026年12月23日 10:00")
-            .And.Contain("党支部书记王建国反映");
+            .And.Contain("请在公示期内向支部 B01书记王建国反映");
     }
 
     [Fact]

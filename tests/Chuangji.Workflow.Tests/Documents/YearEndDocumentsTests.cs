@@ -84,6 +84,13 @@ public sealed class YearEndDocumentsTests : IAsyncLifetime
         var text = rows.SelectMany(r => r).ToList();
         text.Should().Contain(c => c.StartsWith("得分依据：2026年12月24日 10:00支部党员大会定绩时冻结的评分", StringComparison.Ordinal));
         text.Should().Contain("评定等次：优秀").And.Contain("党员互评：T1002互评").And.Contain("书记点评：T1002点评");
+
+        // The README's picture of the scoring table is this member's PDF: CHUANGJI_WRITE_DOCUMENT_SAMPLES=<directory>, then pdftoppm.
+        if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_DOCUMENT_SAMPLES") is { Length: > 0 } samples)
+        {
+            var pdf = await Download.FromGrpcAsync(Documents.GetScoringTable(new GetScoringTableRequest { Year = 2026, StaffNumber = "T1002", Format = DocumentFormat.Pdf }), r => r.Chunk);
+            await File.WriteAllBytesAsync(Path.Combine(samples, pdf.FileName), pdf.Bytes);
+        }
     }
 
     [Fact]

@@ -58,10 +58,10 @@ internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord
             $"{year}年度{branch.Name}党员“先锋创绩”考核结果公示",
             [
                 WindowLine(window),
-                $"对公示结果有异议的，请在公示期内向{branch.Name}党支部书记{branch.SecretaryName}反映；党员本人可在公示期内提出异议，支部将核实处理并告知结果。",
+                $"对公示结果有异议的，请在公示期内向{branch.Name}书记{branch.SecretaryName}反映；党员本人可在公示期内提出异议，支部将核实处理并告知结果。",
             ],
             tables,
-            [$"中共{branch.Name}支部委员会"])
+            [branch.Name, $"书记：{branch.SecretaryName}"])
         {
             FileStem = $"{year}-{branchCode}-公示名单",
         };

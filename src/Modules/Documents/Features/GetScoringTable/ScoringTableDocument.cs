@@ -85,7 +85,8 @@ internal sealed class ScoringTableDocument(YearDocuments years, MembersOfRecord 
         new("备注", 2.6),
     ];
 
-    private static DocumentRow Group(string title) => new([string.Empty, title, string.Empty, string.Empty, string.Empty, string.Empty], Emphasis: true);
+    /// <summary>A part's heading (共性内容, 个性内容, 加分内容), in the wide criteria column so it reads on one line.</summary>
+    private static DocumentRow Group(string title) => new([string.Empty, string.Empty, title, string.Empty, string.Empty, string.Empty], Emphasis: true);
 
     private static DocumentRow ItemRow(int number, RubricItem item, ItemScore? score, ScoreLineNotes notes) => new(
     [
