@@ -74,6 +74,12 @@ internal static class DynamicRpc
 
             return new Answer(StatusCode.OK, call.GetStatus().Detail, call.GetTrailers(), last);
         }
+        catch (RpcException) when (window.IsCancellationRequested)
+        {
+            // Our own hang-up: the service may have seen it first and reset the stream (a long document), which
+            // the client then reports as a broken read rather than as the cancellation it is.
+            return new Answer(StatusCode.Cancelled, "the client hung up", new Metadata(), last);
+        }
         catch (RpcException exception)
         {
             return new Answer(exception.StatusCode, exception.Status.Detail, exception.Trailers, last);

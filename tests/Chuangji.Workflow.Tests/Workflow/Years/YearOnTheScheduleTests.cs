@@ -1,6 +1,8 @@
 using Chuangji.Assessment.V1;
+using Chuangji.Documents.V1;
 using Chuangji.Workflow.Modules.Workflow.Domain.Schedule;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
+using Chuangji.Workflow.Tests.Documents;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Workflow.Schedule;
 using Chuangji.Workflow.V1;
@@ -88,6 +90,15 @@ public sealed class YearOnTheScheduleTests : ScheduleFixture
         t2001.JudgedWindows.Select(w => w.Label).Should().Equal("2026年上半年", "2026年下半年", "2026年全年");
         t2001.AssessmentPeriodClosesOn.Should().Be("2026-12-17");
         t2001.SuggestedRatingName.Should().Be("合格");
+        // 亮绩 on paper: the branch's list carries the posted totals, and the masses see it without a token.
+        var list = ReadBack.Sheet(await DocumentAsync(c => c.GetPublicityList(new GetPublicityListRequest { Year = 2026, BranchCode = "B01", Format = DocumentFormat.Xlsx }), r => r.Chunk), "公示名单");
+        foreach (var member in new[] { "T1002", "T1003", "R2001" })
+        {
+            ReadBack.RowWith(list, member)[^2].Should().Be(posted[member], "the publicity list posts {0}'s total", member);
+        }
+
+        using var anyone = Service.HttpClientWith(null);
+        (await anyone.GetAsync("/publicity/2026/B01")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
 
         // An objection upheld with a correction: dues were late once, not twice. A thought report dated 12-20 counts once registered.
         await MoveClockAsync(12, 19, 10);
@@ -106,6 +117,11 @@ public sealed class YearOnTheScheduleTests : ScheduleFixture
 
         // Across the end of the window (12-23 00:05), then 定绩.
         await RestartAcrossAsync(12, 23, 10);
+        using (var afterWindow = Service.HttpClientWith(null))
+        {
+            (await afterWindow.GetAsync("/publicity/2026/B01")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "the window has closed");
+        }
+
         (await Workflow.AdvancePhaseAsync(new AdvancePhaseRequest { Year = 2026, TargetState = CycleState.Determination })).MovedCount.Should().Be(4);
         await MoveClockAsync(12, 28, 15);
         (await DetermineAsync("T1002", Rating.Excellent)).Should().Be("103");
@@ -130,6 +146,12 @@ public sealed class YearOnTheScheduleTests : ScheduleFixture
         await RecordAsync("T1002", "MEETING_ABSENCE", "2026-12-30");
         (await CycleAsync("T1002")).Determination.TotalScore.Should().Be("103");
         (await ScorecardsAsync())["T1002"].Should().Be("101");
+        // 定绩 and 用绩 on paper, after the restart: the scoring table files the frozen 103, the outcome list the plans.
+        var table = ReadBack.Sheet(await DocumentAsync(c => c.GetScoringTable(new GetScoringTableRequest { Year = 2026, StaffNumber = "T1002", Format = DocumentFormat.Xlsx }), r => r.Chunk), "考核评分表");
+        ReadBack.RowWith(table, "合计")[4].Should().Be("103");
+        var outcomes = await DocumentAsync(c => c.GetOutcomeList(new GetOutcomeListRequest { Year = 2026, Format = DocumentFormat.Xlsx }), r => r.Chunk);
+        ReadBack.RowWith(ReadBack.Sheet(outcomes, "表彰名单"), "T1002")[^1].Should().Be("（待落实）", "the reopen took the commendation back with the determination");
+        ReadBack.RowWith(ReadBack.Sheet(outcomes, "帮扶名单"), "T2001")[^2].Should().Be("支部书记结对帮扶");
         (await Workflow.GetYearAsync(new GetYearRequest { Year = 2026 })).Year.ScheduleFailures.Should().BeEmpty();
         (await LedgerKeysAsync()).Should().BeEquivalentTo(await ScheduleKeysAsync(), "every scheduled event of the year ran, once");
         (await Assessment.ListEventsAsync(new ListEventsRequest { Year = 2026, Kind = "NO_COMMITMENT", PageSize = 50 })).Facts.Should().HaveCount(2);
@@ -254,4 +276,7 @@ public sealed class YearOnTheScheduleTests : ScheduleFixture
         var year = await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Years.SingleAsync(y => y.Year == 2026);
         return YearSchedule.For(year, TimeZoneInfo.FindSystemTimeZoneById(year.TimeZone)).Select(e => e.Key).ToList();
     }
+
+    private async Task<byte[]> DocumentAsync<T>(Func<DocumentService.DocumentServiceClient, AsyncServerStreamingCall<T>> call, Func<T, DocumentChunk> chunkOf) =>
+        (await Download.FromGrpcAsync(call(new DocumentService.DocumentServiceClient(Service.Channel)), chunkOf)).Bytes;
 }
