@@ -6,7 +6,7 @@ using Chuangji.Workflow.V1;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 
-namespace Chuangji.Workflow.Tests.Workflow.Reading;
+namespace Chuangji.Workflow.Tests.Workflow.ListOpinions;
 
 /// <summary>
 /// 评绩 as the branch meeting reads it. In mass review from 2026-02-01: T1002 (B01) has a named and an
