@@ -66,15 +66,21 @@ internal static class AuthenticationRegistration
 
     /// <summary>
     /// A gRPC caller gets UNAUTHENTICATED with the class of failure as the status message (a bare 401 says
-    /// nothing); other callers get the standard WWW-Authenticate challenge with the same words.
+    /// nothing); other callers get 401 with the standard WWW-Authenticate challenge and the same words as JSON,
+    /// shaped as every other refusal over HTTP.
     /// </summary>
     private static Task SayWhy(JwtBearerChallengeContext context)
     {
         var why = AuthenticationFailures.Describe(context.AuthenticateFailure, context.Request.Headers.Authorization.ToString());
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true)
         {
-            context.ErrorDescription = why;
-            return Task.CompletedTask;
+            context.HandleResponse();
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            // RFC 6750: a request without credentials gets the bare challenge; a bad token gets the error and why.
+            context.Response.Headers.WWWAuthenticate = context.Request.Headers.Authorization.Count == 0
+                ? "Bearer"
+                : $"Bearer error=\"invalid_token\", error_description=\"{why.Replace("\"", "'", StringComparison.Ordinal)}\"";
+            return context.Response.WriteAsJsonAsync(new { code = "UNAUTHENTICATED", message = why, fields = Array.Empty<object>() });
         }
 
         context.HandleResponse();

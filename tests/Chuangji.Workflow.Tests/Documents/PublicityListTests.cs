@@ -107,6 +107,14 @@ public sealed class PublicityListTests(DocumentsCollege college) : IClassFixture
             (await Download.FromHttpAsync(await http.GetAsync($"/documents/2026/branches/B01/publicity.{extension}"))).MediaType.Should().Be(mediaType);
         }
 
+        var pdf = await http.GetAsync("/documents/2026/branches/B01/publicity.pdf");
+        pdf.Content.Headers.ContentDisposition!.FileName.Should().Be("2026-B01-publicity.pdf", "clients that ignore the UTF-8 name still get a name of its own");
+        pdf.Content.Headers.ContentDisposition.FileNameStar.Should().Be("2026-B01-公示名单.pdf");
+
+        var nowhere = await http.GetAsync("/documents/2026/overview.pdf");
+        nowhere.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await nowhere.Content.ReadAsStringAsync()).Should().Contain("NOT_FOUND").And.Contain("/documents/2026/overview.pdf is no document");
+
         var refused = await http.GetAsync("/documents/2026/branches/B01/publicity.docx");
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("INVALID_ARGUMENT").And.Contain("\"field\":\"format\"");
@@ -141,6 +149,9 @@ public sealed class PublicityListTests(DocumentsCollege college) : IClassFixture
             .ShouldFailWith(StatusCode.PermissionDenied);
 
         using var anonymous = Service.HttpClientWith(null);
-        (await anonymous.GetAsync("/documents/2026/branches/B01/publicity.xlsx")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var unauthenticated = await anonymous.GetAsync("/documents/2026/branches/B01/publicity.xlsx");
+        unauthenticated.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await unauthenticated.Content.ReadAsStringAsync()).Should().Contain("UNAUTHENTICATED");
+        unauthenticated.Headers.WwwAuthenticate.Should().ContainSingle().Which.Scheme.Should().Be("Bearer");
     }
 }

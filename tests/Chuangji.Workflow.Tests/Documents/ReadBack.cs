@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
@@ -29,6 +30,15 @@ public static partial class ReadBack
     {
         var row = rows.Where(r => r.Contains(key)).Should().ContainSingle("one row is about {0}", key).Subject;
         return row.Reverse().SkipWhile(string.IsNullOrEmpty).Reverse().ToArray();
+    }
+
+    /// <summary>A file of a zip, as bytes.</summary>
+    public static byte[] Entry(ZipArchive zip, string name)
+    {
+        using var stream = zip.GetEntry(name)!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>The PDF's text, page after page, without whitespace: a PDF places words, it does not space them.</summary>

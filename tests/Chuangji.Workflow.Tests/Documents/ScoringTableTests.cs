@@ -49,6 +49,12 @@ public sealed class ScoringTableTests(DocumentsCollege college) : IClassFixture<
         ReadBack.RowWith(huang, "合计")[3..6].Should().Equal("100", "86", "一票否决：违反计划生育或受治安、刑事处罚，定为不合格");
         ReadBack.RowWith(huang, "带头争创佳绩")[4..6].Should().Equal("13", "未进行承诺 扣3分（2026年1月31日）");
         ReadBack.RowWith(huang, "离退休党员")[3..5].Should().Equal("20", "20");
+        var discipline = ReadBack.RowWith(huang, "带头遵纪守法");
+        discipline[4].Should().Be("10", "16 − 3 for each half year without a thought report");
+        discipline[5].Split('\n').Should().SatisfyRespectively(
+            h1 => h1.Should().Contain("2026年上半年：思想汇报 0/1").And.EndWith("扣3分"),
+            h2 => h2.Should().Contain("2026年下半年：思想汇报 0/1").And.EndWith("扣3分"),
+            veto => veto.Should().Be("一票否决：违反计划生育或受治安、刑事处罚（2026年3月2日），定为不合格", "the veto is named on the item its kind belongs to"));
 
         var zhao = ReadBack.Sheet((await TableAsync("T1003", DocumentFormat.Xlsx)).Bytes, "考核评分表");
         ReadBack.RowWith(zhao, "带头学习提高")[4..6].Should().Equal("10", "迟到或早退 扣6分（2026年4月1日 3次）");

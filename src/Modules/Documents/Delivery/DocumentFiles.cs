@@ -16,7 +16,7 @@ internal sealed class DocumentFiles(IEnumerable<IDocumentRenderer> renderers, Cj
     }
 
     /// <summary>A PDF without a Chinese font is refused here, before the first byte goes out (FAILED_PRECONDITION).</summary>
-    public DocumentFile Render(DocumentModel document, WireFormat format)
+    public DocumentFile Render(DocumentModel document, WireFormat format, string asciiStem)
     {
         var wanted = format switch
         {
@@ -30,7 +30,7 @@ internal sealed class DocumentFiles(IEnumerable<IDocumentRenderer> renderers, Cj
         }
 
         var renderer = renderers.Single(r => r.Format == wanted);
-        return new DocumentFile(document.FileStem + renderer.Extension, renderer.MediaType, (output, ct) => renderer.WriteAsync(document, output, ct));
+        return new DocumentFile(document.FileStem + renderer.Extension, asciiStem + renderer.Extension, renderer.MediaType, (output, ct) => renderer.WriteAsync(document, output, ct));
     }
 
     private static string Name(WireFormat format) => format switch

@@ -1,5 +1,6 @@
 using Chuangji.Documents.V1;
 using Chuangji.Workflow.BuildingBlocks.Http;
+using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Documents.Delivery;
 using Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
 using Chuangji.Workflow.Modules.Documents.Features.GetDossier;
@@ -39,8 +40,17 @@ internal static class DocumentEndpoints
             ServeAsync(http, gate, "GetDossier", new GetDossierRequest { Year = year }, handler.HandleAsync));
         year.MapGet("/overview.xlsx", (int year, HttpContext http, IHttpCallGate gate, GetCollegeOverviewHandler handler) =>
             ServeAsync(http, gate, "GetCollegeOverview", new GetCollegeOverviewRequest { Year = year }, handler.HandleAsync));
+        // Any other path under /documents names no document: say so, and which there are, rather than a bare 404.
+        endpoints.MapGet("/documents/{**path}", (string? path) => Results.Json(
+            new { code = "NOT_FOUND", message = $"/documents/{Echo.Of(path ?? string.Empty)} is no document; the documents are {Listing}", fields = Array.Empty<object>() },
+            statusCode: StatusCodes.Status404NotFound));
         return endpoints;
     }
+
+    private const string Listing =
+        "/documents/{year}/branches/{branch}/publicity.{xlsx|pdf|html}, /documents/{year}/members/{staff_number}/scoring-table.{xlsx|pdf|html}, " +
+        "/documents/{year}/branches/{branch}/outcomes.{xlsx|pdf}, /documents/{year}/outcomes.{xlsx|pdf}, " +
+        "/documents/{year}/branches/{branch}/dossier.zip, /documents/{year}/dossier.zip, /documents/{year}/overview.xlsx";
 
     /// <summary>The extension of the path names the format; an unknown one is refused as the RPC refuses an unspecified format.</summary>
     private static DocumentFormat FormatOf(string extension) => extension switch
@@ -61,8 +71,11 @@ internal static class DocumentEndpoints
     public static async Task SendAsync(HttpContext http, DocumentFile file)
     {
         http.Response.ContentType = file.MediaType;
-        var disposition = new ContentDispositionHeaderValue(file.MediaType.StartsWith("text/html", StringComparison.Ordinal) ? "inline" : "attachment");
-        disposition.SetHttpFileName(file.FileName);
+        var disposition = new ContentDispositionHeaderValue(file.MediaType.StartsWith("text/html", StringComparison.Ordinal) ? "inline" : "attachment")
+        {
+            FileName = file.AsciiFileName,
+            FileNameStar = file.FileName,
+        };
         http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Response.Headers.CacheControl = "no-store";
         await DocumentBuffer.CopyAsync(file, http.Response.Body, http.RequestAborted);

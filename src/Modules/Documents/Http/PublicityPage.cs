@@ -34,7 +34,7 @@ internal static class PublicityPage
                     return Results.NotFound();
                 }
 
-                await DocumentEndpoints.SendAsync(http, files.Render(model.Document, DocumentFormat.Html));
+                await DocumentEndpoints.SendAsync(http, files.Render(model.Document, DocumentFormat.Html, $"{year}-{branchCode}-publicity"));
                 return Results.Empty;
             }
             catch (NotFoundException)

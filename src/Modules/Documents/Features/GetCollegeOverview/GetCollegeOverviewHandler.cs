@@ -6,5 +6,5 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
 internal sealed class GetCollegeOverviewHandler(CollegeOverviewDocument document, DocumentFiles files)
 {
     public async Task<DocumentFile> HandleAsync(GetCollegeOverviewRequest request, CancellationToken cancellationToken) =>
-        files.Render(await document.BuildAsync(request.Year, cancellationToken), DocumentFormat.Xlsx);
+        files.Render(await document.BuildAsync(request.Year, cancellationToken), DocumentFormat.Xlsx, $"{request.Year}-college-overview");
 }

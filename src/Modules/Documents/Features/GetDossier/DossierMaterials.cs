@@ -14,21 +14,27 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetDossier;
 /// </summary>
 internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords workflow, ChineseDates dates)
 {
-    public DocumentModel Commitments(int year, string? branchCode, string scope) => Single(
+    /// <summary>A phase the year closed without penalty, its deadline having passed before the year was opened (D-LateOpening).</summary>
+    private const string Waived = "（开通前已截止，免于考核）";
+
+    public DocumentModel Commitments(int year, string? branchCode, string scope, IReadOnlySet<string> waivedDeadlines) => Single(
         year, scope, "承诺", "党员公开承诺",
         [new("支部", 1), new("工号", 1), new("姓名", 1), new("承诺内容", 5), new("承诺时间", 1.6)],
         Members(year, branchCode, m => [[
             m.Cycle.BranchCode, m.Cycle.StaffNumber, m.Scorecard.Name,
-            m.Cycle.Commitment.Length > 0 ? m.Cycle.Commitment : m.Cycle.CommitmentMissing ? "（逾期未承诺）" : "（尚未承诺）",
+            m.Cycle.Commitment.Length > 0 ? m.Cycle.Commitment
+                : m.Cycle.CommitmentMissing ? "（逾期未承诺）"
+                : waivedDeadlines.Contains("commitment_due") ? Waived
+                : "（尚未承诺）",
             dates.Moment(m.Cycle.CommittedAt),
         ]]));
 
-    public DocumentModel Declarations(int year, string? branchCode, string scope)
+    public DocumentModel Declarations(int year, string? branchCode, string scope, IReadOnlySet<string> waivedDeadlines)
     {
         IReadOnlyList<DocumentColumn> columns = [new("支部", 1), new("工号", 1), new("姓名", 1), new("述绩内容", 5), new("提交时间", 1.6)];
         return new DocumentModel($"{year}年度{scope}党员述绩", [], [
-            new DocumentTable("上半年述绩", "上半年述绩", columns, Members(year, branchCode, m => [Declaration(m, HalfYear.First, m.Cycle.FirstHalfDeclarationMissing)])),
-            new DocumentTable("下半年述绩", "下半年述绩", columns, Members(year, branchCode, m => [Declaration(m, HalfYear.Second, m.Cycle.SecondHalfDeclarationMissing)])),
+            new DocumentTable("上半年述绩", "上半年述绩", columns, Members(year, branchCode, m => [Declaration(m, HalfYear.First, m.Cycle.FirstHalfDeclarationMissing, waivedDeadlines.Contains("first_half_report_due"))])),
+            new DocumentTable("下半年述绩", "下半年述绩", columns, Members(year, branchCode, m => [Declaration(m, HalfYear.Second, m.Cycle.SecondHalfDeclarationMissing, waivedDeadlines.Contains("second_half_report_due"))])),
         ], [])
         {
             FileStem = "述绩",
@@ -65,13 +71,13 @@ internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords
     private static DocumentModel Single(int year, string scope, string stem, string title, IReadOnlyList<DocumentColumn> columns, IAsyncEnumerable<DocumentRow> rows) =>
         new($"{year}年度{scope}{title}", [], [new DocumentTable(stem, title, columns, rows)], []) { FileStem = stem };
 
-    private IReadOnlyList<string> Declaration(MemberOfRecord member, HalfYear half, bool missing)
+    private IReadOnlyList<string> Declaration(MemberOfRecord member, HalfYear half, bool missing, bool waived)
     {
         var declaration = member.Cycle.Declarations.FirstOrDefault(d => d.Half == half);
         return
         [
             member.Cycle.BranchCode, member.Cycle.StaffNumber, member.Scorecard.Name,
-            declaration?.Content ?? (missing ? "（逾期未述绩）" : "（尚未述绩）"),
+            declaration?.Content ?? (missing ? "（逾期未述绩）" : waived ? Waived : "（尚未述绩）"),
             dates.Moment(declaration?.SubmittedAt),
         ];
     }

@@ -13,6 +13,6 @@ internal sealed class GetOutcomeListHandler(OutcomeListDocument document, Docume
         DocumentFiles.CheckFormat(violations, request.Format, DocumentFormat.Xlsx, DocumentFormat.Pdf);
         violations.ThrowIfAny();
         var model = await document.BuildAsync(request.Year, branchCode.Length > 0 ? branchCode : null, cancellationToken);
-        return files.Render(model, request.Format);
+        return files.Render(model, request.Format, branchCode.Length > 0 ? $"{request.Year}-{branchCode}-outcomes" : $"{request.Year}-college-outcomes");
     }
 }

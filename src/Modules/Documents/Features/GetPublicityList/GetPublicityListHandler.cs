@@ -13,6 +13,6 @@ internal sealed class GetPublicityListHandler(PublicityListDocument document, Do
         DocumentFiles.CheckFormat(violations, request.Format, DocumentFormat.Xlsx, DocumentFormat.Pdf, DocumentFormat.Html);
         violations.ThrowIfAny();
         var model = await document.BuildAsync(request.Year, request.BranchCode, forThePublic: false, cancellationToken);
-        return files.Render(model.Document, request.Format);
+        return files.Render(model.Document, request.Format, $"{request.Year}-{request.BranchCode}-publicity");
     }
 }

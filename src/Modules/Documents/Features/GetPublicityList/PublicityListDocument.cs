@@ -46,7 +46,7 @@ internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord
         {
             new("公示名单", $"{branch.Name}党员“先锋创绩”考核结果", columns, Rows(members, common, forThePublic).ToAsyncEnumerable())
             {
-                Notes = ["建议等次为计分结果对应的等次；“不合格”含一票否决。最终等次由支部党员大会评定。"],
+                Notes = [forThePublic ? "建议等次为计分结果对应的等次，最终等次由支部党员大会评定。" : "建议等次为计分结果对应的等次；“不合格”含一票否决。最终等次由支部党员大会评定。"],
             },
         };
         if (!forThePublic)
@@ -89,7 +89,8 @@ internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord
             cells.Add(RubricColumns.PersonalScore(card, common));
             cells.Add(card.BonusScore);
             cells.Add(card.TotalScore);
-            cells.Add(card.Veto is not null ? "不合格（一票否决）" : card.SuggestedRatingName);
+            // The masses see the rating; why a member was vetoed stays with the branch (D-PublicPage).
+            cells.Add(card.Veto is null ? card.SuggestedRatingName : forThePublic ? "不合格" : "不合格（一票否决）");
             yield return new DocumentRow(cells);
         }
     }

@@ -13,6 +13,6 @@ internal sealed class GetScoringTableHandler(ScoringTableDocument document, Docu
         DocumentFiles.CheckFormat(violations, request.Format, DocumentFormat.Xlsx, DocumentFormat.Pdf, DocumentFormat.Html);
         violations.ThrowIfAny();
         var model = await document.BuildAsync(request.Year, request.StaffNumber, cancellationToken);
-        return files.Render(model, request.Format);
+        return files.Render(model, request.Format, $"{request.Year}-{request.StaffNumber}-scoring-table");
     }
 }

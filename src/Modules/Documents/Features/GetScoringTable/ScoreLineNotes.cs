@@ -13,6 +13,10 @@ internal sealed class ScoreLineNotes(IReadOnlyDictionary<long, Fact> facts)
 
     public string Added(ScoreLine line) => $"{line.Description} 加{line.Points}分{Behind(line)}";
 
+    /// <summary>The veto on the item its kind belongs to: "一票否决：违反…（2026年5月2日），定为不合格".</summary>
+    public string Vetoed(Veto veto) =>
+        $"一票否决：{veto.Name}{(facts.TryGetValue(veto.FactId, out var fact) ? $"（{Sources.ChineseDates.Day(fact.OccurredOn)}）" : string.Empty)}，定为不合格";
+
     private string Behind(ScoreLine line)
     {
         var days = line.FactIds

@@ -27,6 +27,7 @@ internal sealed class ScoringTableDocument(YearDocuments years, MembersOfRecord 
         var card = record.Scorecard;
         var facts = (await assessment.FactsAsync(FactIds(card), cancellationToken)).ToDictionary(f => f.FactId);
         var notes = new ScoreLineNotes(facts);
+        var vetoItems = card.Veto is { } veto ? rubric.FactKinds.FirstOrDefault(k => k.Kind == veto.Kind)?.ItemCodes.ToHashSet() ?? [] : [];
 
         var rows = new List<DocumentRow>();
         var common = RubricColumns.Common(rubric);
@@ -35,14 +36,14 @@ internal sealed class ScoringTableDocument(YearDocuments years, MembersOfRecord 
         var number = 0;
         foreach (var item in common)
         {
-            rows.Add(ItemRow(++number, item, card.Items.FirstOrDefault(i => i.Code == item.Code), notes));
+            rows.Add(ItemRow(++number, item, card.Items.FirstOrDefault(i => i.Code == item.Code), notes, vetoItems.Contains(item.Code) ? card.Veto : null));
         }
 
         var personal = RubricColumns.Personal(rubric).Where(i => card.Items.Any(c => c.Code == i.Code)).ToList();
         rows.Add(Group($"个性内容（{RubricColumns.PersonalMax(rubric)}分）"));
         foreach (var item in personal)
         {
-            rows.Add(ItemRow(++number, item, card.Items.First(i => i.Code == item.Code), notes));
+            rows.Add(ItemRow(++number, item, card.Items.First(i => i.Code == item.Code), notes, vetoItems.Contains(item.Code) ? card.Veto : null));
         }
 
         rows.Add(Group("加分内容"));
@@ -88,15 +89,24 @@ internal sealed class ScoringTableDocument(YearDocuments years, MembersOfRecord 
     /// <summary>A part's heading (共性内容, 个性内容, 加分内容), in the wide criteria column so it reads on one line.</summary>
     private static DocumentRow Group(string title) => new([string.Empty, string.Empty, title, string.Empty, string.Empty, string.Empty], Emphasis: true);
 
-    private static DocumentRow ItemRow(int number, RubricItem item, ItemScore? score, ScoreLineNotes notes) => new(
-    [
-        number.ToString(CultureInfo.InvariantCulture),
-        item.Name,
-        item.Criteria.Length > 0 ? item.Criteria : item.Name,
-        item.MaxPoints,
-        score?.Score ?? string.Empty,
-        score is null || score.Deductions.Count == 0 ? "无扣分" : string.Join("\n", score.Deductions.Select(notes.Deducted)),
-    ]);
+    private static DocumentRow ItemRow(int number, RubricItem item, ItemScore? score, ScoreLineNotes notes, Veto? veto)
+    {
+        var remarks = score is null ? [] : score.Deductions.Select(notes.Deducted).ToList();
+        if (veto is not null)
+        {
+            remarks.Add(notes.Vetoed(veto));
+        }
+
+        return new DocumentRow(
+        [
+            number.ToString(CultureInfo.InvariantCulture),
+            item.Name,
+            item.Criteria.Length > 0 ? item.Criteria : item.Name,
+            item.MaxPoints,
+            score?.Score ?? string.Empty,
+            remarks.Count == 0 ? "无扣分" : string.Join("\n", remarks),
+        ]);
+    }
 
     private static string BonusCriteria(Rubric rubric) =>
         rubric.BonusCriteria.Length > 0
