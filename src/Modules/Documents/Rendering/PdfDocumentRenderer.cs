@@ -6,8 +6,9 @@ using PdfSharp.Pdf;
 namespace Chuangji.Workflow.Modules.Documents.Rendering;
 
 /// <summary>
-/// A4 pages (landscape when a table has many columns): the title, the heading lines, each table under its caption
-/// with its header row repeated on every page and its cells' text wrapped, the notes, the footer, and "第 N 页" at
+/// A4 pages (landscape when a table has <see cref="DocumentRows.LandscapeColumns"/> columns or more): the title, the
+/// heading lines, each table under its caption with its header row repeated on every page and its cells' text
+/// wrapped as Chinese is set, a group heading kept with the row after it, the notes, the footer, and "第 N 页" at
 /// the foot of each page. Set in the fonts <see cref="CjkFontLocator"/> finds, embedded as subsets: each run of
 /// text in the Chinese font, except the characters it has no glyph for, which are set in the Latin one.
 /// </summary>

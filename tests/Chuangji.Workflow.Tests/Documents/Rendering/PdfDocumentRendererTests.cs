@@ -104,6 +104,29 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_group_heading_is_never_the_last_row_on_a_page()
+    {
+        var rows = Enumerable.Range(1, 60).SelectMany(g => new[] { new DocumentRow([$"第{g}组", string.Empty, "小计"], Emphasis: true) }
+            .Concat(Enumerable.Range(1, 1 + (g % 4)).Select(i => new DocumentRow([$"{g}.{i}", $"项目{g}-{i}", "1"])))).ToArray();
+        var document = new DocumentModel("分组", [], [new DocumentTable("分组", string.Empty, [new DocumentColumn("序号", 1), new DocumentColumn("项目", 3), new DocumentColumn("得分", 1)], RenderingSamples.Rows(rows))], [])
+        {
+            FileStem = "分组",
+        };
+
+        using var pdf = PdfDocument.Open(await RenderAsync(document));
+        pdf.NumberOfPages.Should().BeGreaterThan(2);
+        foreach (var page in pdf.GetPages().Take(pdf.NumberOfPages - 1))
+        {
+            var cells = page.Letters.Where(l => l.FontSize is > 8.8 and < 9.2).ToList();
+            var lowest = cells.Min(l => l.StartBaseLine.Y);
+            var last = string.Concat(cells.Where(l => Math.Abs(l.StartBaseLine.Y - lowest) < 1).OrderBy(l => l.StartBaseLine.X).Select(l => l.Value));
+            last.Should().NotContain("组", $"page {page.Number} ends with a row, not a heading left alone: {last}");
+        }
+
+        Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text))).Should().Contain("第60组小计60.1项目60-11");
+    }
+
+    [Fact]
     public async Task The_outcome_list_and_the_overview_are_landscape()
     {
         foreach (var document in new[] { RealisticSamples.Outcomes(), RealisticSamples.Overview() })
