@@ -17,7 +17,7 @@ internal sealed class HtmlDocumentRenderer : IDocumentRenderer
         p.heading { text-align: center; margin: 2pt 0; }
         h2 { font-size: 13pt; margin: 14pt 0 6pt; }
         table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-bottom: 6pt; }
-        th, td { border: 1px solid #444; padding: 3pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #444; padding: 3pt 4pt; vertical-align: top; overflow-wrap: anywhere; white-space: pre-line; }
         th { background: #e8e8e8; font-weight: bold; text-align: center; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; }
         tr.emphasis td { font-weight: bold; background: #f4f4f4; }
@@ -106,6 +106,13 @@ internal sealed class HtmlDocumentRenderer : IDocumentRenderer
         await foreach (var row in table.Rows.WithCancellation(ct).ConfigureAwait(false))
         {
             line.Clear().Append(row.Emphasis ? "<tr class=\"emphasis\">" : "<tr>");
+            if (DocumentRows.SpansRow(row, table.Columns.Count))
+            {
+                line.Append("<td colspan=\"").Append(table.Columns.Count).Append("\">").Append(Encode(row.Cells[0])).Append("</td></tr>\n");
+                await writer.WriteAsync(line, ct).ConfigureAwait(false);
+                continue;
+            }
+
             for (var i = 0; i < table.Columns.Count; i++)
             {
                 var cell = i < row.Cells.Count ? row.Cells[i] : string.Empty;

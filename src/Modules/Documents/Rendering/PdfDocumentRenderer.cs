@@ -6,8 +6,9 @@ using PdfSharp.Pdf;
 namespace Chuangji.Workflow.Modules.Documents.Rendering;
 
 /// <summary>
-/// A4 pages (landscape when a table has many columns): the title, the heading lines, each table under its caption
-/// with its header row repeated on every page and its cells' text wrapped, the notes, the footer, and "第 N 页" at
+/// A4 pages (landscape when a table has <see cref="DocumentRows.LandscapeColumns"/> columns or more): the title, the
+/// heading lines, each table under its caption with its header row repeated on every page and its cells' text
+/// wrapped as Chinese is set, a group heading kept with the row after it, the notes, the footer, and "第 N 页" at
 /// the foot of each page. Set in the fonts <see cref="CjkFontLocator"/> finds, embedded as subsets: each run of
 /// text in the Chinese font, except the characters it has no glyph for, which are set in the Latin one.
 /// </summary>
@@ -17,7 +18,6 @@ namespace Chuangji.Workflow.Modules.Documents.Rendering;
 /// </remarks>
 internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRenderer
 {
-    private const int LandscapeColumns = 9;
     private const double Margin = 42;
     private const double Padding = 3;
     private const double FooterSpace = 22;
@@ -31,7 +31,7 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
     public async Task WriteAsync(DocumentModel document, Stream output, CancellationToken ct)
     {
         var set = fonts.Locate();
-        var landscape = document.Tables.Any(t => t.Columns.Count >= LandscapeColumns);
+        var landscape = document.Tables.Any(t => t.Columns.Count >= DocumentRows.LandscapeColumns);
 
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
@@ -163,23 +163,39 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
             }
 
             DrawRow(table, headerLines, headerHeight, CellBold, header: true, emphasis: false);
+            Pending? held = null;
             await foreach (var row in table.Rows.WithCancellation(ct).ConfigureAwait(false))
             {
                 var cells = Enumerable.Range(0, table.Columns.Count).Select(i => i < row.Cells.Count ? row.Cells[i] ?? string.Empty : string.Empty).ToArray();
                 var font = row.Emphasis ? CellBold : Cell;
-                var height = RowHeight(cells, table, font, out var lines);
-                if (y + height > Bottom)
+                var spans = DocumentRows.SpansRow(row, table.Columns.Count);
+                var height = spans ? SpanHeight(cells[0], font, out var lines) : RowHeight(cells, table, font, out lines);
+                var current = new Pending(lines, height, font, row.Emphasis, spans);
+                if (held is not null)
                 {
-                    NewPage();
-                    DrawRow(table, headerLines, headerHeight, CellBold, header: true, emphasis: false);
-                    var room = Bottom - y;
-                    if (height > room)
+                    // A group heading is not left alone at a page's foot: it goes over with the row it heads.
+                    if (y + held.Height + height > Bottom && y + held.Height <= Bottom && held.Height + height <= Bottom - Margin - headerHeight)
                     {
-                        height = Clip(lines, font, room);
+                        NewPage();
+                        DrawRow(table, headerLines, headerHeight, CellBold, header: true, emphasis: false);
                     }
+
+                    Place(table, held, headerLines, headerHeight);
+                    held = null;
                 }
 
-                DrawRow(table, lines, height, font, header: false, emphasis: row.Emphasis);
+                if (row.Emphasis)
+                {
+                    held = current;
+                    continue;
+                }
+
+                Place(table, current, headerLines, headerHeight);
+            }
+
+            if (held is not null)
+            {
+                Place(table, held, headerLines, headerHeight);
             }
 
             y += 4;
@@ -189,6 +205,56 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
             }
 
             y += 8;
+        }
+
+        private void Place(DocumentTable table, Pending row, List<string>[] headerLines, double headerHeight)
+        {
+            var height = row.Height;
+            if (y + height > Bottom)
+            {
+                NewPage();
+                DrawRow(table, headerLines, headerHeight, CellBold, header: true, emphasis: false);
+                var room = Bottom - y;
+                if (height > room)
+                {
+                    height = Clip(row.Lines, row.Font, room);
+                }
+            }
+
+            if (row.Spans)
+            {
+                DrawSpan(row.Lines[0], height, row.Font, row.Emphasis);
+            }
+            else
+            {
+                DrawRow(table, row.Lines, height, row.Font, header: false, emphasis: row.Emphasis);
+            }
+        }
+
+        private double SpanHeight(string text, Face font, out List<string>[] lines)
+        {
+            lines = [Wrap(text, font, Width - (2 * Padding))];
+            return (Math.Max(1, lines[0].Count) * font.Height * 1.1) + (2 * Padding);
+        }
+
+        /// <summary>A row whose only text is its first cell's, across the table's width.</summary>
+        private void DrawSpan(List<string> lines, double height, Face font, bool emphasis)
+        {
+            var box = new XRect(Margin, y, Width, height);
+            if (emphasis)
+            {
+                gfx!.DrawRectangle(XBrushes.WhiteSmoke, box);
+            }
+
+            gfx!.DrawRectangle(new XPen(XColors.DimGray, 0.5), box);
+            var ty = y + Padding;
+            foreach (var line in lines)
+            {
+                Draw(line, font, Margin + Padding, ty, Width - (2 * Padding), Align.Left);
+                ty += font.Height * 1.1;
+            }
+
+            y += height;
         }
 
         public void Finish()
@@ -281,58 +347,204 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
             y = Margin;
         }
 
-        /// <summary>Breaks text into lines no wider than <paramref name="width"/>: at a space where a line has one, else between any two characters (as Chinese is set).</summary>
+        /// <summary>
+        /// Breaks text into lines no wider than <paramref name="width"/>, as Chinese is set: between any two Chinese
+        /// characters, and at spaces; a run of Latin letters or figures ("2026", "09:00", "T001", "2.") is kept whole
+        /// unless it alone is wider than the line. No line starts with closing punctuation (，。）…) or ends with opening
+        /// punctuation (（“): the character before goes over with it, so nothing is drawn past the line's end. A break
+        /// between figures and a Chinese character ("12|月") is taken only when no break at a space or between Chinese
+        /// characters leaves the line at least 60% full, so "2026年12月24日 09:00" breaks at its space.
+        /// </summary>
         private List<string> Wrap(string? text, Face font, double width)
         {
             var lines = new List<string>();
             foreach (var paragraph in (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
             {
-                var line = new StringBuilder();
-                var lineWidth = 0.0;
-                var lastSpace = -1;
-                foreach (var rune in paragraph.EnumerateRunes())
+                var atoms = Atoms(paragraph, font, width);
+                var start = 0;
+                var any = false;
+                while (true)
                 {
-                    var w = Measure(font, rune);
-                    if (lineWidth + w > width && line.Length > 0 && !ClosesLine(rune))
+                    while (start < atoms.Count && atoms[start].Kind == Kind.Space)
                     {
-                        if (lastSpace > 0 && !Rune.IsWhiteSpace(rune))
-                        {
-                            var rest = line.ToString(lastSpace + 1, line.Length - lastSpace - 1);
-                            lines.Add(line.ToString(0, lastSpace));
-                            line.Clear().Append(rest);
-                            lineWidth = rest.EnumerateRunes().Sum(r => Measure(font, r));
-                        }
-                        else
-                        {
-                            lines.Add(line.ToString());
-                            line.Clear();
-                            lineWidth = 0;
-                        }
-
-                        lastSpace = -1;
-                        if (Rune.IsWhiteSpace(rune))
-                        {
-                            continue;
-                        }
+                        start++;
                     }
 
-                    if (rune.Value == ' ')
+                    if (start >= atoms.Count)
                     {
-                        lastSpace = line.Length;
+                        break;
                     }
 
-                    line.Append(rune.ToString());
-                    lineWidth += w;
+                    var end = start;
+                    var used = 0.0;
+                    while (end < atoms.Count && used + atoms[end].Width <= width)
+                    {
+                        used += atoms[end].Width;
+                        end++;
+                    }
+
+                    if (end == atoms.Count)
+                    {
+                        lines.Add(Join(atoms, start, end));
+                        any = true;
+                        break;
+                    }
+
+                    var at = end == start ? start + 1 : Break(atoms, start, end, width);
+                    lines.Add(Join(atoms, start, at));
+                    any = true;
+                    start = at;
                 }
 
-                lines.Add(line.ToString());
+                if (!any)
+                {
+                    lines.Add(string.Empty);
+                }
             }
 
             return lines;
         }
 
-        /// <summary>Chinese typesetting starts no line with closing punctuation: it stays on the line before, a little over.</summary>
-        private static bool ClosesLine(Rune rune) => rune.Value < 0x10000 && "，。、；：？！）》」』”’】〕…".Contains((char)rune.Value, StringComparison.Ordinal);
+        /// <summary>Where to end a line that atoms start..end-1 fill (atom end does not fit): the index of the line's first atom after.</summary>
+        private static int Break(List<Atom> atoms, int start, int end, double width)
+        {
+            var weak = -1;
+            var filled = 0.0;
+            var widths = new double[end - start + 1];
+            for (var i = start; i < end; i++)
+            {
+                filled += atoms[i].Width;
+                widths[i - start + 1] = filled;
+            }
+
+            for (var b = end; b > start; b--)
+            {
+                var strength = Strength(atoms[b - 1].Kind, atoms[b].Kind);
+                if (strength == 2)
+                {
+                    return weak < 0 || widths[b - start] >= 0.6 * width ? b : weak;
+                }
+
+                if (strength == 1 && weak < 0)
+                {
+                    weak = b;
+                }
+            }
+
+            // No break point on the line (a long run of letters, or punctuation that may not start it): break before the atom that does not fit.
+            return weak > 0 ? weak : end;
+        }
+
+        /// <summary>How good a break between two atoms is: 2 a space or between Chinese characters, 1 between figures and Chinese, 0 none.</summary>
+        private static int Strength(Kind before, Kind after)
+        {
+            if (before == Kind.Space || after == Kind.Space)
+            {
+                return 2;
+            }
+
+            if (after == Kind.Close || before == Kind.Open)
+            {
+                return 0;
+            }
+
+            if (before == Kind.Latin || after == Kind.Latin)
+            {
+                return 1;
+            }
+
+            return 2;
+        }
+
+        private static string Join(List<Atom> atoms, int start, int end)
+        {
+            while (end > start && atoms[end - 1].Kind == Kind.Space)
+            {
+                end--;
+            }
+
+            var text = new StringBuilder();
+            for (var i = start; i < end; i++)
+            {
+                text.Append(atoms[i].Text);
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>The paragraph as unbreakable pieces: each Chinese character, each run of spaces, each run of other characters (split by character where wider than the line).</summary>
+        private List<Atom> Atoms(string paragraph, Face font, double width)
+        {
+            var atoms = new List<Atom>();
+            var run = new StringBuilder();
+            var runWidth = 0.0;
+            var runKind = Kind.Latin;
+
+            void Flush()
+            {
+                if (run.Length == 0)
+                {
+                    return;
+                }
+
+                if (runKind == Kind.Latin && runWidth > width)
+                {
+                    foreach (var piece in run.ToString().EnumerateRunes())
+                    {
+                        atoms.Add(new Atom(piece.ToString(), Measure(font, piece), Kind.Cjk));
+                    }
+                }
+                else
+                {
+                    atoms.Add(new Atom(run.ToString(), runWidth, runKind));
+                }
+
+                run.Clear();
+                runWidth = 0;
+            }
+
+            foreach (var rune in paragraph.EnumerateRunes())
+            {
+                var kind = KindOf(rune);
+                if (kind is Kind.Cjk or Kind.Open or Kind.Close || kind != runKind)
+                {
+                    Flush();
+                }
+
+                runKind = kind;
+                run.Append(rune.ToString());
+                runWidth += Measure(font, rune);
+                if (kind is Kind.Cjk or Kind.Open or Kind.Close)
+                {
+                    Flush();
+                }
+            }
+
+            Flush();
+            return atoms;
+        }
+
+        private static Kind KindOf(Rune rune)
+        {
+            if (Rune.IsWhiteSpace(rune))
+            {
+                return Kind.Space;
+            }
+
+            if (rune.Value < 0x10000 && "，。、；：？！）》」』”’】〕…％·".Contains((char)rune.Value, StringComparison.Ordinal))
+            {
+                return Kind.Close;
+            }
+
+            if (rune.Value < 0x10000 && "（《「『“‘【〔".Contains((char)rune.Value, StringComparison.Ordinal))
+            {
+                return Kind.Open;
+            }
+
+            return rune.Value is (>= 0x2E80 and <= 0x9FFF) or (>= 0xAC00 and <= 0xD7AF) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF00 and <= 0xFFEF) or >= 0x20000 or 0x2014
+                ? Kind.Cjk
+                : Kind.Latin;
+        }
 
         /// <summary>One line in a box <paramref name="width"/> wide, its runs set in turn on the Chinese font's baseline.</summary>
         private void Draw(string line, Face font, double left, double top, double width, Align align)
@@ -388,6 +600,20 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
             return width;
         }
     }
+
+    private enum Kind
+    {
+        Latin,
+        Cjk,
+        Space,
+        Open,
+        Close,
+    }
+
+    private readonly record struct Atom(string Text, double Width, Kind Kind);
+
+    /// <summary>A row laid out, waiting to be drawn (a group heading waits for the row after it).</summary>
+    private sealed record Pending(List<string>[] Lines, double Height, Face Font, bool Emphasis, bool Spans);
 
     /// <summary>One size and style in both fonts; the Chinese font's metrics set the line.</summary>
     private sealed class Face

@@ -10,13 +10,17 @@ namespace Chuangji.Workflow.Modules.Documents.Rendering;
 /// <summary>
 /// A workbook with one sheet per table. Each sheet starts with the title, the heading lines and the table's
 /// caption, then the header row (frozen), the rows, and the notes (the last sheet also the footer), so each
-/// sheet prints on its own. Number columns hold numbers where the text parses invariantly.
+/// sheet prints on its own. Number columns hold numbers where the text parses invariantly. The table's cells are
+/// bordered and wrap their lines, the header and emphasis rows are bold, and each sheet prints to the page's width
+/// with the header row repeated (<see cref="XlsxFormatting"/>).
 /// </summary>
 /// <remarks>
 /// MiniExcel takes each sheet's rows as an <see cref="IAsyncEnumerable{T}"/> and writes them straight into the
 /// zip entry, so a table's rows are never held together. FastMode stays off: it opens the zip in Update mode,
 /// which needs a seekable stream; in Create mode the archive writes forward only, so an HTTP response or a
-/// chunk writer can be the output.
+/// chunk writer can be the output. MiniExcel styles no single cell, so the workbook is written to a temporary
+/// file and its parts copied into a second one, the sheets streamed through an XmlReader/XmlWriter that sets each
+/// cell's style and adds the page setup; that one is copied to the output.
 /// </remarks>
 internal sealed class XlsxDocumentRenderer : IDocumentRenderer
 {
@@ -34,6 +38,7 @@ internal sealed class XlsxDocumentRenderer : IDocumentRenderer
     {
         var sheets = new Dictionary<string, object>();
         var columns = new List<DynamicExcelColumn>();
+        var layouts = new List<SheetLayout>();
         var names = SheetNames(document.Tables);
         var width = Math.Max(1, document.Tables.Count == 0 ? 1 : document.Tables.Max(t => t.Columns.Count));
         for (var t = 0; t < document.Tables.Count; t++)
@@ -41,20 +46,26 @@ internal sealed class XlsxDocumentRenderer : IDocumentRenderer
             var table = document.Tables[t];
             var keys = Enumerable.Range(0, Math.Max(width, table.Columns.Count)).Select(c => $"T{t}C{c}").ToArray();
             var total = table.Columns.Sum(c => c.Width > 0 ? c.Width : 1);
+            var widths = new double[keys.Length];
             for (var c = 0; c < keys.Length; c++)
             {
                 var share = c < table.Columns.Count ? (table.Columns[c].Width > 0 ? table.Columns[c].Width : 1) / total : 0.1;
-                columns.Add(new DynamicExcelColumn(keys[c]) { Width = Math.Clamp(share * WorkbookWidth, 6, 80) });
+                widths[c] = Math.Clamp(share * WorkbookWidth, 6, 80);
+                columns.Add(new DynamicExcelColumn(keys[c]) { Width = widths[c] });
             }
 
-            sheets.Add(names[t], SheetRows(document, table, keys, isLast: t == document.Tables.Count - 1, ct));
+            var layout = new SheetLayout(table.Columns.Count, TopRows(document), table.Columns.Count >= DocumentRows.LandscapeColumns) { Widths = widths };
+            layouts.Add(layout);
+            sheets.Add(names[t], SheetRows(document, table, keys, layout, isLast: t == document.Tables.Count - 1, ct));
         }
 
         if (sheets.Count == 0)
         {
             var keys = new[] { "T0C0" };
             var empty = new DocumentTable("Sheet1", string.Empty, [new DocumentColumn(string.Empty, 1)], NoRows());
-            sheets.Add("Sheet1", SheetRows(document, empty, keys, isLast: true, ct));
+            var layout = new SheetLayout(0, TopRows(document), Landscape: false);
+            layouts.Add(layout);
+            sheets.Add("Sheet1", SheetRows(document, empty, keys, layout, isLast: true, ct));
         }
 
         var configuration = new OpenXmlConfiguration
@@ -69,14 +80,29 @@ internal sealed class XlsxDocumentRenderer : IDocumentRenderer
             Culture = CultureInfo.InvariantCulture,
         };
 
-        await output.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct).ConfigureAwait(false);
+        var written = Temporary();
+        await using (written.ConfigureAwait(false))
+        {
+            await written.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct).ConfigureAwait(false);
+            written.Position = 0;
+            var formatted = Temporary();
+            await using (formatted.ConfigureAwait(false))
+            {
+                XlsxFormatting.Apply(written, formatted, layouts, ct);
+                formatted.Position = 0;
+                await formatted.CopyToAsync(output, ct).ConfigureAwait(false);
+            }
+        }
     }
+
+    private static FileStream Temporary() =>
+        new(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     /// <summary>Title, heading lines, caption, header: the same count on every sheet, so one frozen pane fits all.</summary>
     private static int TopRows(DocumentModel document) => 1 + document.Heading.Count + 1 + 1;
 
     private static async IAsyncEnumerable<IDictionary<string, object?>> SheetRows(
-        DocumentModel document, DocumentTable table, string[] keys, bool isLast, [EnumeratorCancellation] CancellationToken ct)
+        DocumentModel document, DocumentTable table, string[] keys, SheetLayout layout, bool isLast, [EnumeratorCancellation] CancellationToken ct)
     {
         yield return Line(keys, document.Title);
         foreach (var line in document.Heading)
@@ -92,19 +118,26 @@ internal sealed class XlsxDocumentRenderer : IDocumentRenderer
             header[keys[c]] = table.Columns[c].Header;
         }
 
+        layout.Fit(layout.HeaderRow, [.. table.Columns.Select(c => c.Header)], spans: false);
         yield return header;
 
+        var number = layout.HeaderRow;
         await foreach (var row in table.Rows.WithCancellation(ct).ConfigureAwait(false))
         {
+            number++;
             var cells = Empty(keys);
             for (var c = 0; c < table.Columns.Count && c < row.Cells.Count; c++)
             {
                 cells[keys[c]] = Cell(row.Cells[c], table.Columns[c].Kind);
             }
 
+            var spans = DocumentRows.SpansRow(row, table.Columns.Count);
+            layout.Note(number, row.Emphasis, spans);
+            layout.Fit(number, row.Cells, spans);
             yield return cells;
         }
 
+        layout.LastRow = number;
         if (table.Notes.Count > 0 || (isLast && document.Footer.Count > 0))
         {
             yield return Empty(keys);

@@ -45,6 +45,16 @@ public sealed partial class HtmlDocumentRendererTests
     }
 
     [Fact]
+    public async Task Lines_in_a_cell_stay_lines_and_a_lone_first_cell_spans_the_row()
+    {
+        var html = await RenderAsync(RealisticSamples.Scoring());
+
+        html.Should().Contain("white-space: pre-line");
+        html.Should().Contain("<td>" + WebUtility.HtmlEncode(RealisticSamples.Criteria) + "</td>", "the line breaks reach the page, where pre-line shows them");
+        html.Should().Contain("<td colspan=\"6\">公示期内未收到异议</td></tr>");
+    }
+
+    [Fact]
     public async Task Registered_renderers_answer_by_format_and_only_the_pdf_needs_the_font()
     {
         var configuration = new ConfigurationBuilder()

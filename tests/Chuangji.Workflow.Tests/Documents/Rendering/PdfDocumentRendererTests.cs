@@ -68,6 +68,75 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Chinese_wraps_within_its_cell_keeping_every_character_and_a_lone_first_cell_spans_the_row()
+    {
+        var bytes = await RenderAsync(RealisticSamples.Scoring());
+
+        using var pdf = PdfDocument.Open(bytes);
+        var text = Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        text.Should().Contain(Squeeze(RealisticSamples.Criteria.Replace("\n", string.Empty, StringComparison.Ordinal)));
+        text.Should().Contain(Squeeze(RealisticSamples.Remark.Replace("\n", string.Empty, StringComparison.Ordinal)));
+
+        // The columns' borders, as the renderer lays out A4 portrait: 42 pt margins, widths 0.6 : 1.4 : 5 : 0.8 : 0.8 : 2.
+        double[] shares = [0.6, 1.4, 5, 0.8, 0.8, 2];
+        var borders = new List<double> { 42 };
+        foreach (var share in shares)
+        {
+            borders.Add(borders[^1] + (share / shares.Sum() * (595.28 - 84)));
+        }
+
+        foreach (var page in pdf.GetPages())
+        {
+            var body = page.Letters.Where(l => l.Value.Trim().Length > 0 && l.FontSize is > 8.8 and < 9.2 && l.BoundingBox.Bottom > 60).ToList();
+            body.Should().OnlyContain(l => !borders.Any(b => l.BoundingBox.Left < b - 0.5 && l.BoundingBox.Right > b + 0.5), $"no letter crosses a cell's border (page {page.Number})");
+        }
+
+        var first = pdf.GetPage(1).Letters.Where(l => l.BoundingBox.Left > borders[2] && l.BoundingBox.Right < borders[3]).ToList();
+        first.Select(l => l.Value).Should().Contain("。", "a long Chinese line wraps within its column, its full stop too");
+        first.Select(l => Math.Round(l.StartBaseLine.Y)).Distinct().Should().HaveCountGreaterThan(6, "the criteria wrap over several lines");
+
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
+        var at = Enumerable.Range(0, letters.Count - 9).First(i => string.Concat(letters.Skip(i).Take(4).Select(l => l.Value)) == "公示期内");
+        var lone = letters.GetRange(at, 9);
+        string.Concat(lone.Select(l => l.Value)).Should().Be("公示期内未收到异议");
+        lone.Select(l => Math.Round(l.StartBaseLine.Y)).Distinct().Should().ContainSingle("a row with only its first cell spans the table's width");
+        lone[^1].BoundingBox.Right.Should().BeGreaterThan(borders[1]);
+    }
+
+    [Fact]
+    public async Task A_group_heading_is_never_the_last_row_on_a_page()
+    {
+        var rows = Enumerable.Range(1, 60).SelectMany(g => new[] { new DocumentRow([$"第{g}组", string.Empty, "小计"], Emphasis: true) }
+            .Concat(Enumerable.Range(1, 1 + (g % 4)).Select(i => new DocumentRow([$"{g}.{i}", $"项目{g}-{i}", "1"])))).ToArray();
+        var document = new DocumentModel("分组", [], [new DocumentTable("分组", string.Empty, [new DocumentColumn("序号", 1), new DocumentColumn("项目", 3), new DocumentColumn("得分", 1)], RenderingSamples.Rows(rows))], [])
+        {
+            FileStem = "分组",
+        };
+
+        using var pdf = PdfDocument.Open(await RenderAsync(document));
+        pdf.NumberOfPages.Should().BeGreaterThan(2);
+        foreach (var page in pdf.GetPages().Take(pdf.NumberOfPages - 1))
+        {
+            var cells = page.Letters.Where(l => l.FontSize is > 8.8 and < 9.2).ToList();
+            var lowest = cells.Min(l => l.StartBaseLine.Y);
+            var last = string.Concat(cells.Where(l => Math.Abs(l.StartBaseLine.Y - lowest) < 1).OrderBy(l => l.StartBaseLine.X).Select(l => l.Value));
+            last.Should().NotContain("组", $"page {page.Number} ends with a row, not a heading left alone: {last}");
+        }
+
+        Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text))).Should().Contain("第60组小计60.1项目60-11");
+    }
+
+    [Fact]
+    public async Task The_outcome_list_and_the_overview_are_landscape()
+    {
+        foreach (var document in new[] { RealisticSamples.Outcomes(), RealisticSamples.Overview() })
+        {
+            using var pdf = PdfDocument.Open(await RenderAsync(document));
+            pdf.GetPage(1).Width.Should().BeGreaterThan(pdf.GetPage(1).Height);
+        }
+    }
+
+    [Fact]
     public async Task Many_columns_turn_the_page_to_landscape()
     {
         var columns = Enumerable.Range(1, 10).Select(i => new DocumentColumn($"第{i}项", 1, ColumnKind.Number)).ToList();

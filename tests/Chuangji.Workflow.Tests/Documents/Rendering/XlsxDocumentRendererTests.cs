@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Xml.Linq;
 using Chuangji.Workflow.Modules.Documents.Rendering;
 using MiniExcelLibs;
 using Xunit.Abstractions;
@@ -49,6 +50,62 @@ public sealed class XlsxDocumentRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_table_wraps_in_bordered_cells_of_the_models_widths_and_prints_to_the_pages_width()
+    {
+        var workbook = await RenderAsync(RealisticSamples.Scoring());
+
+        var rows = Rows(workbook, "评分");
+        rows[6]["C"].Should().Be(RealisticSamples.Criteria, "a multi-line cell keeps its lines");
+        rows[6]["F"].Should().Be(RealisticSamples.Remark);
+        rows[6]["E"].Should().Be(8.5, "scores stay numbers");
+
+        var styles = XDocument.Parse(Entry(workbook, "xl/styles.xml"));
+        var sheet = XDocument.Parse(Entry(workbook, "xl/worksheets/sheet1.xml"));
+        var xfs = styles.Descendants(X + "cellXfs").Single().Elements(X + "xf").ToList();
+        var fonts = styles.Descendants(X + "fonts").Single().Elements(X + "font").ToList();
+        XElement Xf(string cell) => xfs[(int)sheet.Descendants(X + "c").Single(c => (string?)c.Attribute("r") == cell).Attribute("s")!];
+        bool IsBold(XElement xf) => fonts[(int)xf.Attribute("fontId")!].Element(X + "b") is not null;
+
+        var criteria = Xf("C7");
+        criteria.Element(X + "alignment")!.Attribute("wrapText")!.Value.Should().Be("1");
+        ((int)criteria.Attribute("borderId")!).Should().BePositive();
+        IsBold(criteria).Should().BeFalse();
+        Xf("F7").Element(X + "alignment")!.Attribute("wrapText")!.Value.Should().Be("1");
+        IsBold(Xf("C5")).Should().BeTrue("the header row is bold");
+        Xf("C5").Element(X + "alignment")!.Attribute("wrapText")!.Value.Should().Be("1", "a long header wraps rather than being cut off");
+        IsBold(Xf("B6")).Should().BeTrue("an emphasis row is bold");
+        IsBold(Xf("E6")).Should().BeTrue("all of it, empty cells too");
+        ((double)sheet.Descendants(X + "row").Single(r => (string?)r.Attribute("r") == "7").Attribute("ht")!).Should().BeGreaterThan(3 * 14, "the row is as tall as its three lines");
+
+        var widths = sheet.Descendants(X + "col").Select(c => (double)c.Attribute("width")!).ToList();
+        widths.Should().HaveCount(6);
+        (widths[2] / widths[3]).Should().BeApproximately(5 / 0.8, 0.5, "the columns keep the model's relative widths");
+
+        sheet.Root!.Elements().First().Name.Should().Be(X + "sheetPr");
+        sheet.Descendants(X + "pageSetUpPr").Single().Attribute("fitToPage")!.Value.Should().Be("1");
+        var setup = sheet.Descendants(X + "pageSetup").Single();
+        setup.Attribute("paperSize")!.Value.Should().Be("9");
+        setup.Attribute("fitToWidth")!.Value.Should().Be("1");
+        setup.Attribute("fitToHeight")!.Value.Should().Be("0");
+        setup.Attribute("orientation")!.Value.Should().Be("portrait");
+        sheet.Descendants(X + "mergeCell").Select(m => (string?)m.Attribute("ref")).Should().Equal("A33:F33");
+        sheet.Descendants(X + "sheetData").Descendants(X + "drawing").Should().BeEmpty();
+
+        var book = XDocument.Parse(Entry(workbook, "xl/workbook.xml"));
+        book.Descendants(X + "definedName").Single().Value.Should().Be("'评分'!$5:$5", "the header row repeats on every printed page");
+    }
+
+    [Fact]
+    public async Task Wide_tables_print_landscape()
+    {
+        foreach (var document in new[] { RealisticSamples.Outcomes(), RealisticSamples.Overview() })
+        {
+            var workbook = await RenderAsync(document);
+            XDocument.Parse(Entry(workbook, "xl/worksheets/sheet1.xml")).Descendants(X + "pageSetup").Single().Attribute("orientation")!.Value.Should().Be("landscape");
+        }
+    }
+
+    [Fact]
     public void Sheet_names_keep_to_excels_rules()
     {
         var tables = new[] { "考核评分表：张三/李四", new string('长', 40), new string('长', 40), "[Summary]*?", "'引号'", " " }
@@ -93,6 +150,16 @@ public sealed class XlsxDocumentRendererTests(ITestOutputHelper output)
         data[^1]["A"].Should().Be(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         data[^1]["B"].Should().Be("成员20000");
         data[^1]["D"].Should().Be((double)(60 + (count % 400) / 10m));
+    }
+
+    private static readonly XNamespace X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static string Entry(Stream workbook, string name)
+    {
+        workbook.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(workbook, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
     }
 
     private async Task<MemoryStream> RenderAsync(DocumentModel document)
