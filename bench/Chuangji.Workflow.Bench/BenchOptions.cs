@@ -17,6 +17,9 @@ internal sealed record BenchOptions(
     int Clients,
     int AdvanceMembers,
     int AdvanceRuns,
+    int DocumentsMembers,
+    int DocumentsFactsPerMember,
+    int DocumentsRuns,
     bool BuildHost)
 {
     public const string Usage =
@@ -28,7 +31,8 @@ internal sealed record BenchOptions(
           list-scorecards   ListScorecards latency over gRPC against the real host
           record-event      RecordEvent throughput over gRPC (32 clients) against one-transaction-per-row SQLite
           advance-phase     AdvancePhase of the whole college over gRPC against a plain SQL UPDATE of the same rows
-          all               the four, in that order
+          documents         the college overview and dossier over HTTP against MiniExcel writing the same cells from memory
+          all               the five, in that order
 
         options:
           --members N                recompute: members (default 100000; --quick 5000)
@@ -42,11 +46,14 @@ internal sealed record BenchOptions(
           --clients N                record-event: concurrent clients (default 32)
           --advance-members N        advance-phase: cycles moved by each call (default 10000; --quick 1000)
           --advance-runs N           advance-phase: runs, each on a fresh copy of the seeded year (default 3; --quick 1)
+          --documents-members N      documents: members of the college (default 10000; --quick 1000)
+          --documents-facts-per-member M  documents: facts per member (default 5)
+          --documents-runs N         documents: timed runs per document (default 3)
           --no-host-build            do not run `dotnet build -c Release src/Host` first
           --quick                    scale everything down for a smoke run
         """;
 
-    private static readonly string[] Known = ["recompute", "list-scorecards", "record-event", "advance-phase", "all"];
+    private static readonly string[] Known = ["recompute", "list-scorecards", "record-event", "advance-phase", "documents", "all"];
 
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
@@ -57,7 +64,7 @@ internal sealed record BenchOptions(
 
         var quick = args.Contains("--quick");
         var options = new BenchOptions(
-            args[0] == "all" ? ["recompute", "list-scorecards", "record-event", "advance-phase"] : [args[0]],
+            args[0] == "all" ? ["recompute", "list-scorecards", "record-event", "advance-phase", "documents"] : [args[0]],
             quick,
             Members: quick ? 5_000 : 100_000,
             FactsPerMember: 30,
@@ -70,6 +77,9 @@ internal sealed record BenchOptions(
             Clients: 32,
             AdvanceMembers: quick ? 1_000 : 10_000,
             AdvanceRuns: quick ? 1 : 3,
+            DocumentsMembers: quick ? 1_000 : 10_000,
+            DocumentsFactsPerMember: 5,
+            DocumentsRuns: 3,
             BuildHost: !args.Contains("--no-host-build"));
 
         for (var i = 1; i < args.Count; i++)
@@ -97,6 +107,9 @@ internal sealed record BenchOptions(
                 "--clients" => options with { Clients = value },
                 "--advance-members" => options with { AdvanceMembers = value },
                 "--advance-runs" => options with { AdvanceRuns = value },
+                "--documents-members" => options with { DocumentsMembers = value },
+                "--documents-facts-per-member" => options with { DocumentsFactsPerMember = value },
+                "--documents-runs" => options with { DocumentsRuns = value },
                 _ => null,
             };
             if (options is null)

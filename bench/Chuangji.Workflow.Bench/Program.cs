@@ -32,6 +32,7 @@ try
             "recompute" => new RecomputeScenario(options, repo, workspace).RunAsync(stop.Token),
             "list-scorecards" => new ListScorecardsScenario(options, repo, workspace).RunAsync(stop.Token),
             "advance-phase" => new AdvancePhaseScenario(options, repo, workspace).RunAsync(stop.Token),
+            "documents" => new DocumentsScenario(options, repo, workspace).RunAsync(stop.Token),
             _ => new RecordEventScenario(options, repo, workspace).RunAsync(stop.Token),
         };
         await run;

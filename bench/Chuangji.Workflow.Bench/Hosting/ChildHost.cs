@@ -23,10 +23,11 @@ internal sealed class ChildHost : IAsyncDisposable
     private readonly Queue<string> _output = new();
     private readonly string _token;
 
-    private ChildHost(Process process, Uri address, string dataDirectory, string token)
+    private ChildHost(Process process, Uri address, Uri httpAddress, string dataDirectory, string token)
     {
         _process = process;
         Address = address;
+        HttpAddress = httpAddress;
         DataDirectory = dataDirectory;
         _token = token;
     }
@@ -38,6 +39,11 @@ internal sealed class ChildHost : IAsyncDisposable
     public static DateTime CallDeadline => DateTime.UtcNow.Add(CallTimeout);
 
     public Uri Address { get; }
+
+    /// <summary>The plain HTTP/1.1 endpoint (the documents' URLs), also on a free loopback port.</summary>
+    public Uri HttpAddress { get; }
+
+    public int ProcessId => _process.Id;
 
     public string DataDirectory { get; }
 
@@ -76,11 +82,13 @@ internal sealed class ChildHost : IAsyncDisposable
     public static async Task<ChildHost> StartAsync(RepoPaths repo, string dataDirectory, CancellationToken cancellationToken)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var httpAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var token = await LeadershipTokenAsync(repo, dataDirectory, cancellationToken);
         var start = Start(repo, dataDirectory, [repo.HostDll]);
         start.Environment["Kestrel__Endpoints__Grpc__Url"] = address.ToString().TrimEnd('/');
+        start.Environment["Kestrel__Endpoints__Http__Url"] = httpAddress.ToString().TrimEnd('/');
         var process = Process.Start(start) ?? throw new InvalidOperationException("the Host did not start");
-        var host = new ChildHost(process, address, dataDirectory, token);
+        var host = new ChildHost(process, address, httpAddress, dataDirectory, token);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -112,6 +120,18 @@ internal sealed class ChildHost : IAsyncDisposable
         // Loopback only: the token never leaves the machine.
         UnsafeUseInsecureChannelCallCredentials = true,
     });
+
+    /// <summary>An HTTP/1.1 client for the host's plain HTTP endpoint whose requests carry the leadership group's token.</summary>
+    public HttpClient NewHttpClient(TimeSpan timeout)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = HttpAddress,
+            Timeout = timeout,
+        };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
+        return client;
+    }
 
     private static ProcessStartInfo Start(RepoPaths repo, string dataDirectory, IEnumerable<string> arguments) => new("dotnet", arguments)
     {
