@@ -84,6 +84,7 @@ public sealed class YearEndDocumentsTests : IAsyncLifetime
         var text = rows.SelectMany(r => r).ToList();
         text.Should().Contain(c => c.StartsWith("得分依据：2026年12月24日 10:00支部党员大会定绩时冻结的评分", StringComparison.Ordinal));
         text.Should().Contain("评定等次：优秀").And.Contain("党员互评：T1002互评").And.Contain("书记点评：T1002点评");
+        text.Should().Contain(c => c.StartsWith("党员签字：", StringComparison.Ordinal) && c.Contains("支部书记签字：", StringComparison.Ordinal), "the filed copy is signed");
 
         // The README's picture of the scoring table is this member's PDF: CHUANGJI_WRITE_DOCUMENT_SAMPLES=<directory>, then pdftoppm.
         if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_DOCUMENT_SAMPLES") is { Length: > 0 } samples)
@@ -157,8 +158,8 @@ public sealed class YearEndDocumentsTests : IAsyncLifetime
         ReadBack.RowWith(ReadBack.Sheet(declarations, "上半年述绩"), "T1003")[3].Should().Be("T1003上半年述绩");
         ReadBack.RowWith(ReadBack.Sheet(declarations, "下半年述绩"), "T1003")[3].Should().Be("（逾期未述绩）");
         var opinions = ReadBack.Sheet(ReadBack.Entry(zip, "02-评绩/群众意见.xlsx"), "群众意见");
-        ReadBack.RowWith(opinions, "T1002").Should().Equal("T1002", "论坛", "备课认真", "2026年12月11日", "学生代表");
-        ReadBack.RowWith(opinions, "T1003").Should().Equal("T1003", "意见箱", "希望多辅导", "2026年12月11日", "（匿名）");
+        ReadBack.RowWith(opinions, "T1002").Should().Equal("T1002", "刘洋", "论坛", "备课认真", "2026年12月11日", "学生代表");
+        ReadBack.RowWith(opinions, "T1003").Should().Equal("T1003", "赵敏", "意见箱", "希望多辅导", "2026年12月11日", "（匿名）");
         var objections = ReadBack.Sheet(ReadBack.Entry(zip, "03-亮绩/公示名单-B01.xlsx"), "异议及处理");
         ReadBack.RowWith(objections, "T1003").Should().Contain(["迟到只有两次", "成立，已更正", "核实后更正为迟到两次", "2026年12月20日 10:00"]);
         var determinations = ReadBack.Sheet(ReadBack.Entry(zip, "04-定绩/定绩结果.xlsx"), "定绩结果");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.Modules.Documents.Rendering;
 using Chuangji.Workflow.Modules.Documents.Sources;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Contracts;
 using Chuangji.Workflow.V1;
 
@@ -12,7 +13,7 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetDossier;
 /// half-year declarations, 评绩 the opinions (the author only when named), 定绩 every determination (superseded
 /// ones marked), and the year's check reports.
 /// </summary>
-internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords workflow, ChineseDates dates)
+internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords workflow, IMembersModule members, ChineseDates dates)
 {
     /// <summary>A phase the year closed without penalty, its deadline having passed before the year was opened (D-LateOpening).</summary>
     private const string Waived = "（开通前已截止，免于考核）";
@@ -43,7 +44,7 @@ internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords
 
     public DocumentModel Opinions(int year, string? branchCode, string scope) => Single(
         year, scope, "群众意见", "群众评议意见（评绩）",
-        [new("被评议党员", 1), new("渠道", 1), new("意见内容", 5), new("收到日期", 1.4), new("提出人", 1.2)],
+        [new("工号", 1), new("被评议党员", 1), new("渠道", 1), new("意见内容", 5), new("收到日期", 1.4), new("提出人", 1.2)],
         Opinions(year, branchCode));
 
     public DocumentModel Determinations(int year, string? branchCode, string scope) => Single(
@@ -93,12 +94,40 @@ internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords
         }
     }
 
+    /// <summary>The opinions with the name of the member each is about, looked up a chunk at a time.</summary>
     private async IAsyncEnumerable<DocumentRow> Opinions(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var chunk = new List<Opinion>(NameChunk);
         await foreach (var opinion in workflow.OpinionsAsync(year, branchCode, cancellationToken))
         {
-            yield return new DocumentRow([opinion.StaffNumber, ChineseNames.Of(opinion.Channel), opinion.Content, ChineseDates.Day(opinion.ReceivedOn), opinion.Anonymous ? "（匿名）" : opinion.Author]);
+            chunk.Add(opinion);
+            if (chunk.Count == NameChunk)
+            {
+                foreach (var row in await NamedAsync(chunk, cancellationToken))
+                {
+                    yield return row;
+                }
+
+                chunk.Clear();
+            }
         }
+
+        foreach (var row in await NamedAsync(chunk, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private const int NameChunk = 500;
+
+    private async Task<IEnumerable<DocumentRow>> NamedAsync(IReadOnlyList<Opinion> opinions, CancellationToken cancellationToken)
+    {
+        var names = await members.FindMembersAsync(opinions.Select(o => o.StaffNumber).Distinct().ToList(), cancellationToken);
+        return opinions.Select(o => new DocumentRow(
+        [
+            o.StaffNumber, names.TryGetValue(o.StaffNumber, out var member) ? member.Name : string.Empty, ChineseNames.Of(o.Channel), o.Content,
+            ChineseDates.Day(o.ReceivedOn), o.Anonymous ? "（匿名）" : o.Author,
+        ])).ToList();
     }
 
     private async IAsyncEnumerable<DocumentRow> ReportRows(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -121,14 +121,14 @@ internal sealed class ScoringTableDocument(YearDocuments years, MembersOfRecord 
         ? $"得分依据：{dates.Moment(determination.DeterminedAt)}支部党员大会定绩时冻结的评分（评分表第{record.Scorecard.RubricVersion}版）"
         : $"得分依据：截至{dates.Moment(record.Scorecard.AsOf)}登记的事实（评分表第{record.Scorecard.RubricVersion}版，尚未定绩）";
 
-    private static IReadOnlyList<string> Footer(MemberOfRecord record) => record.Determination is { } d
-        ?
-        [
-            $"评定等次：{ChineseNames.Of(d.Rating)}",
-            $"党员互评：{d.PeerReviewSummary}",
-            $"书记点评：{d.SecretaryComment}",
-        ]
-        : ["评定等次：（待支部党员大会评定）"];
+    /// <summary>The meeting's result, then the lines the paper copy is signed on before it is filed (存入党员日常管理档案).</summary>
+    private static IReadOnlyList<string> Footer(MemberOfRecord record) =>
+    [
+        .. record.Determination is { } d
+            ? new[] { $"评定等次：{ChineseNames.Of(d.Rating)}", $"党员互评：{d.PeerReviewSummary}", $"书记点评：{d.SecretaryComment}" }
+            : ["评定等次：（待支部党员大会评定）"],
+        "党员签字：＿＿＿＿＿＿　　支部书记签字：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+    ];
 
     private static List<long> FactIds(Scorecard card) =>
         card.Items.SelectMany(i => i.Deductions).Concat(card.BonusLines).SelectMany(l => l.FactIds)
