@@ -10,5 +10,8 @@ namespace Chuangji.Workflow.Modules.Documents.Delivery;
 /// (curl -OJ): distinct per document, so two downloads never overwrite each other.
 /// </param>
 /// <param name="MediaType">e.g. "application/pdf".</param>
-/// <param name="WriteAsync">Writes the file; nothing in it can refuse any more.</param>
+/// <param name="WriteAsync">
+/// Writes the file asynchronously (a response stream refuses synchronous writes; each renderer that needs them writes
+/// to a temporary file first); nothing in it can refuse any more.
+/// </param>
 internal sealed record DocumentFile(string FileName, string AsciiFileName, string MediaType, Func<Stream, CancellationToken, Task> WriteAsync);

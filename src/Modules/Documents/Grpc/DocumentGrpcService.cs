@@ -36,7 +36,7 @@ internal sealed class DocumentGrpcService(
         try
         {
             await using var chunks = new ChunkStream(file, send);
-            await DocumentBuffer.CopyAsync(file, chunks, context.CancellationToken);
+            await file.WriteAsync(chunks, context.CancellationToken);
             await chunks.CompleteAsync();
         }
         catch (Exception) when (context.CancellationToken.IsCancellationRequested)

@@ -78,6 +78,6 @@ internal static class DocumentEndpoints
         };
         http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Response.Headers.CacheControl = "no-store";
-        await DocumentBuffer.CopyAsync(file, http.Response.Body, http.RequestAborted);
+        await file.WriteAsync(http.Response.Body, http.RequestAborted);
     }
 }
