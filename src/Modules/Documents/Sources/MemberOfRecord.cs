@@ -9,6 +9,5 @@ namespace Chuangji.Workflow.Modules.Documents.Sources;
 /// </summary>
 internal sealed record MemberOfRecord(Cycle Cycle, Scorecard Scorecard, bool Frozen)
 {
-    /// <summary>The determination in force, if any (a superseded one is history, not the result).</summary>
-    public Determination? Determination => Cycle.Determination is { Superseded: false } d && d.Rating != Rating.Unspecified ? d : null;
+    public Determination? Determination => DeterminationInForce.Of(Cycle);
 }

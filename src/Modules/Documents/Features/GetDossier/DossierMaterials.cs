@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.Modules.Documents.Rendering;
 using Chuangji.Workflow.Modules.Documents.Sources;
-using Chuangji.Workflow.Modules.Members.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Contracts;
 using Chuangji.Workflow.V1;
 
@@ -13,7 +12,7 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetDossier;
 /// half-year declarations, 评绩 the opinions (the author only when named), 定绩 every determination (superseded
 /// ones marked), and the year's check reports.
 /// </summary>
-internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords workflow, IMembersModule members, ChineseDates dates)
+internal sealed class DossierMaterials(NamedCycles cycles, IWorkflowRecords workflow, ChineseDates dates)
 {
     /// <summary>A phase the year closed without penalty, its deadline having passed before the year was opened (D-LateOpening).</summary>
     private const string Waived = "（开通前已截止，免于考核）";
@@ -22,7 +21,7 @@ internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords
         year, scope, "承诺", "党员公开承诺",
         [new("支部", 1), new("工号", 1), new("姓名", 1), new("承诺内容", 5), new("承诺时间", 1.6)],
         Members(year, branchCode, m => [[
-            m.Cycle.BranchCode, m.Cycle.StaffNumber, m.Scorecard.Name,
+            m.Cycle.BranchCode, m.Cycle.StaffNumber, m.Name,
             m.Cycle.Commitment.Length > 0 ? m.Cycle.Commitment
                 : m.Cycle.CommitmentMissing ? "（逾期未承诺）"
                 : waivedDeadlines.Contains("commitment_due") ? Waived
@@ -52,7 +51,7 @@ internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords
         [new("支部", 0.9), new("工号", 0.9), new("姓名", 0.9), new("评定等次", 0.9), new("冻结总分", 0.8, ColumnKind.Number), new("党员互评", 2.4), new("书记点评", 2.4), new("评定时间", 1.4), new("状态", 2)],
         Members(year, branchCode, m => m.Cycle.Determinations.Select(d => (IReadOnlyList<string>)
         [
-            m.Cycle.BranchCode, m.Cycle.StaffNumber, m.Scorecard.Name, ChineseNames.Of(d.Rating), d.TotalScore, d.PeerReviewSummary, d.SecretaryComment,
+            m.Cycle.BranchCode, m.Cycle.StaffNumber, m.Name, ChineseNames.Of(d.Rating), d.TotalScore, d.PeerReviewSummary, d.SecretaryComment,
             dates.Moment(d.DeterminedAt),
             d.Superseded ? $"已撤销：{dates.Moment(d.SupersededAt)}重新评定，理由：{d.SupersededReason}" : "有效",
         ])));
@@ -72,20 +71,20 @@ internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords
     private static DocumentModel Single(int year, string scope, string stem, string title, IReadOnlyList<DocumentColumn> columns, IAsyncEnumerable<DocumentRow> rows) =>
         new($"{year}年度{scope}{title}", [], [new DocumentTable(stem, title, columns, rows)], []) { FileStem = stem };
 
-    private IReadOnlyList<string> Declaration(MemberOfRecord member, HalfYear half, bool missing, bool waived)
+    private IReadOnlyList<string> Declaration(NamedCycle member, HalfYear half, bool missing, bool waived)
     {
         var declaration = member.Cycle.Declarations.FirstOrDefault(d => d.Half == half);
         return
         [
-            member.Cycle.BranchCode, member.Cycle.StaffNumber, member.Scorecard.Name,
+            member.Cycle.BranchCode, member.Cycle.StaffNumber, member.Name,
             declaration?.Content ?? (missing ? "（逾期未述绩）" : waived ? Waived : "（尚未述绩）"),
             dates.Moment(declaration?.SubmittedAt),
         ];
     }
 
-    private async IAsyncEnumerable<DocumentRow> Members(int year, string? branchCode, Func<MemberOfRecord, IEnumerable<IReadOnlyList<string>>> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<DocumentRow> Members(int year, string? branchCode, Func<NamedCycle, IEnumerable<IReadOnlyList<string>>> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var member in records.ReadAsync(year, branchCode, cancellationToken))
+        await foreach (var member in cycles.ReadAsync(year, branchCode, cancellationToken))
         {
             foreach (var row in rows(member))
             {
@@ -94,40 +93,13 @@ internal sealed class DossierMaterials(MembersOfRecord records, IWorkflowRecords
         }
     }
 
-    /// <summary>The opinions with the name of the member each is about, looked up a chunk at a time.</summary>
+    /// <summary>The opinions with the name of the member each is about.</summary>
     private async IAsyncEnumerable<DocumentRow> Opinions(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var chunk = new List<Opinion>(NameChunk);
-        await foreach (var opinion in workflow.OpinionsAsync(year, branchCode, cancellationToken))
+        await foreach (var (o, name) in cycles.WithNamesAsync(workflow.OpinionsAsync(year, branchCode, cancellationToken), o => o.StaffNumber, cancellationToken))
         {
-            chunk.Add(opinion);
-            if (chunk.Count == NameChunk)
-            {
-                foreach (var row in await NamedAsync(chunk, cancellationToken))
-                {
-                    yield return row;
-                }
-
-                chunk.Clear();
-            }
+            yield return new DocumentRow([o.StaffNumber, name, ChineseNames.Of(o.Channel), o.Content, ChineseDates.Day(o.ReceivedOn), o.Anonymous ? "（匿名）" : o.Author]);
         }
-
-        foreach (var row in await NamedAsync(chunk, cancellationToken))
-        {
-            yield return row;
-        }
-    }
-
-    private const int NameChunk = 500;
-
-    private async Task<IEnumerable<DocumentRow>> NamedAsync(IReadOnlyList<Opinion> opinions, CancellationToken cancellationToken)
-    {
-        var names = await members.FindMembersAsync(opinions.Select(o => o.StaffNumber).Distinct().ToList(), cancellationToken);
-        return opinions.Select(o => new DocumentRow(
-        [
-            o.StaffNumber, names.TryGetValue(o.StaffNumber, out var member) ? member.Name : string.Empty, ChineseNames.Of(o.Channel), o.Content,
-            ChineseDates.Day(o.ReceivedOn), o.Anonymous ? "（匿名）" : o.Author,
-        ])).ToList();
     }
 
     private async IAsyncEnumerable<DocumentRow> ReportRows(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken = default)

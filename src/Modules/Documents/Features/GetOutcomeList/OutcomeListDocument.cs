@@ -12,7 +12,7 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetOutcomeList;
 /// their help plan; for a branch or the college. Each list is read as it is written, so the college's lists pass
 /// through in bounded memory (the members are read once per list).
 /// </summary>
-internal sealed class OutcomeListDocument(YearDocuments years, MembersOfRecord records, ChineseDates dates, CollegeClock clock)
+internal sealed class OutcomeListDocument(YearDocuments years, NamedCycles cycles, ChineseDates dates, CollegeClock clock)
 {
     public async Task<DocumentModel> BuildAsync(int year, string? branchCode, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ internal sealed class OutcomeListDocument(YearDocuments years, MembersOfRecord r
     private async IAsyncEnumerable<DocumentRow> Rows(int year, string? branchCode, bool commended, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var number = 0;
-        await foreach (var member in records.ReadAsync(year, branchCode, cancellationToken))
+        await foreach (var member in cycles.ReadAsync(year, branchCode, cancellationToken))
         {
             if (member.Determination is not { } determination || (determination.Rating == Rating.Excellent) != commended
                 || determination.Rating is not (Rating.Excellent or Rating.BasicallyQualified or Rating.Unqualified))
@@ -54,7 +54,7 @@ internal sealed class OutcomeListDocument(YearDocuments years, MembersOfRecord r
                 (++number).ToString(CultureInfo.InvariantCulture),
                 member.Cycle.BranchCode,
                 member.Cycle.StaffNumber,
-                member.Scorecard.Name,
+                member.Name,
                 ChineseNames.Of(determination.Rating),
                 determination.TotalScore,
                 string.IsNullOrEmpty(measure) ? "（待落实）" : measure,
