@@ -136,8 +136,8 @@ internal sealed class DocumentsScenario(BenchOptions options, RepoPaths repo, Wo
                     "host sampled = VmRSS sampled every ~10 ms; harness peak/heap = the harness's working set (peak reset first) and managed heap while the library wrote, " +
                     $"holding the read-back lists ({Report.Mb(heapBefore)} MB managed heap before the runs)");
         Report.Line($"diagnostic: college-wide ListScorecards over gRPC (pages of {PageSize}): the first page (the college scored and ranked once) {Report.Ms(pass.FirstPage)} ms, " +
-                    $"all {(count + PageSize - 1) / PageSize} pages {Report.Ms(pass.AllPages)} ms, medians; the overview reads the college once, the dossier six times " +
-                    "(承诺, 述绩 per half, 公示名单 branch by branch, 定绩, 用绩); not part of the ratio");
+                    $"all {(count + PageSize - 1) / PageSize} pages {Report.Ms(pass.AllPages)} ms, medians; the overview scores the college once, the dossier once " +
+                    "(公示名单 branch by branch; its other materials read the cycles and names only); not part of the ratio");
         var worstRatio = ratios.Values.Max();
         var worstPeak = results.Values.Max(m => m.HostPeak.Max());
         Report.Line($"ratio ours/library: {string.Join(", ", Documents.Select(d => $"{d.Name} {Report.Ratio(ratios[d.Name])}"))} " +
