@@ -20,6 +20,7 @@ internal sealed record BenchOptions(
     int DocumentsMembers,
     int DocumentsFactsPerMember,
     int DocumentsRuns,
+    int DocumentsWarmup,
     bool BuildHost)
 {
     public const string Usage =
@@ -48,7 +49,8 @@ internal sealed record BenchOptions(
           --advance-runs N           advance-phase: runs, each on a fresh copy of the seeded year (default 3; --quick 1)
           --documents-members N      documents: members of the college (default 10000; --quick 1000)
           --documents-facts-per-member M  documents: facts per member (default 5)
-          --documents-runs N         documents: timed runs per document (default 3)
+          --documents-runs N         documents: timed runs per document (default 5)
+          --documents-warmup N       documents: untimed rounds before them (default 4)
           --no-host-build            do not run `dotnet build -c Release src/Host` first
           --quick                    scale everything down for a smoke run
         """;
@@ -79,7 +81,8 @@ internal sealed record BenchOptions(
             AdvanceRuns: quick ? 1 : 3,
             DocumentsMembers: quick ? 1_000 : 10_000,
             DocumentsFactsPerMember: 5,
-            DocumentsRuns: 3,
+            DocumentsRuns: quick ? 3 : 5,
+            DocumentsWarmup: quick ? 1 : 4,
             BuildHost: !args.Contains("--no-host-build"));
 
         for (var i = 1; i < args.Count; i++)
@@ -110,6 +113,7 @@ internal sealed record BenchOptions(
                 "--documents-members" => options with { DocumentsMembers = value },
                 "--documents-facts-per-member" => options with { DocumentsFactsPerMember = value },
                 "--documents-runs" => options with { DocumentsRuns = value },
+                "--documents-warmup" => options with { DocumentsWarmup = value },
                 _ => null,
             };
             if (options is null)

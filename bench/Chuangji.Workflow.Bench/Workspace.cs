@@ -2,7 +2,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Bench;
 
-/// <summary>One temporary directory for everything a run creates; deleted when the run ends.</summary>
+/// <summary>
+/// One temporary directory for everything a run creates; deleted when the run ends, unless
+/// <c>CHUANGJI_BENCH_KEEP_WORKSPACE=1</c> keeps it (its seeded databases) for a profiler or a second look.
+/// </summary>
 internal sealed class Workspace : IDisposable
 {
     private int _directories;
@@ -24,6 +27,12 @@ internal sealed class Workspace : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("CHUANGJI_BENCH_KEEP_WORKSPACE") == "1")
+        {
+            Console.WriteLine($"workspace kept: {Root}");
+            return;
+        }
+
         if (Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);

@@ -11,7 +11,11 @@ public interface IWorkflowRecords
     /// <summary>The year with its calendar and phase counts, or null when it has not been opened.</summary>
     Task<Year?> YearAsync(int year, CancellationToken cancellationToken);
 
-    /// <summary>The year's cycles of a branch (every branch when null), by staff number, with every determination.</summary>
+    /// <summary>
+    /// The year's cycles of a branch (every branch when null), by staff number, with every determination, as GetCycle
+    /// answers them less <c>permitted_actions</c>: no document prints what a caller may do next, and working it out
+    /// takes the cycle's state machine, member by member.
+    /// </summary>
     IAsyncEnumerable<Cycle> CyclesAsync(int year, string? branchCode, CancellationToken cancellationToken);
 
     /// <summary>One member's cycle of the year, as GetCycle answers it, or null when there is none.</summary>

@@ -11,7 +11,7 @@ namespace Chuangji.Workflow.Modules.Workflow.Grpc;
 /// <summary>Cycles and years onto the contract.</summary>
 internal static class CycleMapping
 {
-    public static Proto.Cycle ToProto(this Cycle cycle, DateTimeOffset now, bool withHistory = true)
+    public static Proto.Cycle ToProto(this Cycle cycle, DateTimeOffset now, bool withHistory = true, bool withPermittedActions = true)
     {
         var (state, subState) = StateOf(cycle.Status);
         var proto = new Proto.Cycle
@@ -30,7 +30,10 @@ internal static class CycleMapping
             PublicityEndsAt = cycle.PublicityEndsAt is { } ends ? Timestamp.FromDateTimeOffset(ends) : null,
             Version = cycle.Version,
         };
-        proto.PermittedActions.AddRange(cycle.PermittedActions(now));
+        if (withPermittedActions)
+        {
+            proto.PermittedActions.AddRange(cycle.PermittedActions(now));
+        }
         if (cycle.Calendar is { } calendar)
         {
             proto.Deadlines = new Proto.CycleDeadlines

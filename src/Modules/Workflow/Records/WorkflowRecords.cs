@@ -40,7 +40,7 @@ internal sealed class WorkflowRecords(
 
     /// <summary>
     /// The cycles as GetCycle loads and maps them (history, objections, every determination, the calendar's
-    /// deadlines), after the roster sync ListCycles does, keyset-paged by staff number.
+    /// deadlines) less the permitted actions, after the roster sync ListCycles does, keyset-paged by staff number.
     /// </summary>
     public async IAsyncEnumerable<Proto.Cycle> CyclesAsync(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ internal sealed class WorkflowRecords(
             foreach (var cycle in page)
             {
                 cycle.AttachCalendar(opened.Calendar);
-                yield return cycle.ToProto(now);
+                yield return cycle.ToProto(now, withPermittedActions: false);
             }
 
             if (page.Count < PageSize)
