@@ -10,6 +10,9 @@ public sealed class CollegeClock(TimeProvider time, TimeZoneInfo zone)
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
+    /// <summary>Now on the college's wall clock (what a file's "modified" time shows).</summary>
+    public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
 
     /// <summary>The moment a day of the college's calendar begins.</summary>

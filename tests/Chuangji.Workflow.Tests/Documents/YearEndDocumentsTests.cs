@@ -147,6 +147,9 @@ public sealed class YearEndDocumentsTests : IAsyncLifetime
         zip.Entries.Select(e => e.FullName).Should().Equal(
             "00-索引.xlsx", "01-述绩/承诺.xlsx", "01-述绩/述绩.xlsx", "02-评绩/群众意见.xlsx", "03-亮绩/公示名单-B01.xlsx",
             "04-定绩/定绩结果.xlsx", "05-用绩/用绩名单.xlsx", "06-检查/检查报告.xlsx");
+        // Dated by the college's (fake) clock, on its wall-clock time, to the zip format's two seconds; not the machine's.
+        var wallClock = TimeZoneInfo.ConvertTime(_service.Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime;
+        zip.Entries.Should().OnlyContain(e => (wallClock - e.LastWriteTime.DateTime).Duration() <= TimeSpan.FromSeconds(2));
         var index = ReadBack.Sheet(ReadBack.Entry(zip, "00-索引.xlsx"), "索引");
         ReadBack.RowWith(index, "01-述绩/承诺.xlsx")[1].Should().Be("一、述绩");
         ReadBack.RowWith(index, "05-用绩/用绩名单.xlsx")[1].Should().Be("五、用绩");

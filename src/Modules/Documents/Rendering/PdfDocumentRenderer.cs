@@ -1,4 +1,5 @@
 using System.Text;
+using Chuangji.Workflow.BuildingBlocks.Time;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -16,7 +17,7 @@ namespace Chuangji.Workflow.Modules.Documents.Rendering;
 /// Rows are drawn as they stream, but PDFsharp keeps every page until it saves, and it saves to a seekable
 /// stream, so the file is written to a temporary file (deleted on close) and copied to the output.
 /// </remarks>
-internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRenderer
+internal sealed class PdfDocumentRenderer(CjkFontLocator fonts, CollegeClock clock) : IDocumentRenderer
 {
     private const double Margin = 42;
     private const double Padding = 3;
@@ -36,6 +37,9 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts) : IDocumentRende
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
         pdf.Info.Creator = "Chuangji.Workflow";
+        // In UTC: PDFsharp labels any other DateTime with the machine's offset, not the college's.
+        pdf.Info.CreationDate = clock.UtcNow.UtcDateTime;
+        pdf.Info.ModificationDate = pdf.Info.CreationDate;
 
         var layout = new Layout(pdf, set, landscape);
         try

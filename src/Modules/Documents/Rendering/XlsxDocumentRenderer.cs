@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Chuangji.Workflow.BuildingBlocks.Time;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -22,7 +23,7 @@ namespace Chuangji.Workflow.Modules.Documents.Rendering;
 /// file and its parts copied into a second one, the sheets streamed through an XmlReader/XmlWriter that sets each
 /// cell's style and adds the page setup; that one is copied to the output.
 /// </remarks>
-internal sealed class XlsxDocumentRenderer : IDocumentRenderer
+internal sealed class XlsxDocumentRenderer(CollegeClock clock) : IDocumentRenderer
 {
     private const int MaxSheetName = 31;
 
@@ -88,7 +89,7 @@ internal sealed class XlsxDocumentRenderer : IDocumentRenderer
             var formatted = Temporary();
             await using (formatted.ConfigureAwait(false))
             {
-                XlsxFormatting.Apply(written, formatted, layouts, ct);
+                XlsxFormatting.Apply(written, formatted, layouts, clock.LocalNow, ct);
                 formatted.Position = 0;
                 await formatted.CopyToAsync(output, ct).ConfigureAwait(false);
             }

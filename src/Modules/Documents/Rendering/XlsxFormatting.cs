@@ -142,7 +142,8 @@ internal static class XlsxFormatting
         </styleSheet>
         """;
 
-    public static void Apply(Stream workbook, Stream output, IReadOnlyList<SheetLayout> layouts, CancellationToken ct)
+    /// <summary>Copies <paramref name="workbook"/> into <paramref name="output"/> formatted, each part dated <paramref name="writtenAt"/> (the college's clock, not the machine's).</summary>
+    public static void Apply(Stream workbook, Stream output, IReadOnlyList<SheetLayout> layouts, DateTimeOffset writtenAt, CancellationToken ct)
     {
         using var source = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
         using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
@@ -150,6 +151,7 @@ internal static class XlsxFormatting
         {
             ct.ThrowIfCancellationRequested();
             var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            copy.LastWriteTime = writtenAt;
             using var from = entry.Open();
             using var to = copy.Open();
             if (entry.FullName == "xl/styles.xml")

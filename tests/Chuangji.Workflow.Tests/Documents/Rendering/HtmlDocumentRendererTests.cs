@@ -60,7 +60,7 @@ public sealed partial class HtmlDocumentRendererTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Chuangji:Documents:FontFile"] = "/nonexistent/没有.ttf" })
             .Build();
-        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddDocumentRenderers().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSingleton(RenderingSamples.Clock).AddDocumentRenderers().BuildServiceProvider();
         var renderers = services.GetServices<IDocumentRenderer>().ToDictionary(r => r.Format);
 
         renderers.Keys.Should().BeEquivalentTo([DocumentFormat.Xlsx, DocumentFormat.Pdf, DocumentFormat.Html]);

@@ -40,6 +40,18 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_pdf_is_dated_by_the_colleges_clock_not_the_machines()
+    {
+        var bytes = await RenderAsync(RenderingSamples.Publicity());
+
+        using var pdf = PdfDocument.Open(bytes);
+        output.WriteLine($"CreationDate {pdf.Information.CreationDate}, ModifiedDate {pdf.Information.ModifiedDate}");
+        // 2026-12-20 01:30:10 UTC is 09:30:10 in Asia/Shanghai.
+        pdf.Information.GetCreatedDateTimeOffset().Should().Be(RenderingSamples.RenderedAt);
+        pdf.Information.GetModifiedDateTimeOffset().Should().Be(RenderingSamples.RenderedAt);
+    }
+
+    [Fact]
     public async Task A_long_table_repeats_its_header_and_numbers_every_page()
     {
         var document = new DocumentModel(
@@ -152,7 +164,7 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_a_usable_font_the_pdf_is_refused_as_failed_precondition_naming_the_package()
     {
-        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, ["/nonexistent/DroidSansFallbackFull.ttf"]));
+        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, ["/nonexistent/DroidSansFallbackFull.ttf"]), RenderingSamples.Clock);
 
         var refusal = await FluentActions.Awaiting(() => renderer.WriteAsync(RenderingSamples.Publicity(), new MemoryStream(), CancellationToken.None))
             .Should().ThrowAsync<FailedPreconditionException>();
@@ -195,7 +207,7 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_a_font_for_figures_the_pdf_is_refused_naming_that_package()
     {
-        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, [RenderingSamples.DroidFont], null, ["/nonexistent/DejaVuSans.ttf"]));
+        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, [RenderingSamples.DroidFont], null, ["/nonexistent/DejaVuSans.ttf"]), RenderingSamples.Clock);
 
         var refusal = await FluentActions.Awaiting(() => renderer.WriteAsync(RenderingSamples.Publicity(), new MemoryStream(), CancellationToken.None))
             .Should().ThrowAsync<FailedPreconditionException>();
@@ -205,7 +217,7 @@ public sealed partial class PdfDocumentRendererTests(ITestOutputHelper output)
 
     private static async Task<byte[]> RenderAsync(DocumentModel document)
     {
-        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, CjkFontLocator.DefaultCandidates));
+        var renderer = new PdfDocumentRenderer(new CjkFontLocator(null, CjkFontLocator.DefaultCandidates), RenderingSamples.Clock);
         var sink = new MemoryStream();
         await renderer.WriteAsync(document, new ForwardOnlyStream(sink), CancellationToken.None);
         return sink.ToArray();

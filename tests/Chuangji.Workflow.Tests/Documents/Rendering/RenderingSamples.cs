@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Documents.Rendering;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chuangji.Workflow.Tests.Documents.Rendering;
 
@@ -7,6 +9,12 @@ namespace Chuangji.Workflow.Tests.Documents.Rendering;
 internal static class RenderingSamples
 {
     public const string DroidFont = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+
+    /// <summary>2026-12-20 09:30:10 in Asia/Shanghai (01:30:10 UTC): the moment the renderers' files are dated.</summary>
+    public static readonly DateTimeOffset RenderedAt = new(2026, 12, 20, 1, 30, 10, TimeSpan.Zero);
+
+    /// <summary>The college's clock stopped at <see cref="RenderedAt"/>, in the college's zone.</summary>
+    public static CollegeClock Clock { get; } = new(new FakeTimeProvider(RenderedAt), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
     public const string LongRemark = "该同志在年度考核中表现突出，主持完成省级创新创业训练项目两项，指导学生获得国家级竞赛奖项，并承担学院双创课程建设工作。";
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Xml.Linq;
 using Chuangji.Workflow.Modules.Documents.Rendering;
 using MiniExcelLibs;
@@ -8,7 +9,17 @@ namespace Chuangji.Workflow.Tests.Documents.Rendering;
 
 public sealed class XlsxDocumentRendererTests(ITestOutputHelper output)
 {
-    private readonly XlsxDocumentRenderer renderer = new();
+    private readonly XlsxDocumentRenderer renderer = new(RenderingSamples.Clock);
+
+    [Fact]
+    public async Task Every_part_of_the_workbook_is_dated_by_the_colleges_clock_not_the_machines()
+    {
+        var workbook = await RenderAsync(RenderingSamples.Publicity());
+
+        using var zip = new ZipArchive(workbook, ZipArchiveMode.Read);
+        // 2026-12-20 01:30:10 UTC is 09:30:10 on the college's wall clock (Asia/Shanghai); zip times carry no zone.
+        zip.Entries.Should().NotBeEmpty().And.OnlyContain(e => e.LastWriteTime.DateTime == new DateTime(2026, 12, 20, 9, 30, 10));
+    }
 
     [Fact]
     public async Task The_workbook_reads_back_with_a_sheet_per_table_the_title_on_top_and_scores_as_numbers()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Documents.Delivery;
 using Chuangji.Workflow.Modules.Documents.Features.GetOutcomeList;
 using Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
@@ -16,7 +17,7 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetDossier;
 /// dossier out of memory.
 /// </summary>
 internal sealed class DossierDocument(
-    YearDocuments years, IMembersModule members, DossierMaterials materials, PublicityListDocument publicity, OutcomeListDocument outcomes, DocumentFiles files)
+    YearDocuments years, IMembersModule members, DossierMaterials materials, PublicityListDocument publicity, OutcomeListDocument outcomes, DocumentFiles files, CollegeClock clock)
 {
     public async Task<DocumentFile> BuildAsync(int year, string? branchCode, CancellationToken cancellationToken)
     {
@@ -69,7 +70,9 @@ internal sealed class DossierDocument(
     private async Task AddAsync(ZipArchive zip, string path, DocumentModel document, CancellationToken cancellationToken)
     {
         // A workbook is a zip already: storing it again costs nothing and compressing it gains nothing.
-        await using var stream = zip.CreateEntry(path, CompressionLevel.NoCompression).Open();
+        var entry = zip.CreateEntry(path, CompressionLevel.NoCompression);
+        entry.LastWriteTime = clock.LocalNow;
+        await using var stream = entry.Open();
         await files.Render(document, Chuangji.Documents.V1.DocumentFormat.Xlsx, document.FileStem).WriteAsync(stream, cancellationToken);
     }
 
