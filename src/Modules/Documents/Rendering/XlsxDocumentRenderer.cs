@@ -41,11 +41,11 @@ internal sealed class XlsxDocumentRenderer(CollegeClock clock) : IDocumentRender
         var columns = new List<DynamicExcelColumn>();
         var layouts = new List<SheetLayout>();
         var names = SheetNames(document.Tables);
-        var width = Math.Max(1, document.Tables.Count == 0 ? 1 : document.Tables.Max(t => t.Columns.Count));
         for (var t = 0; t < document.Tables.Count; t++)
         {
             var table = document.Tables[t];
-            var keys = Enumerable.Range(0, Math.Max(width, table.Columns.Count)).Select(c => $"T{t}C{c}").ToArray();
+            // Each sheet as wide as its own table: a sheet padded to the widest table writes its empty cells on every row.
+            var keys = Enumerable.Range(0, Math.Max(1, table.Columns.Count)).Select(c => $"T{t}C{c}").ToArray();
             var total = table.Columns.Sum(c => c.Width > 0 ? c.Width : 1);
             var widths = new double[keys.Length];
             for (var c = 0; c < keys.Length; c++)

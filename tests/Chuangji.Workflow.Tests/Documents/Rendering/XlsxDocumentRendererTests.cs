@@ -47,6 +47,11 @@ public sealed class XlsxDocumentRendererTests(ITestOutputHelper output)
         Cells(second[4]).Take(3).Should().Equal("姓名", "用途", "积分");
         second[6]["C"].Should().Be(12.25);
         second.Select(r => r["A"]).Should().Contain(["公示期：2026年12月1日至12月7日", "联系人：王老师，电话 010-62345678"]);
+
+        // Each sheet as wide as its own table (six columns, then three), not padded to the widest with empty cells.
+        var sheets = new[] { "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml" }.Select(p => XDocument.Parse(Entry(workbook, p))).ToList();
+        sheets.Select(sheet => sheet.Descendants(X + "col").Count()).Should().Equal(6, 3);
+        sheets[1].Descendants(X + "c").Select(c => (string)c.Attribute("r")!).Should().OnlyContain(r => r[0] <= 'C');
     }
 
     [Fact]
