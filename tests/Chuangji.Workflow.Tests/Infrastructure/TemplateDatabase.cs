@@ -4,8 +4,8 @@ namespace Chuangji.Workflow.Tests.Infrastructure;
 
 /// <summary>
 /// A database file migrated once per test run (one with Quartz's tables, one without), copied for each
-/// <see cref="TestService"/> that does not ask for an empty file: the host still runs its migrations at
-/// start and finds nothing to do, so a fresh service costs a file copy instead of every module's migrations.
+/// <see cref="TestService"/> that does not ask for an empty file: the host finds no pending migration at start,
+/// so a fresh service costs a file copy instead of every module's migrations.
 /// </summary>
 internal static class TemplateDatabase
 {
