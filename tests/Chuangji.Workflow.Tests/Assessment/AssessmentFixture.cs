@@ -23,9 +23,8 @@ public abstract class AssessmentFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Service = await TestService.StartAsync();
+        Service = await TestService.StartSeededAsync(MembersFixtures.TestCollege(TestService.DefaultStart));
         Assessment = new AssessmentService.AssessmentServiceClient(Service.Channel);
-        await new MembersService.MembersServiceClient(Service.Channel).WithTestCollegeAsync();
     }
 
     public async Task DisposeAsync() => await Service.DisposeAsync();

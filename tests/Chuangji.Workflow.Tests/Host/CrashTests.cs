@@ -15,14 +15,12 @@ namespace Chuangji.Workflow.Tests.Host;
 /// as a child process; concurrent clients record facts until it is killed with SIGKILL mid-load; a new process on the
 /// same data directory must hold every acknowledged fact once, and retrying every request that was sent (answered or
 /// not) must answer each with its fact and leave exactly one fact per request id.
-/// Runs alone, after the tests that run in parallel: its own process on two cores would otherwise start slowly and
-/// share the load it drives with every other test's host.
+/// Runs beside the other tests: nothing it asserts depends on a quiet machine (the child's start and every call have
+/// generous timeouts, and the kill waits for acknowledged facts however slowly they come).
 /// </summary>
-[Collection(Alone)]
+[RunsLong]
 public sealed class CrashTests(ITestOutputHelper output)
 {
-    public const string Alone = "the real service as a child process, alone";
-
     private const int Members = 50;
     private const int Clients = 32;
     private const int MaxRequestsPerClient = 2_000;
@@ -292,6 +290,3 @@ public sealed class CrashTests(ITestOutputHelper output)
         };
     }
 }
-
-[CollectionDefinition(CrashTests.Alone, DisableParallelization = true)]
-public sealed class AloneCollection;

@@ -1,28 +1,44 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Tests.Infrastructure;
 
 /// <summary>
-/// A database file migrated once per test run (one with Quartz's tables, one without), copied for each
-/// <see cref="TestService"/> that does not ask for an empty file: the host still runs its migrations at
-/// start and finds nothing to do, so a fresh service costs a file copy instead of every module's migrations.
+/// Database files made once per test run and copied for each <see cref="TestService"/> that does not ask for an
+/// empty file: migrated (one with Quartz's tables, one without), and, for <see cref="Seed"/>s, seeded through the
+/// real host on a copy of the migrated one. The host finds no pending migration at start, so a fresh service costs
+/// a file copy instead of every module's migrations and the seed's calls.
 /// </summary>
 internal static class TemplateDatabase
 {
-    private static readonly Lazy<Task<string>> Plain = new(() => CreateAsync(scheduler: false), LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<Task<string>> WithSchedulerTables = new(() => CreateAsync(scheduler: true), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly ConcurrentDictionary<(bool Scheduler, string? Seed, DateTimeOffset? Start), Lazy<Task<string>>> Templates = new();
 
-    /// <summary>Copies the migrated template (with Quartz's tables when the scheduler is on) to <paramref name="path"/>.</summary>
-    public static async Task CopyToAsync(string path, bool scheduler)
+    /// <summary>Copies the template (with Quartz's tables when the scheduler is on, seeded when a seed is given) to <paramref name="path"/>.</summary>
+    public static async Task CopyToAsync(string path, bool scheduler, Seed? seed = null)
     {
-        var template = await (scheduler ? WithSchedulerTables : Plain).Value;
+        var template = await Templates.GetOrAdd(
+            (scheduler, seed?.Name, seed?.Start),
+            _ => new Lazy<Task<string>>(() => CreateAsync(scheduler, seed), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         File.Copy(template, path);
     }
 
-    private static async Task<string> CreateAsync(bool scheduler)
+    private static async Task<string> CreateAsync(bool scheduler, Seed? seed)
     {
-        var service = await TestService.StartAsync(scheduler ? TestService.WithScheduler : null, emptyDatabase: true);
-        var path = Path.Combine(Path.GetTempPath(), "chuangji-tests", $"template-{(scheduler ? "scheduler" : "plain")}-{Guid.NewGuid():N}.db");
+        var settings = scheduler ? TestService.WithScheduler : null;
+        var service = seed is null
+            ? await TestService.StartAsync(settings, emptyDatabase: true)
+            : await TestService.StartAsync(settings, seed.Start);
+        if (seed is not null)
+        {
+            await seed.ApplyAsync(service);
+            if (service.Time.GetUtcNow() != seed.Start)
+            {
+                throw new InvalidOperationException($"the seed '{seed.Name}' moved the clock; its copies would start at the wrong time");
+            }
+        }
+
+        var name = seed is null ? "migrated" : $"{seed.Name.Replace(' ', '-')}-{seed.Start.UtcTicks}";
+        var path = Path.Combine(Path.GetTempPath(), "chuangji-tests", $"template-{(scheduler ? "scheduler" : "plain")}-{name}-{Guid.NewGuid():N}.db");
         await service.StopAsync();
         await using (var connection = new SqliteConnection($"Data Source={service.DatabasePath};Pooling=False"))
         {

@@ -61,7 +61,17 @@ public sealed class TestService : IAsyncDisposable
     /// Starts the host on a copy of a database migrated once per test run (see <see cref="TemplateDatabase"/>), or on an
     /// empty file when <paramref name="emptyDatabase"/> is set: for tests of what the first start does to a new file.
     /// </summary>
-    public static async Task<TestService> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, bool emptyDatabase = false)
+    public static Task<TestService> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? start = null, bool emptyDatabase = false) =>
+        StartAsync(settings, start ?? DefaultStart, emptyDatabase, seed: null);
+
+    /// <summary>
+    /// Starts the host at the seed's start on a copy of a database seeded once per test run (see <see cref="TemplateDatabase"/>):
+    /// what the test finds is what a host started on the migrated template and seeded by the same calls would hold.
+    /// </summary>
+    internal static Task<TestService> StartSeededAsync(Seed seed, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(settings, seed.Start, emptyDatabase: false, seed);
+
+    private static async Task<TestService> StartAsync(IReadOnlyDictionary<string, string?>? settings, DateTimeOffset start, bool emptyDatabase, Seed? seed)
     {
         settings ??= new Dictionary<string, string?>();
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
@@ -69,10 +79,10 @@ public sealed class TestService : IAsyncDisposable
         if (!emptyDatabase)
         {
             var scheduler = settings.TryGetValue(SchedulerSetting, out var enabled) && string.Equals(enabled, "true", StringComparison.OrdinalIgnoreCase);
-            await TemplateDatabase.CopyToAsync(Path.Combine(directory, DatabaseFile), scheduler);
+            await TemplateDatabase.CopyToAsync(Path.Combine(directory, DatabaseFile), scheduler, seed);
         }
 
-        return new TestService(directory, new FakeTimeProvider(start ?? DefaultStart), settings);
+        return new TestService(directory, new FakeTimeProvider(start), settings);
     }
 
     /// <summary>

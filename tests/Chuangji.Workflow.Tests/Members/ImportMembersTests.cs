@@ -5,6 +5,7 @@ using static Chuangji.Workflow.Tests.Members.MembersFixtures;
 
 namespace Chuangji.Workflow.Tests.Members;
 
+[RunsLong]
 public sealed class ImportMembersTests : IAsyncLifetime
 {
     private TestService _service = null!;

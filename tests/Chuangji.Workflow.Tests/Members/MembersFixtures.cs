@@ -1,4 +1,5 @@
 using Chuangji.Members.V1;
+using Chuangji.Workflow.Tests.Infrastructure;
 
 namespace Chuangji.Workflow.Tests.Members;
 
@@ -29,6 +30,10 @@ internal static class MembersFixtures
     /// The four-member college most tests of the cycle and the scores use: B01 with T1002 刘洋, T1003 赵敏 and retired
     /// R2001 黄桂兰; B02 with T2001 李秀英; secretary T1001 for both.
     /// </summary>
+    /// <summary>The college of <see cref="WithTestCollegeAsync"/>, seeded with the clock at <paramref name="start"/>.</summary>
+    public static Seed TestCollege(DateTimeOffset start) =>
+        new("test college", start, service => new MembersService.MembersServiceClient(service.Channel).WithTestCollegeAsync());
+
     public static async Task<MembersService.MembersServiceClient> WithTestCollegeAsync(this MembersService.MembersServiceClient client)
     {
         await client.WithBranchesAsync("B01", "B02");

@@ -26,10 +26,10 @@ public abstract class WorkflowFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Service = await TestService.StartAsync(start: January5);
+        Service = await TestService.StartSeededAsync(MembersFixtures.TestCollege(January5));
         Workflow = new WorkflowService.WorkflowServiceClient(Service.Channel);
         Assessment = new AssessmentService.AssessmentServiceClient(Service.Channel);
-        Members = await new MembersService.MembersServiceClient(Service.Channel).WithTestCollegeAsync();
+        Members = new MembersService.MembersServiceClient(Service.Channel);
     }
 
     public async Task DisposeAsync() => await Service.DisposeAsync();

@@ -13,7 +13,10 @@ internal sealed record Answer(StatusCode Code, string Detail, Metadata Trailers,
 /// </summary>
 internal static class DynamicRpc
 {
-    /// <summary>How long a server stream is read before the caller hangs up: long enough to be refused, short enough to run often.</summary>
+    /// <summary>How long the caller waits for a stream's headers, or for the refusal that comes instead: however busy the machine.</summary>
+    private static readonly TimeSpan HeadersWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an opened server stream is read before the caller hangs up: short enough to run often.</summary>
     private static readonly TimeSpan StreamWindow = TimeSpan.FromMilliseconds(30);
 
     public static string PathOf(MethodDescriptor rpc) => $"/{rpc.Service.FullName}/{rpc.Name}";
@@ -58,15 +61,20 @@ internal static class DynamicRpc
         }
     }
 
-    /// <summary>Reads what the stream sends within <see cref="StreamWindow"/>; a stream still open then is hung up on (CANCELLED).</summary>
+    /// <summary>
+    /// Waits for the stream's headers (a refusal answers instead of them), then reads what it sends within
+    /// <see cref="StreamWindow"/>; a stream still open then is hung up on (CANCELLED).
+    /// </summary>
     private static async Task<Answer> StreamAsync<TRequest>(CallInvoker invoker, Method<TRequest, IMessage> method, TRequest request)
         where TRequest : class
     {
-        using var window = new CancellationTokenSource(StreamWindow);
+        using var window = new CancellationTokenSource(HeadersWindow);
         using var call = invoker.AsyncServerStreamingCall(method, null, new CallOptions(cancellationToken: window.Token), request);
         IMessage? last = null;
         try
         {
+            await call.ResponseHeadersAsync;
+            window.CancelAfter(StreamWindow);
             while (await call.ResponseStream.MoveNext(window.Token))
             {
                 last = call.ResponseStream.Current;

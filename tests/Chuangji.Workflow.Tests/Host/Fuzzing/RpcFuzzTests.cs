@@ -19,6 +19,7 @@ namespace Chuangji.Workflow.Tests.Host.Fuzzing;
 /// empty) and with bodies that are not protobuf at all, as the leadership group, a member and a secretary. Seeded: a
 /// failure names its request, and the same seed sends it again. The longer run is in the README.
 /// </summary>
+[RunsLong]
 public sealed class RpcFuzzTests(RpcFuzzTests.College college, ITestOutputHelper output) : IClassFixture<RpcFuzzTests.College>
 {
     private static readonly IReadOnlyList<MethodDescriptor> Rpcs = SecurityDocumentTests.EveryRpc().ToList();

@@ -20,6 +20,7 @@ namespace Chuangji.Workflow.Tests.Host.Security;
 /// with PERMISSION_DENIED exactly where the table says ✗ (whatever else the handler then answers).
 /// B01 has T1002 (the member; its secretary T1001), B02 has T2001.
 /// </summary>
+[RunsLong]
 public sealed class RpcPermissionMatrixTests : IAsyncLifetime
 {
     private TestService _service = null!;

@@ -33,8 +33,15 @@ public abstract class ScheduleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Service = await TestService.StartAsync(TestService.WithScheduler, Start, EmptyDatabase);
-        await new MembersService.MembersServiceClient(Service.Channel).WithTestCollegeAsync();
+        if (EmptyDatabase)
+        {
+            Service = await TestService.StartAsync(TestService.WithScheduler, Start, emptyDatabase: true);
+            await new MembersService.MembersServiceClient(Service.Channel).WithTestCollegeAsync();
+        }
+        else
+        {
+            Service = await TestService.StartSeededAsync(MembersFixtures.TestCollege(Start), TestService.WithScheduler);
+        }
     }
 
     public async Task DisposeAsync() => await Service.DisposeAsync();
