@@ -6,6 +6,7 @@ using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Cycles;
+using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Features.GetYear;
 using Chuangji.Workflow.Modules.Workflow.Features.ListCheckReports;
 using Chuangji.Workflow.Modules.Workflow.Features.ListOpinions;
@@ -67,11 +68,17 @@ internal sealed class WorkflowRecords(
                 cycles = cycles.Where(c => string.Compare(c.StaffNumber, after) > 0);
             }
 
-            var page = await cycles.OrderBy(c => c.StaffNumber).Take(PageSize)
-                .Include(c => c.History).Include(c => c.Objections).Include(c => c.Determinations).AsSplitQuery()
-                .ToListAsync(cancellationToken);
+            // A page, then its rows of each kind in one flat query apiece: EF Core's async split query with collection
+            // includes makes a delegate per row (the college's dossier, which reads the cycles once per material, took
+            // about a tenth longer that way).
+            var page = await cycles.OrderBy(c => c.StaffNumber).Take(PageSize).ToListAsync(cancellationToken);
+            var ids = page.Select(c => c.Id).ToList();
+            var history = (await db.Set<CycleTransition>().AsNoTracking().Where(t => ids.Contains(t.CycleId)).ToListAsync(cancellationToken)).ToLookup(t => t.CycleId);
+            var objections = (await db.Set<Objection>().AsNoTracking().Where(o => ids.Contains(o.CycleId)).ToListAsync(cancellationToken)).ToLookup(o => o.CycleId);
+            var determinations = (await db.Set<DeterminationRecord>().AsNoTracking().Where(d => ids.Contains(d.CycleId)).ToListAsync(cancellationToken)).ToLookup(d => d.CycleId);
             foreach (var cycle in page)
             {
+                cycle.AttachLoadedRows(history[cycle.Id], objections[cycle.Id], determinations[cycle.Id]);
                 cycle.AttachCalendar(opened.Calendar);
                 yield return cycle.ToProto(now, withPermittedActions: false);
             }

@@ -134,6 +134,22 @@ internal sealed partial class Cycle
     /// <summary>Attaches the year's calendar to a cycle just loaded (it is kept with the year, not the cycle).</summary>
     public void AttachCalendar(YearCalendar? calendar) => Calendar = calendar;
 
+    /// <summary>
+    /// Attaches the rows a reader loaded for a page of cycles in flat queries of their own to a cycle loaded without
+    /// them (see WorkflowRecords.CyclesAsync); once, to a cycle that has none yet.
+    /// </summary>
+    public void AttachLoadedRows(IEnumerable<CycleTransition> history, IEnumerable<Objection> objections, IEnumerable<DeterminationRecord> determinations)
+    {
+        if (_history.Count + _objections.Count + _determinations.Count > 0)
+        {
+            throw new InvalidOperationException($"cycle {Year}/{StaffNumber} already has its rows");
+        }
+
+        _history.AddRange(history);
+        _objections.AddRange(objections);
+        _determinations.AddRange(determinations);
+    }
+
     /// <summary>The actions the state permits now, guards included, that the caller may take, in the contract's words.</summary>
     public IReadOnlyList<string> PermittedActions(DateTimeOffset now)
     {
