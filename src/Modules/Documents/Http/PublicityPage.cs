@@ -28,11 +28,13 @@ internal static class PublicityPage
 
             try
             {
-                var model = await document.BuildAsync(year, branchCode, forThePublic: true, http.RequestAborted);
-                if (model.PublicityWindow is not { } window || !window.IsOpenAt(clock.UtcNow))
+                // The window first, from the cycles alone: outside it an anonymous request scores nobody.
+                if (await document.WindowAsync(year, branchCode, http.RequestAborted) is not { } window || !window.IsOpenAt(clock.UtcNow))
                 {
                     return Results.NotFound();
                 }
+
+                var model = await document.BuildAsync(year, branchCode, forThePublic: true, http.RequestAborted);
 
                 await DocumentEndpoints.SendAsync(http, files.Render(model.Document, DocumentFormat.Html, $"{year}-{branchCode}-publicity"));
                 return Results.Empty;

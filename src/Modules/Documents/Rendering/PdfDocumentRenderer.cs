@@ -1,5 +1,6 @@
 using System.Text;
 using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.Modules.Documents.Delivery;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -70,7 +71,7 @@ internal sealed class PdfDocumentRenderer(CjkFontLocator fonts, CollegeClock clo
             layout.Finish();
         }
 
-        var temp = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var temp = TemporaryFile.Open();
         await using (temp.ConfigureAwait(false))
         {
             await pdf.SaveAsync(temp, closeStream: false).ConfigureAwait(false);

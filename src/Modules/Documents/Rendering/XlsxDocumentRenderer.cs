@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Chuangji.Workflow.BuildingBlocks.Time;
+using Chuangji.Workflow.Modules.Documents.Delivery;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -81,12 +82,12 @@ internal sealed class XlsxDocumentRenderer(CollegeClock clock) : IDocumentRender
             Culture = CultureInfo.InvariantCulture,
         };
 
-        var written = Temporary();
+        var written = TemporaryFile.Open();
         await using (written.ConfigureAwait(false))
         {
             await written.SaveAsAsync(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct).ConfigureAwait(false);
             written.Position = 0;
-            var formatted = Temporary();
+            var formatted = TemporaryFile.Open();
             await using (formatted.ConfigureAwait(false))
             {
                 XlsxFormatting.Apply(written, formatted, layouts, clock.LocalNow, ct);
@@ -95,9 +96,6 @@ internal sealed class XlsxDocumentRenderer(CollegeClock clock) : IDocumentRender
             }
         }
     }
-
-    private static FileStream Temporary() =>
-        new(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     /// <summary>Title, heading lines, caption, header: the same count on every sheet, so one frozen pane fits all.</summary>
     private static int TopRows(DocumentModel document) => 1 + document.Heading.Count + 1 + 1;

@@ -8,11 +8,7 @@ namespace Chuangji.Workflow.Modules.Documents.Sources;
 /// <summary>Dates and moments as the college reads them: in its own time zone, "2026年12月18日 08:00".</summary>
 internal sealed class ChineseDates(CollegeClock clock)
 {
-    public string Day(DateTimeOffset moment) => Local(moment).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
-
     public string Moment(DateTimeOffset moment) => Local(moment).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
-
-    public string Day(Timestamp? moment) => moment is null ? string.Empty : Day(moment.ToDateTimeOffset());
 
     public string Moment(Timestamp? moment) => moment is null ? string.Empty : Moment(moment.ToDateTimeOffset());
 

@@ -7,7 +7,7 @@ namespace Chuangji.Workflow.Modules.Documents.Sources;
 /// A member's year as the documents print it: the cycle, and the scorecard of record: the one frozen at the
 /// determination in force once the branch meeting has fixed it (定绩), the live one before.
 /// </summary>
-internal sealed record MemberOfRecord(Cycle Cycle, Scorecard Scorecard, bool Frozen)
+internal sealed record MemberOfRecord(Cycle Cycle, Scorecard Scorecard)
 {
     public Determination? Determination => DeterminationInForce.Of(Cycle);
 }

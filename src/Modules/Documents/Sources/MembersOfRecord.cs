@@ -85,13 +85,13 @@ internal sealed class MembersOfRecord(IWorkflowRecords workflow, IServiceScopeFa
             var current = hasLive == true && live.Current.StaffNumber == cycle.StaffNumber ? live.Current : null;
             if (Frozen(cycle) is { } frozen)
             {
-                yield return new MemberOfRecord(cycle, frozen, true);
+                yield return new MemberOfRecord(cycle, frozen);
             }
             else
             {
                 // A member who has left keeps the cycle of the year; the roster's scorecards list only active members.
                 current ??= Json.Parse<Scorecard>((await scoring.SnapshotScorecardAsync(cycle.StaffNumber, year, asOf, cancellationToken)).Json);
-                yield return new MemberOfRecord(cycle, current, false);
+                yield return new MemberOfRecord(cycle, current);
             }
         }
     }
@@ -106,7 +106,7 @@ internal sealed class MembersOfRecord(IWorkflowRecords workflow, IServiceScopeFa
 
         var scorecard = Frozen(cycle)
             ?? Json.Parse<Scorecard>((await scoring.SnapshotScorecardAsync(staffNumber, year, clock.UtcNow, cancellationToken)).Json);
-        return new MemberOfRecord(cycle, scorecard, cycle.Determination is { Superseded: false, ScorecardSnapshotJson.Length: > 0 });
+        return new MemberOfRecord(cycle, scorecard);
     }
 
     private static Scorecard? Frozen(Cycle cycle) =>

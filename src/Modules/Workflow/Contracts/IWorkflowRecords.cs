@@ -11,6 +11,9 @@ public interface IWorkflowRecords
     /// <summary>The year with its calendar and phase counts, or null when it has not been opened.</summary>
     Task<Year?> YearAsync(int year, CancellationToken cancellationToken);
 
+    /// <summary>Whether the year has been opened: one row's lookup, for a reader that needs nothing more of the year.</summary>
+    Task<bool> YearOpenedAsync(int year, CancellationToken cancellationToken);
+
     /// <summary>
     /// The year's cycles of a branch (every branch when null), by staff number, with every determination, as GetCycle
     /// answers them less <c>permitted_actions</c>: no document prints what a caller may do next, and working it out

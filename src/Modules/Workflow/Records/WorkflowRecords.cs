@@ -39,6 +39,8 @@ internal sealed class WorkflowRecords(
     public async Task<Proto.Year?> YearAsync(int year, CancellationToken cancellationToken) =>
         await IsOpenAsync(year, cancellationToken) ? (await getYear.HandleAsync(year, cancellationToken)).ToProto() : null;
 
+    public Task<bool> YearOpenedAsync(int year, CancellationToken cancellationToken) => IsOpenAsync(year, cancellationToken);
+
     /// <summary>
     /// The cycles as GetCycle loads and maps them (history, objections, every determination, the calendar's
     /// deadlines) less the permitted actions, after the roster sync ListCycles does, keyset-paged by staff number.

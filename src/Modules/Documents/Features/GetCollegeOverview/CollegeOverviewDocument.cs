@@ -17,7 +17,7 @@ internal sealed class CollegeOverviewDocument(YearDocuments years, MembersOfReco
 {
     public async Task<DocumentModel> BuildAsync(int year, CancellationToken cancellationToken)
     {
-        await years.YearAsync(year, cancellationToken);
+        await years.RequireOpenedAsync(year, cancellationToken);
         var branches = await members.ListBranchesAsync(cancellationToken);
         var pass = new OverviewPass(branches);
         return new DocumentModel(

@@ -52,8 +52,7 @@ internal sealed class DossierDocument(
 
     private async Task WriteAsync(int year, string scope, IReadOnlyList<DossierEntry> entries, Stream output, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"chuangji-dossier-{Guid.NewGuid():N}.zip");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using var file = TemporaryFile.Open();
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
             await AddAsync(zip, "00-索引.xlsx", Index(year, scope, entries), cancellationToken);

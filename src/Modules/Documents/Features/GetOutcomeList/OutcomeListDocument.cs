@@ -16,7 +16,7 @@ internal sealed class OutcomeListDocument(YearDocuments years, NamedCycles cycle
 {
     public async Task<DocumentModel> BuildAsync(int year, string? branchCode, CancellationToken cancellationToken)
     {
-        await years.YearAsync(year, cancellationToken);
+        await years.RequireOpenedAsync(year, cancellationToken);
         var scope = branchCode is null ? "全院" : (await years.BranchAsync(branchCode, cancellationToken)).Name;
         IReadOnlyList<DocumentColumn> columns =
         [

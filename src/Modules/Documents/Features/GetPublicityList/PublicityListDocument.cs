@@ -3,6 +3,7 @@ using Chuangji.Assessment.V1;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Documents.Rendering;
 using Chuangji.Workflow.Modules.Documents.Sources;
+using Chuangji.Workflow.Modules.Workflow.Contracts;
 
 namespace Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
 
@@ -14,11 +15,19 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
 /// <summary>The list and the window it is posted for (null before the branch enters publicity).</summary>
 internal sealed record PublicityList(DocumentModel Document, PublicityWindow? PublicityWindow);
 
-internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord records, IAssessmentRecords assessment, ChineseDates dates)
+internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord records, IAssessmentRecords assessment, IWorkflowRecords workflow, ChineseDates dates)
 {
+    /// <summary>The branch's publicity window from its cycles alone (no scoring); null before it enters publicity.</summary>
+    public async Task<PublicityWindow?> WindowAsync(int year, string branchCode, CancellationToken cancellationToken)
+    {
+        await years.RequireOpenedAsync(year, cancellationToken);
+        await years.BranchAsync(branchCode, cancellationToken);
+        return PublicityWindow.Of(await workflow.CyclesAsync(year, branchCode, cancellationToken).ToListAsync(cancellationToken));
+    }
+
     public async Task<PublicityList> BuildAsync(int year, string branchCode, bool forThePublic, CancellationToken cancellationToken)
     {
-        await years.YearAsync(year, cancellationToken);
+        await years.RequireOpenedAsync(year, cancellationToken);
         var branch = await years.BranchAsync(branchCode, cancellationToken);
         var rubric = await assessment.RubricAsync(year, cancellationToken);
         var members = new List<MemberOfRecord>();

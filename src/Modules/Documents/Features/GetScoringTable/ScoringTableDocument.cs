@@ -17,7 +17,7 @@ internal sealed class ScoringTableDocument(YearDocuments years, MembersOfRecord 
 {
     public async Task<DocumentModel> BuildAsync(int year, string staffNumber, CancellationToken cancellationToken)
     {
-        await years.YearAsync(year, cancellationToken);
+        await years.RequireOpenedAsync(year, cancellationToken);
         var member = await members.FindMemberAsync(staffNumber, cancellationToken)
             ?? throw new NotFoundException("member", staffNumber, "staff_number");
         var branch = await years.BranchAsync(member.BranchCode, cancellationToken);
