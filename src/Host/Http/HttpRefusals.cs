@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Http;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Grpc.Core;
@@ -24,12 +25,10 @@ internal sealed class HttpRefusals(ILogger<HttpRefusals> logger) : IExceptionHan
         logger.LogInformation("{Path} refused with {StatusCode}: {Reason}", http.Request.Path.Value, code, refusal.Message);
         http.Response.StatusCode = StatusOf(code);
         await http.Response.WriteAsJsonAsync(
-            new
-            {
-                code = DomainErrorStatus.CanonicalName(code),
-                message = refusal.Message,
-                fields = DomainErrorStatus.FieldsOf(refusal).Select(f => new { field = f.Field, description = f.Description }),
-            },
+            new HttpRefusalBody(
+                DomainErrorStatus.CanonicalName(code),
+                refusal.Message,
+                [.. DomainErrorStatus.FieldsOf(refusal).Select(f => new HttpRefusalField(f.Field, f.Description))]),
             cancellationToken);
         return true;
     }

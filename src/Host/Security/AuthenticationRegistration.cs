@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Http;
 using Chuangji.Workflow.Host.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -80,7 +81,7 @@ internal static class AuthenticationRegistration
             context.Response.Headers.WWWAuthenticate = context.Request.Headers.Authorization.Count == 0
                 ? "Bearer"
                 : $"Bearer error=\"invalid_token\", error_description=\"{why.Replace("\"", "'", StringComparison.Ordinal)}\"";
-            return context.Response.WriteAsJsonAsync(new { code = "UNAUTHENTICATED", message = why, fields = Array.Empty<object>() });
+            return context.Response.WriteAsJsonAsync(HttpRefusalBody.Of("UNAUTHENTICATED", why));
         }
 
         context.HandleResponse();

@@ -42,7 +42,7 @@ internal static class DocumentEndpoints
             ServeAsync(http, gate, "GetCollegeOverview", new GetCollegeOverviewRequest { Year = year }, handler.HandleAsync));
         // Any other path under /documents names no document: say so, and which there are, rather than a bare 404.
         endpoints.MapGet("/documents/{**path}", (string? path) => Results.Json(
-            new { code = "NOT_FOUND", message = $"/documents/{Echo.Of(path ?? string.Empty)} is no document; the documents are {Listing}", fields = Array.Empty<object>() },
+            HttpRefusalBody.Of("NOT_FOUND", $"/documents/{Echo.Of(path ?? string.Empty)} is no document; the documents are {Listing}"),
             statusCode: StatusCodes.Status404NotFound));
         return endpoints;
     }

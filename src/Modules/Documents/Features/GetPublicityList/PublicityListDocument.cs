@@ -60,7 +60,7 @@ internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord
         };
         if (!forThePublic)
         {
-            tables.Add(Objections(members));
+            tables.Add(Objections(members, window is not null));
         }
 
         var model = new DocumentModel(
@@ -104,7 +104,7 @@ internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord
         }
     }
 
-    private DocumentTable Objections(IReadOnlyList<MemberOfRecord> members)
+    private DocumentTable Objections(IReadOnlyList<MemberOfRecord> members, bool posted)
     {
         var rows = members
             .SelectMany(m => m.Cycle.Objections.Select(o => new DocumentRow(
@@ -120,7 +120,8 @@ internal sealed class PublicityListDocument(YearDocuments years, MembersOfRecord
             .ToList();
         if (rows.Count == 0)
         {
-            rows.Add(new DocumentRow(["公示期内未收到异议", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]));
+            // A draft printed before the branch enters publicity has had no period in which to object.
+            rows.Add(new DocumentRow([posted ? "公示期内未收到异议" : "尚未公示，暂无异议", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]));
         }
 
         return new DocumentTable(
