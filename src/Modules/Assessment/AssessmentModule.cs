@@ -39,6 +39,8 @@ public static class AssessmentModule
         services.AddScoped<RubricBook>();
         services.AddScoped<FactRegistrar>();
         services.AddScoped<ScorecardSources>();
+        services.AddScoped<YearFactsByMember>();
+        services.AddScoped<CollegeScorecards>();
         services.AddScoped<GetRubricHandler>();
         services.AddScoped<ReplaceRubricHandler>();
         services.AddScoped<RecordEventHandler>();

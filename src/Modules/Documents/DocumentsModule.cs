@@ -26,6 +26,7 @@ public static class DocumentsModule
         services.AddSingleton<ChineseDates>();
         services.AddScoped<YearDocuments>();
         services.AddScoped<MembersOfRecord>();
+        services.AddScoped<CollegeStandings>();
         services.AddScoped<NamedCycles>();
         services.AddScoped<PublicityListDocument>();
         services.AddScoped<ScoringTableDocument>();

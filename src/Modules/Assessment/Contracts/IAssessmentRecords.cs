@@ -17,6 +17,12 @@ public interface IAssessmentRecords
     /// </summary>
     IAsyncEnumerable<Scorecard> ScorecardsAsync(int year, string? branchCode, DateTimeOffset asOf, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every active member's standing as of a moment, scored as <see cref="ScorecardsAsync"/> scores them but in no
+    /// particular order and without the scorecard's lines: the college in one pass over the year's facts.
+    /// </summary>
+    IAsyncEnumerable<ScoreStanding> StandingsAsync(int year, DateTimeOffset asOf, CancellationToken cancellationToken);
+
     /// <summary>The facts with these ids (revoked ones included, with their revocation); unknown ids are absent.</summary>
     Task<IReadOnlyList<Fact>> FactsAsync(IReadOnlyCollection<long> factIds, CancellationToken cancellationToken);
 }

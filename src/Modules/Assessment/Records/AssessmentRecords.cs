@@ -25,6 +25,7 @@ internal sealed class AssessmentRecords(
     RubricBook rubrics,
     IMembersModule members,
     IAssessmentPeriods periods,
+    CollegeScorecards college,
     DefaultRubricSource defaults,
     AssessmentDbContext db) : IAssessmentRecords
 {
@@ -83,6 +84,17 @@ internal sealed class AssessmentRecords(
             {
                 yield return sources.Score(member, rubric, asOf, facts[member.MemberId], bonusItems, closesOn).ToProto();
             }
+        }
+    }
+
+    /// <summary>The college's standings in the ledger's member order, each figure formatted as the scorecard formats it.</summary>
+    public async IAsyncEnumerable<ScoreStanding> StandingsAsync(int year, DateTimeOffset asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rubric = await rubrics.GetAsOfAsync(year, asOf, cancellationToken);
+        await foreach (var (member, card) in college.ScoreAsync(year, rubric, asOf, cancellationToken))
+        {
+            yield return new ScoreStanding(
+                member.StaffNumber, member.Name, member.BranchCode, card.Total, DecimalText.Format(card.Total), card.Veto is not null, card.Rating.Name);
         }
     }
 

@@ -21,6 +21,12 @@ public interface IWorkflowRecords
     /// </summary>
     IAsyncEnumerable<Cycle> CyclesAsync(int year, string? branchCode, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same cycles as <see cref="CyclesAsync"/>, by staff number, each reduced to its <see cref="CycleStanding"/>:
+    /// what the college overview tallies, read without the history, objections and texts it does not print.
+    /// </summary>
+    IAsyncEnumerable<CycleStanding> StandingsAsync(int year, string? branchCode, CancellationToken cancellationToken);
+
     /// <summary>One member's cycle of the year, as GetCycle answers it, or null when there is none.</summary>
     Task<Cycle?> CycleAsync(int year, string staffNumber, CancellationToken cancellationToken);
 

@@ -56,24 +56,15 @@ internal sealed class WorkflowRecords(
         var opened = await store.OpenYearAsync(year, cancellationToken);
         await roster.SyncAsync(opened, branchCode, cancellationToken);
         var now = clock.UtcNow;
+        var calendar = opened.Calendar;
         string? after = null;
         while (true)
         {
-            var cycles = db.Cycles.AsNoTracking().Where(c => c.Year == year);
-            if (branchCode is not null)
-            {
-                cycles = cycles.Where(c => c.BranchCode == branchCode);
-            }
-
-            if (after is not null)
-            {
-                cycles = cycles.Where(c => string.Compare(c.StaffNumber, after) > 0);
-            }
-
+            var cycles = PageAfter(year, branchCode, after);
             // A page, then its rows of each kind in one flat query apiece: EF Core's async split query with collection
             // includes makes a delegate per row (the college's dossier, which reads the cycles once per material, took
             // about a tenth longer that way).
-            var page = await cycles.OrderBy(c => c.StaffNumber).Take(PageSize).ToListAsync(cancellationToken);
+            var page = await cycles.ToListAsync(cancellationToken);
             var ids = page.Select(c => c.Id).ToList();
             var history = (await db.Set<CycleTransition>().AsNoTracking().Where(t => ids.Contains(t.CycleId)).ToListAsync(cancellationToken)).ToLookup(t => t.CycleId);
             var objections = (await db.Set<Objection>().AsNoTracking().Where(o => ids.Contains(o.CycleId)).ToListAsync(cancellationToken)).ToLookup(o => o.CycleId);
@@ -81,8 +72,70 @@ internal sealed class WorkflowRecords(
             foreach (var cycle in page)
             {
                 cycle.AttachLoadedRows(history[cycle.Id], objections[cycle.Id], determinations[cycle.Id]);
-                cycle.AttachCalendar(opened.Calendar);
+                cycle.AttachCalendar(calendar);
                 yield return cycle.ToProto(now, withPermittedActions: false);
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].StaffNumber;
+        }
+    }
+
+    /// <summary>The cycles' standings after the same roster sync, keyset-paged by staff number, a page of rows in one query.</summary>
+    public async IAsyncEnumerable<CycleStanding> StandingsAsync(int year, string? branchCode, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RequireBranchCode(branchCode);
+        if (!await IsOpenAsync(year, cancellationToken))
+        {
+            yield break;
+        }
+
+        await roster.SyncAsync(await store.OpenYearAsync(year, cancellationToken), branchCode, cancellationToken);
+        string? after = null;
+        while (true)
+        {
+            var cycles = PageAfter(year, branchCode, after);
+            var page = await cycles
+                .Select(c => new
+                {
+                    c.Id,
+                    c.StaffNumber,
+                    c.BranchCode,
+                    c.Status,
+                    Committed = c.Commitment != string.Empty,
+                    c.CommitmentMissing,
+                    FirstHalfDeclared = c.FirstHalfDeclaredAtUtcTicks != null,
+                    c.FirstHalfDeclarationMissing,
+                    SecondHalfDeclared = c.SecondHalfDeclaredAtUtcTicks != null,
+                    c.SecondHalfDeclarationMissing,
+                })
+                .ToListAsync(cancellationToken);
+            var ids = page.Select(c => c.Id).ToList();
+            var inForce = (await db.Set<DeterminationRecord>().AsNoTracking()
+                    .Where(d => ids.Contains(d.CycleId) && d.SupersededAtUtcTicks == null)
+                    .Select(d => new { d.CycleId, d.Id, d.Rating, d.ScorecardSnapshotJson })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(d => d.CycleId)
+                .ToDictionary(g => g.Key, g => g.MaxBy(d => d.Id)!);
+            foreach (var c in page)
+            {
+                var determination = inForce.GetValueOrDefault(c.Id);
+                yield return new CycleStanding(
+                    c.StaffNumber,
+                    c.BranchCode,
+                    CycleMapping.StateOf(c.Status).State,
+                    c.Committed,
+                    c.CommitmentMissing,
+                    c.FirstHalfDeclared,
+                    c.FirstHalfDeclarationMissing,
+                    c.SecondHalfDeclared,
+                    c.SecondHalfDeclarationMissing,
+                    determination is null ? Proto.Rating.Unspecified : (Proto.Rating)(int)determination.Rating,
+                    determination?.ScorecardSnapshotJson ?? string.Empty);
             }
 
             if (page.Count < PageSize)
@@ -162,6 +215,23 @@ internal sealed class WorkflowRecords(
             token = page.NextPageToken;
         }
         while (token.Length > 0);
+    }
+
+    /// <summary>The year's next page of cycles (a branch's, or every branch's) after a staff number, by staff number.</summary>
+    private IQueryable<Cycle> PageAfter(int year, string? branchCode, string? after)
+    {
+        var cycles = db.Cycles.AsNoTracking().Where(c => c.Year == year);
+        if (branchCode is not null)
+        {
+            cycles = cycles.Where(c => c.BranchCode == branchCode);
+        }
+
+        if (after is not null)
+        {
+            cycles = cycles.Where(c => string.Compare(c.StaffNumber, after) > 0);
+        }
+
+        return cycles.OrderBy(c => c.StaffNumber).Take(PageSize);
     }
 
     private Task<bool> IsOpenAsync(int year, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
@@ -69,6 +70,28 @@ public sealed class AssessmentRecordsTests : AssessmentFixture
         scorecards.Should().HaveCount(extra + 4).And.HaveCountGreaterThan(AssessmentRecords.Chunk);
         scorecards.Select(s => s.StaffNumber).Should().BeInAscendingOrder(StringComparer.Ordinal).And.OnlyHaveUniqueItems();
         scorecards.Should().Equal(await ListedByStaffNumberAsync(string.Empty, asOf));
+    }
+
+    [Fact]
+    public async Task Standings_OfTheCollege_AreTheScorecardsFigures_EveryActiveMemberOnce_AVetoIncluded()
+    {
+        await WithFactsAsync();
+        await RecordAsync("R2001", "LEGAL_VIOLATION", "2026-03-02");
+        var asOf = Service.Time.GetUtcNow();
+
+        var standings = await InScopeAsync(records => records.StandingsAsync(2026, asOf, CancellationToken.None).ReadAllAsync());
+
+        var scorecards = await ListedByStaffNumberAsync(string.Empty, asOf);
+        standings.OrderBy(s => s.StaffNumber, StringComparer.Ordinal).Should().Equal(scorecards.Select(card => new ScoreStanding(
+            card.StaffNumber, card.Name, card.BranchCode, decimal.Parse(card.TotalScore, CultureInfo.InvariantCulture), card.TotalScore, card.Veto is not null,
+            card.SuggestedRatingName)));
+        // By hand, on 2026-11-25 (the first half judged, the year not yet): T1002 100 − 5 (dues late) − 3 (no thought report
+        // in the first half) = 92; T1003 100 − 3 (the same half), its revoked lateness counting nothing; T2001 reported in
+        // February: 100; R2001 vetoed.
+        standings.Single(s => s.StaffNumber == "T1002").Should().Match<ScoreStanding>(s => s.TotalScore == "92" && s.Total == 92m && !s.Vetoed);
+        standings.Single(s => s.StaffNumber == "T1003").TotalScore.Should().Be("97");
+        standings.Single(s => s.StaffNumber == "T2001").TotalScore.Should().Be("100");
+        standings.Single(s => s.StaffNumber == "R2001").Should().Match<ScoreStanding>(s => s.Vetoed && s.SuggestedRatingName == "不合格");
     }
 
     [Fact]

@@ -80,6 +80,28 @@ public sealed class WorkflowRecordsTests : WorkflowFixture
     }
 
     [Fact]
+    public async Task Standings_AreTheCyclesReduced_ByStaffNumber_AndABranchsOnlyItsOwn()
+    {
+        await InMassReviewWithOpinionsAsync();
+
+        var standings = await InScopeAsync(records => records.StandingsAsync(2026, null, CancellationToken.None).ReadAllAsync());
+        var b01 = await InScopeAsync(records => records.StandingsAsync(2026, "B01", CancellationToken.None).ReadAllAsync());
+
+        var cycles = await InScopeAsync(records => records.CyclesAsync(2026, null, CancellationToken.None).ReadAllAsync());
+        standings.Should().Equal(cycles.Select(c => new CycleStanding(
+            c.StaffNumber, c.BranchCode, c.State, c.Commitment.Length > 0, c.CommitmentMissing,
+            c.Declarations.Any(d => d.Half == HalfYear.First), c.FirstHalfDeclarationMissing,
+            c.Declarations.Any(d => d.Half == HalfYear.Second), c.SecondHalfDeclarationMissing,
+            Rating.Unspecified, string.Empty)));
+        // By hand: only T1002 committed; everyone is in mass review; T1003, R2001 and T2001 missed the commitment.
+        standings.Where(s => s.Committed).Select(s => s.StaffNumber).Should().Equal("T1002");
+        standings.Where(s => s.CommitmentMissing).Select(s => s.StaffNumber).Should().Equal("R2001", "T1003", "T2001");
+        standings.Should().OnlyContain(s => s.State == CycleState.MassReview);
+        b01.Select(s => s.StaffNumber).Should().Equal("R2001", "T1002", "T1003");
+        (await InScopeAsync(records => records.StandingsAsync(2027, null, CancellationToken.None).ReadAllAsync())).Should().BeEmpty("2027 is not opened");
+    }
+
+    [Fact]
     public async Task Opinions_AreWhatListOpinionsAnswers_OfABranch_AndOfEveryBranchBranchByBranch()
     {
         await InMassReviewWithOpinionsAsync();

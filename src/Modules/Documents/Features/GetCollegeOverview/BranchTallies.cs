@@ -33,25 +33,25 @@ internal sealed class BranchTally
 
     public int SecondHalfMissing { get; private set; }
 
-    public void Add(MemberOfRecord member)
+    public void Add(MemberStanding member)
     {
         var cycle = member.Cycle;
         Members++;
         _phases[cycle.State] = InPhase(cycle.State) + 1;
-        Committed += cycle.Commitment.Length > 0 ? 1 : 0;
+        Committed += cycle.Committed ? 1 : 0;
         CommitmentsMissing += cycle.CommitmentMissing ? 1 : 0;
-        FirstHalfDeclared += cycle.Declarations.Any(d => d.Half == HalfYear.First) ? 1 : 0;
+        FirstHalfDeclared += cycle.FirstHalfDeclared ? 1 : 0;
         FirstHalfMissing += cycle.FirstHalfDeclarationMissing ? 1 : 0;
-        SecondHalfDeclared += cycle.Declarations.Any(d => d.Half == HalfYear.Second) ? 1 : 0;
+        SecondHalfDeclared += cycle.SecondHalfDeclared ? 1 : 0;
         SecondHalfMissing += cycle.SecondHalfDeclarationMissing ? 1 : 0;
-        var suggested = member.Scorecard.Veto is not null ? "不合格" : member.Scorecard.SuggestedRatingName;
+        var suggested = member.Score.Vetoed ? "不合格" : member.Score.SuggestedRatingName;
         _suggested[suggested] = Suggested(suggested) + 1;
-        if (member.Determination is { } determination)
+        if (member.Determined is { } rating)
         {
-            _determined[determination.Rating] = Determined(determination.Rating) + 1;
+            _determined[rating] = Determined(rating) + 1;
         }
 
-        _totals += decimal.Parse(member.Scorecard.TotalScore, CultureInfo.InvariantCulture);
+        _totals += member.Score.Total;
     }
 
     public int InPhase(CycleState state) => _phases.GetValueOrDefault(state);

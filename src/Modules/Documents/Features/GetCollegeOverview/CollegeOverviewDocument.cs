@@ -13,7 +13,7 @@ namespace Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
 /// ranking (competition ranking as ListScorecards ranks: the vetoed after the rest). The members stream past once;
 /// what is kept is a tally per branch and a line per member for the ranking.
 /// </summary>
-internal sealed class CollegeOverviewDocument(YearDocuments years, MembersOfRecord records, IMembersModule members, ChineseDates dates, CollegeClock clock)
+internal sealed class CollegeOverviewDocument(YearDocuments years, CollegeStandings standings, IMembersModule members, ChineseDates dates, CollegeClock clock)
 {
     public async Task<DocumentModel> BuildAsync(int year, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class CollegeOverviewDocument(YearDocuments years, MembersOfReco
             $"{year}年度全院党员“先锋创绩”工作概况",
             [$"统计时间：{dates.Moment(clock.UtcNow)}", "建议等次依据评分表计分；评定等次为支部党员大会定绩的结果。"],
             [
-                new DocumentTable("各支部概况", "各支部进度与结果", BranchColumns(), pass.BranchRowsAsync(records.ReadAsync(year, null, cancellationToken), cancellationToken)),
+                new DocumentTable("各支部概况", "各支部进度与结果", BranchColumns(), pass.BranchRowsAsync(standings.ReadAsync(year, cancellationToken), cancellationToken)),
                 new DocumentTable("全院排名", "全院排名", RankingColumns, pass.RankingRowsAsync()),
             ],
             [])
@@ -52,7 +52,7 @@ internal sealed class CollegeOverviewDocument(YearDocuments years, MembersOfReco
     {
         private readonly List<RankingLine> _ranking = [];
 
-        public async IAsyncEnumerable<DocumentRow> BranchRowsAsync(IAsyncEnumerable<MemberOfRecord> college, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<DocumentRow> BranchRowsAsync(IAsyncEnumerable<MemberStanding> college, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var tallies = branches.ToDictionary(b => b.Code, _ => new BranchTally(), StringComparer.Ordinal);
             var all = new BranchTally();
@@ -108,12 +108,12 @@ internal sealed class CollegeOverviewDocument(YearDocuments years, MembersOfReco
 
     private sealed record RankingLine(string BranchCode, string StaffNumber, string Name, decimal Total, string TotalText, bool Vetoed, string Suggested, string Determined)
     {
-        public static RankingLine Of(MemberOfRecord member)
+        public static RankingLine Of(MemberStanding member)
         {
-            var card = member.Scorecard;
+            var score = member.Score;
             return new RankingLine(
-                member.Cycle.BranchCode, card.StaffNumber, card.Name, decimal.Parse(card.TotalScore, CultureInfo.InvariantCulture), card.TotalScore, card.Veto is not null,
-                card.Veto is not null ? "不合格（一票否决）" : card.SuggestedRatingName, member.Determination is { } d ? ChineseNames.Of(d.Rating) : string.Empty);
+                member.Cycle.BranchCode, member.Cycle.StaffNumber, score.Name, score.Total, score.TotalScore, score.Vetoed,
+                score.Vetoed ? "不合格（一票否决）" : score.SuggestedRatingName, member.Determined is { } rating ? ChineseNames.Of(rating) : string.Empty);
         }
     }
 }
