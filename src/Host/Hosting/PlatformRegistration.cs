@@ -56,7 +56,7 @@ internal static class PlatformRegistration
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<RpcAuthorizationInterceptor>();
-        });
+        }).AddHttpJsonApi();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestHeadersTotalSize = MessageLimits.MaxRequestHeadersTotalBytes;
@@ -111,6 +111,7 @@ internal static class PlatformRegistration
         // Every endpoint requires a caller (the fallback policy) except these two, open by design.
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapHttpJsonApi();
         if (app.Services.GetRequiredService<PlatformOptions>().EnableReflection)
         {
             app.MapGrpcReflectionService().AllowAnonymous();
