@@ -54,6 +54,9 @@ internal sealed class AuthSettings
     public string Issuer { get; set; } = "chuangji-workflow";
 
     public string Audience { get; set; } = "chuangji-workflow";
+
+    /// <summary>Where people reach the service, for the sign-in links it prints (https://chuangji.example.edu.cn behind a proxy). Empty: the HTTP endpoint's URL.</summary>
+    public string PublicUrl { get; set; } = string.Empty;
 }
 
 /// <summary>The settings under "Chuangji:Clock"; refused outside the Development environment.</summary>

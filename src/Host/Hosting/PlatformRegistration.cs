@@ -4,11 +4,13 @@ using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Host.Audit;
+using Chuangji.Workflow.Host.Pages;
 using Chuangji.Workflow.Host.Database;
 using Chuangji.Workflow.Host.Errors;
 using Chuangji.Workflow.Host.Http;
 using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Host.Security.SignIn;
 using Chuangji.Workflow.Host.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Http;
 using Chuangji.Workflow.Modules.Assessment;
@@ -48,6 +50,7 @@ internal static class PlatformRegistration
         services.AddSingleton(database);
 
         builder.AddBearerTokens(options);
+        builder.AddSessions(options);
         // Outermost first: refusals of the authorization are mapped like every other refusal.
         services.AddGrpc(grpc =>
         {
@@ -112,6 +115,9 @@ internal static class PlatformRegistration
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapHttpJsonApi();
+        app.UseSessionAntiforgery();
+        app.MapSignIn();
+        app.MapHomePage();
         if (app.Services.GetRequiredService<PlatformOptions>().EnableReflection)
         {
             app.MapGrpcReflectionService().AllowAnonymous();

@@ -13,21 +13,24 @@ internal static class TokenCommand
 
     public const string Usage =
         """
-        usage: dotnet run --project src/Host -- token --role ROLE [--member ID] [--branch ID] [--scope S] [--expires 8h]
+        usage: dotnet run --project src/Host -- token --role ROLE [--member ID] [--branch ID] [--scope S] [--expires 8h] [--link]
           --role     member | secretary | leadership | system
           --member   the member's staff number (required for member; the subject of the others when given)
           --branch   the branch (required for secretary)
           --scope    what a campus system may do, space- or comma-separated (required for system):
                      roster, facts, opinions, reminders, reports
           --expires  how long the token is valid: 30m, 8h, 7d (default 8h, at most 366d)
+          --link     a one-time sign-in link for a person instead (member, secretary or leadership, with
+                     --member): the absolute URL on the HTTP endpoint, valid 30 minutes, used once
         """;
 
     public static bool IsInvoked(string[] args) => args.Length > 0 && args[0] == Name;
 
     public static int Run(string[] args, IConfiguration configuration, IHostEnvironment environment, TextWriter output, TextWriter errors)
     {
-        var request = Parse(args[1..]);
-        var problem = request is null ? null : Problem(request);
+        var link = args.Contains("--link");
+        var request = Parse(args[1..].Where(a => a != "--link").ToArray());
+        var problem = request is null ? null : Problem(request) ?? (link ? LinkProblem(request) : null);
         if (request is null || problem is not null)
         {
             if (problem is not null)
@@ -41,8 +44,15 @@ internal static class TokenCommand
 
         var options = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
         // On the service's clock: a service on a moved clock (Development) takes only tokens issued on it.
-        var issuer = new TokenIssuer(SigningKeys.Resolve(options), options.Auth, ServiceClock.Resolve(options.Clock, environment, TimeProvider.System));
-        output.WriteLine(issuer.Issue(request));
+        var clock = ServiceClock.Resolve(options.Clock, environment, TimeProvider.System);
+        if (link)
+        {
+            var baseUrl = string.IsNullOrWhiteSpace(options.Auth.PublicUrl) ? configuration["Kestrel:Endpoints:Http:Url"] ?? "http://127.0.0.1:5081" : options.Auth.PublicUrl;
+            output.WriteLine(new SignIn.SignInLinks(SigningKeys.Resolve(options), options.Auth, clock).Issue(request, baseUrl).Url);
+            return 0;
+        }
+
+        output.WriteLine(new TokenIssuer(SigningKeys.Resolve(options), options.Auth, clock).Issue(request));
         return 0;
     }
 
@@ -69,6 +79,12 @@ internal static class TokenCommand
         var subject = member ?? (role == CallerRole.System ? "campus-system" : CallerClaims.Name(role));
         return new TokenRequest(role, subject, values.GetValueOrDefault("branch"), scopes, lifetime);
     }
+
+    /// <summary>Why no sign-in link can be made for this request, or null: links are for people of the roster.</summary>
+    public static string? LinkProblem(TokenRequest request) =>
+        request.Role == CallerRole.System ? "a sign-in link is for a person: a campus system takes a token"
+        : request.Subject == CallerClaims.Name(request.Role) ? "a sign-in link needs --member, the person's staff number"
+        : null;
 
     /// <summary>What a token of this role needs and lacks, or null.</summary>
     public static string? Problem(TokenRequest request) => request.Role switch

@@ -161,6 +161,8 @@ public sealed class TestService : IAsyncDisposable
         new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:Chuangji", $"Data Source={DatabasePath}");
+            // Where the service keeps its data protection keys (sessions survive a restart): the test's own directory.
+            host.UseSetting("Chuangji:DataDirectory", _directory);
             // The scheduler would close phases under tests that move the clock past deadlines on purpose;
             // the schedule's own tests switch it on (WithScheduler).
             host.UseSetting(SchedulerSetting, "false");
@@ -200,6 +202,14 @@ public sealed class TestService : IAsyncDisposable
 
         return client;
     }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, as a browser's requests are seen by the service.</summary>
+    public HttpClient BrowserClient() =>
+        _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A one-time sign-in link for a person, issued now on the service's clock, as the token command's --link prints it.</summary>
+    internal string SignInLinkFor(TokenRequest person) =>
+        Services.GetRequiredService<Chuangji.Workflow.Host.Security.SignIn.SignInLinks>().Issue(person, "http://localhost").Url;
 
     /// <summary>A channel whose calls carry the given bearer token, or none.</summary>
     public GrpcChannel ChannelWith(string? token)

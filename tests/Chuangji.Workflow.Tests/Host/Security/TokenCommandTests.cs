@@ -29,7 +29,32 @@ public sealed class TokenCommandTests
         await new MembersService.MembersServiceClient(channel).ListBranchesAsync(new ListBranchesRequest());
     }
 
+    [Fact]
+    public async Task WithLink_TheTokenCommand_PrintsAOneTimeSignInLink_OnTheConfiguredHttpEndpoint()
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var service = await TestService.StartSeededAsync(
+            Members.MembersFixtures.TestCollege(DateTimeOffset.UtcNow), new Dictionary<string, string?> { ["Chuangji:Auth:SigningKey"] = key });
+        var output = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["Chuangji:Auth:SigningKey"] = key, ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:5181" };
+
+        var exit = TokenCommand.Run(["token", "--role", "member", "--member", "T1002", "--link"], new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Production, output, new StringWriter());
+
+        exit.Should().Be(0);
+        var link = new Uri(output.ToString().Trim());
+        link.GetLeftPart(UriPartial.Path).Should().Be("http://127.0.0.1:5181/sign-in");
+        var token = Uri.UnescapeDataString(link.Fragment.TrimStart('#'));
+        var jwt = new JsonWebToken(token);
+        (jwt.Subject, jwt.GetClaim("role").Value, jwt.Audiences.Single()).Should().Be(("T1002", "member", "chuangji-workflow/sign-in"));
+        (jwt.ValidTo - jwt.ValidFrom).Should().Be(TimeSpan.FromMinutes(30));
+        using var browser = service.BrowserClient();
+        using var signedIn = await browser.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("token", token)]));
+        signedIn.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, "the service takes the link it printed");
+    }
+
     [Theory]
+    [InlineData("token --role system --scope facts --link", "a sign-in link is for a person")]
+    [InlineData("token --role leadership --link", "a sign-in link needs --member")]
     [InlineData("token --role member", "a member token needs --member")]
     [InlineData("token --role secretary --member T1001", "a secretary token needs --branch")]
     [InlineData("token --role system", "a system token needs --scope")]

@@ -1,0 +1,37 @@
+using Chuangji.Workflow.Modules.Members.Contracts;
+
+namespace Chuangji.Workflow.Host.Security.SignIn;
+
+/// <summary>
+/// Who may hold a session, and the stamp a session keeps of it. A member and a secretary must be active members of
+/// the roster (a secretary the secretary of the branch named); the leadership group's links name a member of the
+/// roster too. The stamp is what the roster says of the person now (status, branch, whether they are the branch's
+/// secretary): when it changes, the role or the membership has, and the session ends. Campus systems use bearer
+/// tokens, never sessions.
+/// </summary>
+internal sealed class SessionPeople(IMembersModule members)
+{
+    /// <summary>The person's stamp, or why they cannot hold a session.</summary>
+    public async Task<(string? Stamp, string? Refusal)> StampAsync(TokenRequest person, CancellationToken cancellationToken)
+    {
+        if (person.Role == CallerRole.System)
+        {
+            return (null, "校园业务系统使用访问令牌，不能通过登录链接登录。");
+        }
+
+        if (await members.FindMemberAsync(person.Subject, cancellationToken) is not { Status: MemberStatusCode.Active } member)
+        {
+            return (null, $"{person.Subject} 不是在册党员，无法登录。");
+        }
+
+        var secretaryOf = person.Role == CallerRole.Secretary
+            ? (await members.ListBranchesAsync(cancellationToken)).FirstOrDefault(b => b.Code == person.Branch)?.SecretaryStaffNumber
+            : null;
+        if (person.Role == CallerRole.Secretary && secretaryOf != person.Subject)
+        {
+            return (null, $"{person.Subject} 不是支部 {person.Branch} 的书记，无法以书记身份登录。");
+        }
+
+        return ($"{member.Status}|{member.BranchCode}|{(secretaryOf == person.Subject ? "secretary" : "-")}", null);
+    }
+}
