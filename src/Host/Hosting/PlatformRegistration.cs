@@ -117,7 +117,7 @@ internal static class PlatformRegistration
         app.MapHttpJsonApi();
         app.UseSessionAntiforgery();
         app.MapSignIn();
-        app.MapHomePage();
+        app.MapConsole();
         if (app.Services.GetRequiredService<PlatformOptions>().EnableReflection)
         {
             app.MapGrpcReflectionService().AllowAnonymous();

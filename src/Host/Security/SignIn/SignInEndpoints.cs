@@ -1,4 +1,5 @@
 using System.Net;
+using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -30,7 +31,7 @@ internal static class SignInEndpoints
             await http.SignOutAsync(Sessions.Scheme);
             return Results.Redirect("/sign-in", permanent: false);
         }).RequireAuthorization();
-        app.MapGet("/session", async (HttpContext http, IAntiforgery antiforgery, IMembersModule members) =>
+        app.MapGet("/session", async (HttpContext http, IAntiforgery antiforgery, IMembersModule members, CollegeClock clock) =>
         {
             var caller = Caller.From(http.User);
             var name = caller is null ? null : (await members.FindMemberAsync(caller.Subject, http.RequestAborted))?.Name;
@@ -41,6 +42,8 @@ internal static class SignInEndpoints
                 name = name ?? string.Empty,
                 role = caller is null ? string.Empty : CallerClaims.Name(caller.Role),
                 branchCode = caller?.Branch ?? string.Empty,
+                // The college's year by the service's clock, which may be moved (a walk through a year), not the browser's.
+                year = clock.LocalNow.Year,
                 antiforgeryToken = tokens.RequestToken,
                 antiforgeryHeader = Sessions.AntiforgeryHeader,
             });

@@ -49,8 +49,9 @@ public sealed class SignInTests : IAsyncLifetime
         cookie.Should().Contain("httponly").And.Contain("samesite=strict");
         (await browser.GetAsync(new Uri("/v1/years/2026/members/T1002/scorecard", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
         (await browser.GetAsync(new Uri("/v1/years/2026/members/T1003/scorecard", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Forbidden, "a member reaches only their own");
-        var home = await browser.GetStringAsync(new Uri("/", UriKind.Relative));
-        home.Should().Contain("您好，刘洋").And.Contain("/documents/2026/members/T1002/scoring-table.pdf");
+        var session = JsonDocument.Parse(await browser.GetStringAsync(new Uri("/session", UriKind.Relative))).RootElement;
+        (session.GetProperty("subject").GetString(), session.GetProperty("name").GetString(), session.GetProperty("role").GetString(), session.GetProperty("year").GetInt32())
+            .Should().Be(("T1002", "刘洋", "member", 2026));
 
         using var again = await SignInAsync(_service.BrowserClient(), link);
         again.StatusCode.Should().Be(HttpStatusCode.BadRequest);

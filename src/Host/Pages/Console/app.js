@@ -1,0 +1,226 @@
+// The console: pages over the service's own HTTP/JSON API (ADR 22). Every figure and every permitted step comes from
+// the service; the page only shows them and sends what the person asks, with the session's anti-forgery token.
+
+const STATES = {
+  CYCLE_STATE_COMMITMENT: "承诺",
+  CYCLE_STATE_SELF_REPORT: "述绩",
+  CYCLE_STATE_MASS_REVIEW: "评绩",
+  CYCLE_STATE_PUBLICITY: "亮绩（公示）",
+  CYCLE_STATE_DETERMINATION: "定绩",
+  CYCLE_STATE_APPLICATION: "用绩",
+  CYCLE_STATE_CLOSED: "已结束",
+};
+const HALVES = { CYCLE_SUB_STATE_FIRST_HALF: "上半年", CYCLE_SUB_STATE_SECOND_HALF: "下半年" };
+const OBJECTION_STATUS = { OBJECTION_STATUS_OPEN: "待处理", OBJECTION_STATUS_UPHELD: "成立，已更正", OBJECTION_STATUS_DISMISSED: "不成立" };
+const ROLES = { member: "党员", secretary: "支部书记", leadership: "领导小组", system: "校园业务系统" };
+
+let session = null;
+
+/** A call of the service's HTTP/JSON API: the answer, or the refusal (google.rpc.Status) with its field violations. */
+async function api(method, path, body) {
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && session) headers[session.antiforgeryHeader] = session.antiforgeryToken;
+  const response = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (response.ok) return { ok: true, json };
+  const fields = {};
+  for (const detail of json.details || []) {
+    for (const violation of detail.fieldViolations || []) fields[violation.field] = violation.description;
+  }
+  return { ok: false, status: response.status, message: json.message || `请求失败（${response.status}）`, fields };
+}
+
+/** Builds an element: el("p", { class: "muted" }, "text", child…). */
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+
+function day(iso) {
+  if (!iso) return "";
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+function moment(timestamp) {
+  if (!timestamp) return "";
+  const parts = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).formatToParts(new Date(timestamp));
+  const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}年${part("month")}月${part("day")}日 ${part("hour")}:${part("minute")}`;
+}
+
+function show(...content) {
+  const main = document.getElementById("main");
+  main.replaceChildren(...content);
+}
+
+/**
+ * A form for one step the service permits: a text area, its label and hint, and the refusal shown where it belongs
+ * (the field's own message under the field, anything else above the button). On success the page reloads its figures.
+ */
+function stepForm({ id, legend, label, hint, field, submit, send }) {
+  const fieldError = el("p", { id: `${id}-error`, class: "error", role: "alert", hidden: true });
+  const formError = el("p", { class: "error", role: "alert", hidden: true });
+  const textarea = el("textarea", { id: `${id}-text`, name: field, required: true, maxlength: "2000", "aria-describedby": `${id}-hint ${id}-error` });
+  const form = el("form", { id, "aria-label": legend },
+    el("label", { for: `${id}-text` }, label),
+    el("p", { id: `${id}-hint`, class: "muted" }, hint),
+    textarea, fieldError, formError,
+    el("button", { type: "submit" }, submit));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    fieldError.hidden = formError.hidden = true;
+    textarea.removeAttribute("aria-invalid");
+    const answer = await send(textarea.value);
+    if (answer.ok) {
+      await showMember("已提交。");
+      return;
+    }
+    const own = Object.entries(answer.fields).find(([name]) => name === field || name.endsWith(`.${field}`));
+    if (own) {
+      fieldError.textContent = own[1];
+      fieldError.hidden = false;
+      textarea.setAttribute("aria-invalid", "true");
+      textarea.focus();
+    } else {
+      formError.textContent = answer.message;
+      formError.hidden = false;
+    }
+  });
+  return form;
+}
+
+async function showMember(notice) {
+  const year = session.year;
+  const me = encodeURIComponent(session.subject);
+  const [cycleAnswer, cardAnswer] = await Promise.all([
+    api("GET", `/v1/years/${year}/members/${me}/cycle`),
+    api("GET", `/v1/years/${year}/members/${me}/scorecard`),
+  ]);
+  const heading = el("h1", {}, `${year}年度 我的“先锋创绩”`);
+  if (!cycleAnswer.ok) {
+    show(heading, el("p", {}, cycleAnswer.status === 404 ? "本年度的考核尚未开始。" : cycleAnswer.message));
+    return;
+  }
+  const cycle = cycleAnswer.json.cycle;
+  const permitted = new Set(cycle.permittedActions || []);
+  const path = `/v1/years/${year}/members/${me}`;
+  const stage = STATES[cycle.state] + (HALVES[cycle.subState] ? `·${HALVES[cycle.subState]}` : "");
+  const deadlines = cycle.deadlines || {};
+
+  const overview = el("section", { "aria-labelledby": "cycle-heading" },
+    el("h2", { id: "cycle-heading" }, "考核进度"),
+    el("dl", {},
+      el("dt", {}, "当前阶段"), el("dd", { id: "stage" }, stage),
+      el("dt", {}, "承诺截止"), el("dd", {}, day(deadlines.commitmentDue)),
+      el("dt", {}, "上半年述绩截止"), el("dd", {}, day(deadlines.firstHalfReportDue)),
+      el("dt", {}, "下半年述绩截止"), el("dd", {}, day(deadlines.secondHalfReportDue)),
+      cycle.publicityEndsAt ? [el("dt", {}, "公示截止"), el("dd", {}, moment(cycle.publicityEndsAt))] : []));
+
+  const commitment = el("section", { "aria-labelledby": "commitment-heading" }, el("h2", { id: "commitment-heading" }, "公开承诺"));
+  if (cycle.commitment) commitment.append(el("p", { id: "commitment" }, cycle.commitment), el("p", { class: "muted" }, `承诺时间：${moment(cycle.committedAt)}`));
+  else if (cycle.commitmentMissing) commitment.append(el("p", { class: "error" }, "逾期未承诺。"));
+  if (permitted.has("SubmitCommitment")) {
+    commitment.append(stepForm({
+      id: "commit", legend: "提交公开承诺", label: "承诺内容", field: "commitment", submit: "提交承诺",
+      hint: `年初公开承诺，作为述绩的对照依据；${day(deadlines.commitmentDue)}前提交。`,
+      send: (text) => api("POST", `${path}/cycle:submitCommitment`, { commitment: text }),
+    }));
+  }
+
+  const declarations = el("section", { "aria-labelledby": "declarations-heading" }, el("h2", { id: "declarations-heading" }, "半年述绩"));
+  for (const declaration of cycle.declarations || []) {
+    declarations.append(el("h3", {}, declaration.half === "HALF_YEAR_FIRST" ? "上半年" : "下半年"), el("p", {}, declaration.content), el("p", { class: "muted" }, `提交时间：${moment(declaration.submittedAt)}`));
+  }
+  for (const [half, name] of [["HALF_YEAR_FIRST", "上半年"], ["HALF_YEAR_SECOND", "下半年"]]) {
+    if (permitted.has(`SubmitDeclaration for ${half}`)) {
+      declarations.append(stepForm({
+        id: `declare-${half === "HALF_YEAR_FIRST" ? "first" : "second"}`, legend: `提交${name}述绩`, label: `${name}述绩内容`, field: "content", submit: "提交述绩",
+        hint: "对照年初承诺，说明半年来的工作与成绩。",
+        send: (text) => api("POST", `${path}/cycle:submitDeclaration`, { half, content: text }),
+      }));
+    }
+  }
+  if (!declarations.querySelector("p, form")) declarations.append(el("p", { class: "muted" }, "尚无述绩。"));
+
+  const objections = el("section", { "aria-labelledby": "objections-heading" }, el("h2", { id: "objections-heading" }, "公示异议"));
+  for (const objection of cycle.objections || []) {
+    objections.append(el("p", {}, `${moment(objection.raisedAt)}：${objection.content}（${OBJECTION_STATUS[objection.status] || ""}${objection.resolution ? `：${objection.resolution}` : ""}）`));
+  }
+  if (permitted.has("RaiseObjection")) {
+    objections.append(stepForm({
+      id: "object", legend: "对公示结果提出异议", label: "异议内容", field: "content", submit: "提出异议",
+      hint: "公示期内，对评分有异议的，写明哪一项、为什么。",
+      send: (text) => api("POST", `${path}/objections`, { content: text }),
+    }));
+  }
+  if (!objections.querySelector("p, form")) objections.append(el("p", { class: "muted" }, "公示期内可对评分提出异议。"));
+
+  show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "", overview, commitment, declarations, objections,
+    cardAnswer.ok ? scorecardSection(cardAnswer.json.scorecard) : el("p", { class: "error" }, cardAnswer.message),
+    documentsSection(year));
+  document.getElementById("main").focus();
+}
+
+/** The scorecard explained line by line: every item with what was taken off and why, the bonus, the total. */
+function scorecardSection(card) {
+  const rows = [];
+  for (const item of card.items || []) {
+    const reasons = (item.deductions || []).map((line) => `${line.description}（${line.points}分）`).join("；");
+    rows.push(el("tr", {}, el("td", {}, item.name), el("td", { class: "number" }, item.maxPoints), el("td", { class: "number" }, item.score), el("td", {}, reasons || "—")));
+  }
+  for (const line of card.bonusLines || []) {
+    rows.push(el("tr", {}, el("td", {}, "加分"), el("td", { class: "number" }, ""), el("td", { class: "number" }, `+${line.points}`), el("td", {}, line.description)));
+  }
+  return el("section", { "aria-labelledby": "scorecard-heading" },
+    el("h2", { id: "scorecard-heading" }, "我的评分"),
+    el("table", {},
+      el("caption", { class: "muted" }, `截至 ${moment(card.asOf)}`),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "项目"), el("th", { scope: "col", class: "number" }, "分值"), el("th", { scope: "col", class: "number" }, "得分"), el("th", { scope: "col" }, "说明"))),
+      el("tbody", {}, rows),
+      el("tfoot", {}, el("tr", {}, el("th", { scope: "row" }, "合计"), el("td", {}, ""), el("td", { class: "number", id: "total" }, card.totalScore), el("td", {}, `基础分 ${card.baseScore}，加分 ${card.bonusScore}`)))),
+    el("p", {}, "建议等次：", el("strong", { id: "suggested" }, card.veto ? `不合格（一票否决：${card.veto.name}）` : card.suggestedRatingName)));
+}
+
+function documentsSection(year) {
+  const links = {
+    member: [["我的考核评分表（PDF）", `/documents/${year}/members/${session.subject}/scoring-table.pdf`], ["我的考核评分表（Excel）", `/documents/${year}/members/${session.subject}/scoring-table.xlsx`]],
+    secretary: [["本支部公示名单（PDF）", `/documents/${year}/branches/${session.branchCode}/publicity.pdf`], ["本支部用绩名单（Excel）", `/documents/${year}/branches/${session.branchCode}/outcomes.xlsx`], ["本支部材料整理汇集（zip）", `/documents/${year}/branches/${session.branchCode}/dossier.zip`]],
+    leadership: [["全院工作概况（Excel）", `/documents/${year}/overview.xlsx`], ["全院用绩名单（PDF）", `/documents/${year}/outcomes.pdf`], ["全院材料整理汇集（zip）", `/documents/${year}/dossier.zip`]],
+  }[session.role] || [];
+  return el("section", { "aria-labelledby": "documents-heading" },
+    el("h2", { id: "documents-heading" }, `${year}年度文件`),
+    el("ul", {}, links.map(([title, href]) => el("li", {}, el("a", { href }, title)))));
+}
+
+function showAccount() {
+  const signOut = el("form", { method: "post", action: "/sign-out" },
+    el("input", { type: "hidden", name: "__RequestVerificationToken", value: session.antiforgeryToken }),
+    el("button", { type: "submit", class: "link" }, "退出登录"));
+  document.getElementById("account").replaceChildren(
+    el("span", { id: "who" }, `${session.name || session.subject}（${ROLES[session.role] || session.role}${session.branchCode ? ` ${session.branchCode}` : ""}）`), " ", signOut);
+}
+
+async function start() {
+  const response = await fetch("/session", { credentials: "same-origin", headers: { Accept: "application/json" } });
+  if (response.status === 401) {
+    show(el("h1", {}, "请登录"), el("p", {}, "请使用领导小组发给您的登录链接登录。链接有效期 30 分钟，只能使用一次。"));
+    return;
+  }
+  session = await response.json();
+  showAccount();
+  if (session.role === "member") await showMember();
+  else show(el("h1", {}, `您好，${session.name || session.subject}`), documentsSection(session.year));
+}
+
+start().catch(() => show(el("p", { class: "error", role: "alert" }, "无法连接服务，请稍后刷新本页。")));
