@@ -40,21 +40,24 @@ public sealed class DocumentsCollege : SharedService
     }
 
     /// <summary>Walks the test college of a service started on <see cref="January5"/> through mass review (评绩), to 12-17.</summary>
-    public static async Task WalkToMassReviewAsync(TestService service)
+    public static Task WalkToMassReviewAsync(TestService service) => WalkToMassReviewAsync(service.Channel, service.Time);
+
+    /// <summary>The same walk through any host's channel (the leadership group's) and fake clock.</summary>
+    public static async Task WalkToMassReviewAsync(Grpc.Net.Client.GrpcChannel channel, Microsoft.Extensions.Time.Testing.FakeTimeProvider time)
     {
-        var workflow = new WorkflowService.WorkflowServiceClient(service.Channel);
-        var assessment = new AssessmentService.AssessmentServiceClient(service.Channel);
-        await new MembersService.MembersServiceClient(service.Channel).WithTestCollegeAsync();
+        var workflow = new WorkflowService.WorkflowServiceClient(channel);
+        var assessment = new AssessmentService.AssessmentServiceClient(channel);
+        await new MembersService.MembersServiceClient(channel).WithTestCollegeAsync();
         await workflow.OpenYearAsync(new OpenYearRequest { Year = 2026, Actor = "leadership" });
         foreach (var member in new[] { "T1002", "T1003" })
         {
             await workflow.SubmitCommitmentAsync(new SubmitCommitmentRequest { Year = 2026, StaffNumber = member, Commitment = $"{member}：带头完成教学任务", Actor = member });
         }
 
-        service.Time.SetUtcNow(At(2, 1));
+        time.SetUtcNow(At(2, 1));
         await Advance(workflow, CycleState.SelfReport);
 
-        service.Time.SetUtcNow(At(6, 20));
+        time.SetUtcNow(At(6, 20));
         async Task Record(string staffNumber, string kind, string occurredOn, int count = 1) =>
             await assessment.RecordEventAsync(new RecordEventRequest
             {
@@ -76,27 +79,30 @@ public sealed class DocumentsCollege : SharedService
         await Record("T1003", "DUES_LATE", "2026-03-01");
         await Record("R2001", "LEGAL_VIOLATION", "2026-03-02");
 
-        service.Time.SetUtcNow(At(7, 11));
+        time.SetUtcNow(At(7, 11));
         await Advance(workflow, CycleState.SelfReport, CycleSubState.SecondHalf);
         await workflow.SubmitDeclarationAsync(new SubmitDeclarationRequest { Year = 2026, StaffNumber = "T1002", Half = HalfYear.Second, Content = "T1002下半年述绩", Actor = "T1002" });
 
-        service.Time.SetUtcNow(At(12, 11));
+        time.SetUtcNow(At(12, 11));
         await Record("T1002", "THOUGHT_REPORT", "2026-09-10");
         await Record("T1003", "THOUGHT_REPORT", "2026-09-11");
         await Advance(workflow, CycleState.MassReview);
         await workflow.SubmitOpinionAsync(new SubmitOpinionRequest { Year = 2026, StaffNumber = "T1002", Channel = OpinionChannel.Forum, Content = "备课认真", Author = "学生代表", RequestId = "forum-1" });
         await workflow.SubmitOpinionAsync(new SubmitOpinionRequest { Year = 2026, StaffNumber = "T1003", Channel = OpinionChannel.SuggestionBox, Content = "希望多辅导", Anonymous = true, RequestId = "box-7" });
 
-        service.Time.SetUtcNow(At(12, 17, 23));
+        time.SetUtcNow(At(12, 17, 23));
     }
 
     /// <summary>Publicity (亮绩) from 12-18 10:00 to 12-23 10:00; T1003 objects on 12-19.</summary>
-    public static async Task EnterPublicityAsync(TestService service)
+    public static Task EnterPublicityAsync(TestService service) => EnterPublicityAsync(service.Channel, service.Time);
+
+    /// <summary>The same through any host's channel (the leadership group's) and fake clock.</summary>
+    public static async Task EnterPublicityAsync(Grpc.Net.Client.GrpcChannel channel, Microsoft.Extensions.Time.Testing.FakeTimeProvider time)
     {
-        var workflow = new WorkflowService.WorkflowServiceClient(service.Channel);
-        service.Time.SetUtcNow(PublicityOpens);
+        var workflow = new WorkflowService.WorkflowServiceClient(channel);
+        time.SetUtcNow(PublicityOpens);
         await Advance(workflow, CycleState.Publicity);
-        service.Time.SetUtcNow(At(12, 19));
+        time.SetUtcNow(At(12, 19));
         await workflow.RaiseObjectionAsync(new RaiseObjectionRequest { Year = 2026, StaffNumber = "T1003", Content = "迟到只有两次", Actor = "T1003" });
     }
 

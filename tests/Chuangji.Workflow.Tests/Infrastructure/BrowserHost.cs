@@ -45,12 +45,13 @@ public sealed class BrowserHost : IAsyncDisposable
     /// <summary>gRPC on the other endpoint, as the leadership group.</summary>
     public GrpcChannel Channel { get; }
 
-    internal static async Task<BrowserHost> StartAsync(Seed seed)
+    /// <summary>On a copy of the seed's template at the seed's start; on the migrated template at <paramref name="start"/> without a seed.</summary>
+    internal static async Task<BrowserHost> StartAsync(Seed? seed, DateTimeOffset? start = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         await TemplateDatabase.CopyToAsync(Path.Combine(directory, "chuangji.db"), scheduler: false, seed);
-        var time = new FakeTimeProvider(seed.Start);
+        var time = new FakeTimeProvider(seed?.Start ?? start ?? TestService.DefaultStart);
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var http = new Uri($"http://127.0.0.1:{FreePort()}");
         var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -67,10 +68,11 @@ public sealed class BrowserHost : IAsyncDisposable
         });
         factory.UseKestrel();
         factory.StartServer();
-        var token = factory.Services.GetRequiredService<TokenIssuer>().Issue(TestService.Leadership);
+        // A token per call, on the fake clock: the tests move it by months.
+        var issuer = factory.Services.GetRequiredService<TokenIssuer>();
         var channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions
         {
-            HttpHandler = new BearerHeader(token) { InnerHandler = new SocketsHttpHandler() },
+            HttpHandler = new BearerHeader(() => issuer.Issue(TestService.Leadership)) { InnerHandler = new SocketsHttpHandler() },
         });
         var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
@@ -118,11 +120,11 @@ public sealed class BrowserHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class BearerHeader(string token) : DelegatingHandler
+    private sealed class BearerHeader(Func<string> token) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token());
             return base.SendAsync(request, cancellationToken);
         }
     }

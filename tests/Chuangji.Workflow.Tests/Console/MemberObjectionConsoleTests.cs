@@ -1,0 +1,49 @@
+using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Tests.Documents;
+using Chuangji.Workflow.Tests.Infrastructure;
+using Chuangji.Workflow.V1;
+using PuppeteerSharp;
+
+namespace Chuangji.Workflow.Tests.Console;
+
+/// <summary>
+/// 亮绩 in a real browser: the documents college walked to publicity (12-18 to 12-23; T1003 objected on 12-19), and T1002
+/// raising an objection to the posted result from the phone.
+/// </summary>
+[RunsLong]
+public sealed class MemberObjectionConsoleTests : IAsyncLifetime
+{
+    private BrowserHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await BrowserHost.StartAsync(seed: null, start: DocumentsCollege.January5);
+        await DocumentsCollege.WalkToMassReviewAsync(_host.Channel, _host.Time);
+        await DocumentsCollege.EnterPublicityAsync(_host.Channel, _host.Time);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task DuringPublicity_AMember_RaisesAnObjection_AndSeesItWaitForTheBranch()
+    {
+        var page = await _host.NewPageAsync();
+        await page.GoToAsync(_host.SignInLinkFor(new TokenRequest(CallerRole.Member, "T1002", null, [], TimeSpan.Zero)));
+        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        await page.WaitForSelectorAsync("#object");
+
+        (await Text(page, "#stage")).Should().Be("亮绩（公示）");
+        // By hand (the documents college): T1002 100 − 4 (two absences) + 3 (a city award) = 99.
+        (await Text(page, "#total")).Should().Be("99");
+        await page.TypeAsync("#object-text", "三月十二日的缺席已请假");
+        await page.ClickAsync("#object button");
+        await page.WaitForSelectorAsync("#objections-heading ~ p");
+
+        (await Text(page, "#objections-heading ~ p")).Should().Be("2026年12月19日 10:00：三月十二日的缺席已请假（待处理）");
+        var cycle = (await new WorkflowService.WorkflowServiceClient(_host.Channel).GetCycleAsync(new GetCycleRequest { Year = 2026, StaffNumber = "T1002" })).Cycle;
+        cycle.Objections.Should().ContainSingle().Which.Content.Should().Be("三月十二日的缺席已请假");
+    }
+
+    private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+}
