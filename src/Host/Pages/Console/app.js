@@ -192,6 +192,123 @@ function scorecardSection(card) {
     el("p", {}, "建议等次：", el("strong", { id: "suggested" }, card.veto ? `不合格（一票否决：${card.veto.name}）` : card.suggestedRatingName)));
 }
 
+/** The branch secretary's page: register a fact for a member of the branch, and the branch's ranked scorecards. */
+async function showSecretary(notice) {
+  const year = session.year;
+  const branch = encodeURIComponent(session.branchCode);
+  const [rosterAnswer, rubricAnswer, rankedAnswer] = await Promise.all([
+    api("GET", `/v1/members?branchCode=${branch}&status=MEMBER_STATUS_ACTIVE&pageSize=500`),
+    api("GET", `/v1/years/${year}/rubric`),
+    api("GET", `/v1/years/${year}/scorecards?branchCode=${branch}&pageSize=500`),
+  ]);
+  const heading = el("h1", {}, `${year}年度 支部 ${session.branchCode}`);
+  const failed = [rosterAnswer, rubricAnswer, rankedAnswer].find((answer) => !answer.ok);
+  if (failed) {
+    show(heading, el("p", { class: "error", role: "alert" }, failed.message));
+    return;
+  }
+  show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
+    factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric),
+    rankingSection(rankedAnswer.json.scorecards || []),
+    documentsSection(year));
+  document.getElementById("main").focus();
+}
+
+/** The kinds a member's facts may be of: those scoring on an item of the member's category, and the bonus kinds. */
+function kindsFor(member, rubric) {
+  const items = new Map((rubric.items || []).map((item) => [item.code, item]));
+  return (rubric.factKinds || []).filter((kind) => (kind.itemCodes || []).length === 0
+    || kind.itemCodes.some((code) => (items.get(code)?.appliesTo || []).includes(member.category)));
+}
+
+/** 登记事实: the member, a kind valid for them, the day; the count or the points only where the kind's rule takes them. */
+function factForm(year, members, rubric) {
+  const errors = {};
+  const field = (name, label, control, hint) => {
+    errors[name] = el("p", { id: `fact-${name}-error`, class: "error", role: "alert", hidden: true });
+    control.setAttribute("aria-describedby", [hint ? `fact-${name}-hint` : "", `fact-${name}-error`].join(" ").trim());
+    return el("div", { id: `fact-${name}-field` }, el("label", { for: control.id }, label), hint ? el("p", { id: `fact-${name}-hint`, class: "muted" }, hint) : "", control, errors[name]);
+  };
+  const member = el("select", { id: "fact-member", name: "staffNumber", required: true },
+    members.map((m) => el("option", { value: m.staffNumber }, `${m.name}（${m.staffNumber}）`)));
+  const kind = el("select", { id: "fact-kind", name: "kind", required: true });
+  const day = el("input", { id: "fact-day", name: "occurredOn", type: "date", required: true });
+  const count = el("input", { id: "fact-count", name: "count", type: "number", min: "1", max: "1000", value: "1", inputmode: "numeric" });
+  const points = el("input", { id: "fact-points", name: "points", type: "text", inputmode: "decimal", pattern: "\\d+(\\.\\d)?" });
+  const note = el("textarea", { id: "fact-note", name: "note", maxlength: "500" });
+  const formError = el("p", { class: "error", role: "alert", hidden: true });
+  const countField = field("count", "次数", count);
+  const pointsField = field("points", "扣分（酌情扣分）", points, "大于 0，至多一位小数，不超过该项目的分值。");
+  let requestId = crypto.randomUUID();
+
+  const rules = new Map((rubric.factKinds || []).map((k) => [k.kind, k]));
+  const offerKinds = () => {
+    const chosen = members.find((m) => m.staffNumber === member.value);
+    kind.replaceChildren(...(chosen ? kindsFor(chosen, rubric) : []).map((k) => el("option", { value: k.kind }, k.name)));
+    showRuleFields();
+  };
+  const showRuleFields = () => {
+    const rule = rules.get(kind.value)?.rule;
+    countField.hidden = !["FACT_RULE_PER_COUNT", "FACT_RULE_POSITIVE", "FACT_RULE_BONUS"].includes(rule);
+    pointsField.hidden = rule !== "FACT_RULE_DISCRETIONARY";
+    points.required = !pointsField.hidden;
+  };
+  member.addEventListener("change", offerKinds);
+  kind.addEventListener("change", showRuleFields);
+
+  const form = el("form", { id: "fact", "aria-label": "登记事实" },
+    field("staff_number", "党员", member), field("kind", "事实类型", kind, "只列出适用于该党员类别的类型。"),
+    field("occurred_on", "发生日期", day), countField, pointsField, field("note", "备注（可不填）", note),
+    formError, el("button", { type: "submit" }, "登记"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    formError.hidden = true;
+    for (const error of Object.values(errors)) error.hidden = true;
+    const fact = { staffNumber: member.value, kind: kind.value, occurredOn: day.value, note: note.value, requestId };
+    if (!countField.hidden) fact.count = Number(count.value || "1");
+    if (!pointsField.hidden) fact.points = points.value;
+    const answer = await api("POST", "/v1/facts", { fact });
+    if (answer.ok) {
+      await showSecretary(answer.json.replayed ? "这条事实已经登记过，未重复计入。" : `已登记：${rules.get(fact.kind)?.name}。`);
+      return;
+    }
+    let placed = false;
+    for (const [name, description] of Object.entries(answer.fields)) {
+      const target = errors[name.replace(/^fact\./, "")];
+      if (target) {
+        target.textContent = description;
+        target.hidden = false;
+        placed = true;
+      }
+    }
+    if (!placed) {
+      formError.textContent = answer.message;
+      formError.hidden = false;
+    }
+    requestId = crypto.randomUUID();
+  });
+  offerKinds();
+  return el("section", { "aria-labelledby": "fact-heading" }, el("h2", { id: "fact-heading" }, "登记事实"), form);
+}
+
+/** The branch's scorecards in rank order; each opens to its lines. */
+function rankingSection(ranked) {
+  const rows = ranked.map(({ rank, scorecard: card }) => {
+    const lines = (card.items || []).flatMap((item) => (item.deductions || []).map((line) => el("li", {}, `${item.name}：${line.description}（${line.points}分）`)))
+      .concat((card.bonusLines || []).map((line) => el("li", {}, `加分：${line.description}（+${line.points}分）`)));
+    return el("tr", { id: `rank-${card.staffNumber}` },
+      el("td", { class: "number" }, rank),
+      el("td", {}, el("details", {}, el("summary", {}, `${card.name}（${card.staffNumber}）`), lines.length ? el("ul", {}, lines) : el("p", { class: "muted" }, "无扣分、加分。"))),
+      el("td", { class: "number total" }, card.totalScore),
+      el("td", {}, card.veto ? `不合格（一票否决）` : card.suggestedRatingName));
+  });
+  return el("section", { "aria-labelledby": "ranking-heading" },
+    el("h2", { id: "ranking-heading" }, "本支部评分排名"),
+    el("table", {},
+      el("thead", {}, el("tr", {}, el("th", { scope: "col", class: "number" }, "名次"), el("th", { scope: "col" }, "党员（点开看明细）"), el("th", { scope: "col", class: "number" }, "总分"), el("th", { scope: "col" }, "建议等次"))),
+      el("tbody", {}, rows)));
+}
+
 function documentsSection(year) {
   const links = {
     member: [["我的考核评分表（PDF）", `/documents/${year}/members/${session.subject}/scoring-table.pdf`], ["我的考核评分表（Excel）", `/documents/${year}/members/${session.subject}/scoring-table.xlsx`]],
@@ -220,6 +337,7 @@ async function start() {
   session = await response.json();
   showAccount();
   if (session.role === "member") await showMember();
+  else if (session.role === "secretary") await showSecretary();
   else show(el("h1", {}, `您好，${session.name || session.subject}`), documentsSection(session.year));
 }
 

@@ -1,0 +1,76 @@
+using Chuangji.Assessment.V1;
+using Chuangji.Members.V1;
+using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Tests.Documents;
+using Chuangji.Workflow.Tests.Infrastructure;
+using Chuangji.Workflow.Tests.Members;
+using PuppeteerSharp;
+
+namespace Chuangji.Workflow.Tests.Console;
+
+/// <summary>
+/// A branch secretary in a real browser: the test college on 2026-01-05 (B01: T1002, T1003, retired R2001), T1001 the
+/// secretary and a member of B01, registering facts through the form and reading the ranked scorecards.
+/// </summary>
+[RunsLong]
+public sealed class SecretaryConsoleTests : IAsyncLifetime
+{
+    private BrowserHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await BrowserHost.StartAsync(MembersFixtures.TestCollege(DocumentsCollege.January5));
+        await new MembersService.MembersServiceClient(_host.Channel).ImportMembersAsync(new ImportMembersRequest { Members = { MembersFixtures.Registration("T1001", "B01", name: "王建国") } });
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task TheSecretary_RegistersAFact_AndSeesTheScorecardChange_TheFormOfferingOnlyWhatTheRuleTakes()
+    {
+        var page = await _host.NewPageAsync();
+        await page.GoToAsync(_host.SignInLinkFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero)));
+        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        await page.WaitForSelectorAsync("#fact");
+
+        (await Text(page, "#rank-T1002 .total")).Should().Be("100");
+        await page.SelectAsync("#fact-member", "R2001");
+        var retiredKinds = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#fact-kind option')].map(o => o.value)");
+        retiredKinds.Should().Contain("CULTURAL_ACTIVITY_ABSENCE").And.NotContain("GOOD_DEED", "在职党员's personal item is not a retired member's");
+        await page.SelectAsync("#fact-member", "T1002");
+        await page.SelectAsync("#fact-kind", "ROLE_SHORTFALL");
+        (await Hidden(page, "#fact-points-field")).Should().BeFalse("a discretionary deduction asks for its points");
+        (await Hidden(page, "#fact-count-field")).Should().BeTrue();
+
+        await page.EvaluateExpressionAsync("document.querySelector('#fact-day').value = '2026-01-04'");
+        await page.TypeAsync("#fact-points", "20");
+        await page.ClickAsync("#fact button");
+        await page.WaitForSelectorAsync("#fact-points-error:not([hidden])");
+        (await Text(page, "#fact-points-error")).Should().Contain("16", "the service's own words: at most the item's maximum");
+
+        await page.SelectAsync("#fact-kind", "MEETING_ABSENCE");
+        (await Hidden(page, "#fact-points-field")).Should().BeTrue("a fixed deduction takes no points");
+        await page.EvaluateExpressionAsync("document.querySelector('#fact-day').value = '2026-01-04'");
+        await page.ClickAsync("#fact button");
+        await page.WaitForSelectorAsync("[role=status]");
+
+        (await Text(page, "[role=status]")).Should().Be("已登记：无故缺席。");
+        // By hand: 100 − 2 for one absence; T1001, T1003 and R2001 stay at 100 and share rank 1, so T1002 is 4th.
+        (await Text(page, "#rank-T1002 .total")).Should().Be("98");
+        (await Text(page, "#rank-T1002 td")).Should().Be("4");
+        (await Text(page, "#rank-T1003 td")).Should().Be("1");
+        if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_SCREENSHOTS") is { Length: > 0 } screenshots)
+        {
+            await page.ClickAsync("#rank-T1002 summary");
+            await page.ScreenshotAsync(Path.Combine(screenshots, "console-secretary.png"), new ScreenshotOptions { FullPage = true });
+        }
+
+        var facts = await new AssessmentService.AssessmentServiceClient(_host.Channel).ListEventsAsync(new ListEventsRequest { Year = 2026, StaffNumber = "T1002" });
+        facts.Facts.Should().ContainSingle().Which.Should().Match<Fact>(f => f.Kind == "MEETING_ABSENCE" && f.RecordedBy == "T1001");
+    }
+
+    private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+
+    private static Task<bool> Hidden(IPage page, string selector) => page.EvaluateFunctionAsync<bool>("s => document.querySelector(s).hidden", selector);
+}
