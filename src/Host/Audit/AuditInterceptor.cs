@@ -32,7 +32,7 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        if (!IsMutating(context.Method))
+        if (!IsMutating(context.Method) || IsPreview((IMessage)request!))
         {
             return await continuation(request, context);
         }
@@ -56,6 +56,10 @@ internal sealed class AuditInterceptor(AuditWriter writer, IMembersModule member
         await writer.WriteAsync(entry, AuditSql.Ok, string.Empty);
         return response;
     }
+
+    /// <summary>A request with <c>validate_only</c> set (AIP-163) changes nothing, so it leaves no record of a change.</summary>
+    private static bool IsPreview(IMessage request) =>
+        request.Descriptor.FindFieldByName("validate_only") is { FieldType: Google.Protobuf.Reflection.FieldType.Bool } field && field.Accessor.GetValue(request) is true;
 
     private static bool IsMutating(string method)
     {

@@ -134,7 +134,7 @@ internal sealed class WorkflowGrpcService(
     public override async Task<AdvancePhaseResponse> AdvancePhase(AdvancePhaseRequest request, ServerCallContext context)
     {
         var target = StepRequestMapping.AdvanceTargetOf(request.TargetState, request.TargetSubState);
-        var results = await advancePhase.HandleAsync(request.Year, request.BranchCode, target, CallerIdentity.Or(request.Actor), context.CancellationToken);
+        var results = await advancePhase.HandleAsync(request.Year, request.BranchCode, target, CallerIdentity.Or(request.Actor), context.CancellationToken, request.ValidateOnly);
         var response = new AdvancePhaseResponse();
         response.Results.AddRange(results.Select(r =>
         {

@@ -30,6 +30,37 @@ public sealed class AdvancePhaseTests : WorkflowFixture
     }
 
     [Fact]
+    public async Task APreview_SaysWhoWouldMoveAndWhyNot_ButMovesNothing_RecordsNothing_AndLeavesNoAuditRecord()
+    {
+        await OpenAsync();
+        await CommitAsync("T1002");
+
+        var preview = await Workflow.AdvancePhaseAsync(new AdvancePhaseRequest { Year = 2026, TargetState = CycleState.SelfReport, ValidateOnly = true });
+        var done = await AdvanceAsync(CycleState.SelfReport);
+
+        preview.Results.Select(r => (r.StaffNumber, r.Moved)).Should().Equal(("R2001", true), ("T1002", false), ("T1003", true), ("T2001", true));
+        preview.Results.Should().Equal(done.Results, "the preview is the answer the step then gives");
+        (preview.MovedCount, preview.NotMovedCount).Should().Be((3, 1));
+        (await NoCommitmentFactsAsync()).Should().Equal(["R2001", "T1003", "T2001"], "recorded once, by the step, not by the preview");
+        var trail = (await new Chuangji.Audit.V1.AuditService.AuditServiceClient(Service.Channel).ListAuditAsync(new Chuangji.Audit.V1.ListAuditRequest())).Records
+            .Where(r => r.Rpc.EndsWith("/AdvancePhase", StringComparison.Ordinal));
+        trail.Should().ContainSingle("the preview changed nothing; the step did");
+    }
+
+    [Fact]
+    public async Task APreview_OfAStep_ThenNotTaken_LeavesEveryCycleWhereItWas()
+    {
+        await OpenAsync();
+
+        var preview = await Workflow.AdvancePhaseAsync(new AdvancePhaseRequest { Year = 2026, TargetState = CycleState.SelfReport, ValidateOnly = true });
+
+        preview.MovedCount.Should().Be(4);
+        var cycle = await CycleAsync("T1003");
+        (cycle.State, cycle.CommitmentMissing, cycle.Version, cycle.History.Count).Should().Be((CycleState.Commitment, false, 1L, 0));
+        (await NoCommitmentFactsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ClosingCommitment_WhenNoCommitmentCannotBeRecorded_MovesTheCycles_AndARepeatRecordsItOnce()
     {
         await OpenAsync();

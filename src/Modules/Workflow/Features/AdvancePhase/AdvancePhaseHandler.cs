@@ -23,7 +23,9 @@ namespace Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
 internal sealed class AdvancePhaseHandler(
     WorkflowDbContext db, CycleStore store, CycleRoster roster, IMembersModule members, IAssessmentModule assessment, CollegeClock clock)
 {
-    public async Task<IReadOnlyList<AdvanceResult>> HandleAsync(int year, string branchCode, AdvanceTarget target, string actor, CancellationToken cancellationToken)
+    /// <summary>With <c>validateOnly</c>, a preview: the same plan and answer, nothing written (the transaction rolls back, no NO_COMMITMENT is recorded).</summary>
+    public async Task<IReadOnlyList<AdvanceResult>> HandleAsync(
+        int year, string branchCode, AdvanceTarget target, string actor, CancellationToken cancellationToken, bool validateOnly = false)
     {
         var violations = new Violations();
         var who = TextField.Optional(violations, "actor", actor, 64) ?? string.Empty;
@@ -43,8 +45,8 @@ internal sealed class AdvancePhaseHandler(
         await roster.SyncAsync(opened, scope, cancellationToken);
         // One path for every close: early by hand, at the deadline by the schedule, or after a late opening.
         target = target.For(opened);
-        var (results, missingCommitment) = await AdvanceAsync(opened, scope, target, who, cancellationToken);
-        if (target.Trigger == CycleTrigger.CloseCommitmentPhase && !target.WithoutPenalty && missingCommitment.Count > 0)
+        var (results, missingCommitment) = await AdvanceAsync(opened, scope, target, who, validateOnly, cancellationToken);
+        if (!validateOnly && target.Trigger == CycleTrigger.CloseCommitmentPhase && !target.WithoutPenalty && missingCommitment.Count > 0)
         {
             await RecordMissingCommitmentsAsync(opened, missingCommitment, who, cancellationToken);
         }
@@ -53,7 +55,7 @@ internal sealed class AdvancePhaseHandler(
     }
 
     private async Task<(IReadOnlyList<AdvanceResult> Results, List<string> MissingCommitment)> AdvanceAsync(
-        WorkflowYear year, string? branchCode, AdvanceTarget target, string actor, CancellationToken cancellationToken)
+        WorkflowYear year, string? branchCode, AdvanceTarget target, string actor, bool validateOnly, CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -61,6 +63,11 @@ internal sealed class AdvancePhaseHandler(
         var dbTransaction = transaction.GetDbTransaction();
         var rows = await CycleAdvanceSql.ReadAsync(connection, dbTransaction, year.Year, branchCode, cancellationToken);
         var plan = AdvancePlan.Make(rows, target, actor, now, year.Calendar);
+        if (validateOnly)
+        {
+            return (plan.Results, []);
+        }
+
         foreach (var group in plan.Groups)
         {
             await CycleAdvanceSql.WriteAsync(connection, dbTransaction, group, cancellationToken);
