@@ -50,6 +50,7 @@ public sealed class MemberConsoleTests : IAsyncLifetime
         (await Text(page, "#stage")).Should().Be("述绩·上半年", "a member's commitment moves their own cycle at once");
         (await page.QuerySelectorAsync("#commit")).Should().BeNull("the step is no longer permitted");
         // The README's picture of the member's page: CHUANGJI_WRITE_SCREENSHOTS=<directory>.
+        (await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, "nothing runs off a phone's screen");
         if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_SCREENSHOTS") is { Length: > 0 } screenshots)
         {
             await page.ScreenshotAsync(Path.Combine(screenshots, "console-member.png"), new ScreenshotOptions { FullPage = true });

@@ -60,6 +60,7 @@ public sealed class SecretaryConsoleTests : IAsyncLifetime
         (await Text(page, "#rank-T1002 .total")).Should().Be("98");
         (await Text(page, "#rank-T1002 td")).Should().Be("4");
         (await Text(page, "#rank-T1003 td")).Should().Be("1");
+        (await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, "nothing runs off a phone's screen");
         if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_SCREENSHOTS") is { Length: > 0 } screenshots)
         {
             await page.ClickAsync("#rank-T1002 summary");

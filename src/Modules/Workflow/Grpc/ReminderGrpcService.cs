@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.Modules.Workflow.Features.AckReminder;
@@ -42,9 +43,11 @@ internal sealed class ReminderGrpcService(
         {
             await SendUntilEndedAsync(request, cursor, responseStream, ending.Token);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or DbException
+            && lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
-            // Said below.
+            // Said below. A read cut short by the stop may end as the database's own "interrupted" rather than as a
+            // cancellation (SQLite interrupts a running statement when its token is cancelled): the stop, all the same.
         }
 
         if (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)

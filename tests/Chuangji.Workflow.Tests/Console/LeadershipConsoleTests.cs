@@ -1,0 +1,82 @@
+using Chuangji.Members.V1;
+using Chuangji.Workflow.Host.Security;
+using Chuangji.Workflow.Tests.Documents;
+using Chuangji.Workflow.Tests.Infrastructure;
+using Chuangji.Workflow.Tests.Members;
+using Chuangji.Workflow.V1;
+using PuppeteerSharp;
+
+namespace Chuangji.Workflow.Tests.Console;
+
+/// <summary>
+/// The leadership group in a real browser: the test college (B01: T1001, T1002, T1003, R2001; B02: T2001) from
+/// 2026-01-05, the year opened from the page, T1002 committing, and on 02-01 the commitment phase of B01 closed after a
+/// preview.
+/// </summary>
+[RunsLong]
+public sealed class LeadershipConsoleTests : IAsyncLifetime
+{
+    private static readonly TokenRequest Leadership = new(CallerRole.Leadership, "T1001", null, [], TimeSpan.Zero);
+
+    private BrowserHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await BrowserHost.StartAsync(MembersFixtures.TestCollege(DocumentsCollege.January5));
+        await new MembersService.MembersServiceClient(_host.Channel).ImportMembersAsync(new ImportMembersRequest { Members = { MembersFixtures.Registration("T1001", "B01", name: "王建国") } });
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task TheLeadershipGroup_OpensTheYear_ThenAdvancesABranch_AfterAPreviewOfWhoCannotMoveAndWhy()
+    {
+        var page = await SignInAsync();
+        await page.WaitForSelectorAsync("#open-year");
+        await page.ClickAsync("#open-year");
+        await page.WaitForSelectorAsync("[role=status]");
+        (await Text(page, "[role=status]")).Should().Be("已开通2026年度，每名在册党员进入承诺阶段。");
+        (await Text(page, "[data-state=CYCLE_STATE_COMMITMENT]")).Should().Be("5");
+
+        var workflow = new WorkflowService.WorkflowServiceClient(_host.Channel);
+        await workflow.SubmitCommitmentAsync(new SubmitCommitmentRequest { Year = 2026, StaffNumber = "T1002", Commitment = "带头完成教学任务" });
+        _host.Time.SetUtcNow(DocumentsCollege.At(2, 1));
+        page = await SignInAsync();
+        await page.WaitForSelectorAsync("#advance");
+        await page.SelectAsync("#advance-branch", "B01");
+        await page.SelectAsync("#advance-target", "0");
+        await page.ClickAsync("#advance button");
+        await page.WaitForSelectorAsync("#advance-preview");
+
+        // By hand: B01's T1001, T1003 and R2001 would move; T1002 committed and is already in 述绩.
+        (await Text(page, "#advance-preview")).Should().Be("预览：将推进 3 人，1 人不能推进。");
+        (await Text(page, "#advance-outcome tbody tr td")).Should().Be("T1002");
+        (await workflow.GetCycleAsync(new GetCycleRequest { Year = 2026, StaffNumber = "T1003" })).Cycle.State.Should().Be(CycleState.Commitment, "a preview moves nothing");
+
+        // With the keyboard, as a person without a mouse would.
+        await page.FocusAsync("#advance-confirm");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("[role=status]");
+
+        (await Text(page, "[role=status]")).Should().Be("已推进 3 人，1 人未推进。");
+        (await Text(page, "[data-state=CYCLE_STATE_COMMITMENT]")).Should().Be("1", "B02's T2001 was not in scope");
+        (await Text(page, "[data-state=CYCLE_STATE_SELF_REPORT]")).Should().Be("4");
+        (await workflow.GetCycleAsync(new GetCycleRequest { Year = 2026, StaffNumber = "T1003" })).Cycle.Should().Match<Cycle>(c => c.State == CycleState.SelfReport && c.CommitmentMissing);
+        (await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, "nothing runs off a phone's screen");
+        if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_SCREENSHOTS") is { Length: > 0 } screenshots)
+        {
+            await page.ScreenshotAsync(Path.Combine(screenshots, "console-leadership.png"), new ScreenshotOptions { FullPage = true });
+        }
+    }
+
+    private async Task<IPage> SignInAsync()
+    {
+        var page = await _host.NewPageAsync();
+        await page.GoToAsync(_host.SignInLinkFor(Leadership));
+        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        return page;
+    }
+
+    private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+}
