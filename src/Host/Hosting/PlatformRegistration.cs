@@ -76,7 +76,7 @@ internal static class PlatformRegistration
         services.AddSingleton<DatabaseReadiness>();
         services.AddGrpcHealthChecks(health =>
             {
-                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName, WorkflowModule.ReminderServiceName, WorkflowModule.CheckReportServiceName, DocumentsModule.GrpcServiceName, AuditGrpcService.GrpcServiceName })
+                foreach (var service in new[] { MembersModule.GrpcServiceName, AssessmentModule.GrpcServiceName, WorkflowModule.GrpcServiceName, WorkflowModule.ReminderServiceName, WorkflowModule.CheckReportServiceName, DocumentsModule.GrpcServiceName, AuditGrpcService.GrpcServiceName, AccessGrpcService.GrpcServiceName })
                 {
                     health.Services.Map(service, _ => true);
                 }
@@ -113,6 +113,7 @@ internal static class PlatformRegistration
         app.UseMessageLimitStatus();
         // Every endpoint requires a caller (the fallback policy) except these two, open by design.
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<AccessGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapHttpJsonApi();
         app.UseSessionAntiforgery();

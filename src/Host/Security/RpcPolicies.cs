@@ -20,6 +20,7 @@ internal static class RpcPolicies
     private const string Checks = "/chuangji.workflow.v1.CheckReportService/";
     private const string Audit = "/chuangji.audit.v1.AuditService/";
     private const string Documents = "/chuangji.documents.v1.DocumentService/";
+    private const string Access = "/chuangji.access.v1.AccessService/";
 
     public static readonly IReadOnlyDictionary<string, RpcPolicy> ByMethod = new Dictionary<string, RpcPolicy>(StringComparer.Ordinal)
     {
@@ -74,6 +75,7 @@ internal static class RpcPolicies
         [Checks + "GetCheckReport"] = Secretaries(Target.CheckReport<GetCheckReportRequest>(r => r.Id), SystemScopes.Reports),
 
         [Audit + "ListAudit"] = Leadership(),
+        [Access + "IssueSignInLink"] = Leadership(),
 
         // A member files their own scoring table; the branch posts and compiles its own; the college's are the leadership group's.
         [Documents + "GetPublicityList"] = Secretaries(Target.Branch<GetPublicityListRequest>(r => r.BranchCode), SystemScopes.Reports),

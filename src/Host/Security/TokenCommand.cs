@@ -47,8 +47,7 @@ internal static class TokenCommand
         var clock = ServiceClock.Resolve(options.Clock, environment, TimeProvider.System);
         if (link)
         {
-            var baseUrl = string.IsNullOrWhiteSpace(options.Auth.PublicUrl) ? configuration["Kestrel:Endpoints:Http:Url"] ?? "http://127.0.0.1:5081" : options.Auth.PublicUrl;
-            output.WriteLine(new SignIn.SignInLinks(SigningKeys.Resolve(options), options.Auth, clock).Issue(request, baseUrl).Url);
+            output.WriteLine(new SignIn.SignInLinks(SigningKeys.Resolve(options), options.Auth, clock).Issue(request, SignIn.SignInLinks.BaseUrl(options.Auth, configuration)).Url);
             return 0;
         }
 

@@ -69,6 +69,33 @@ public sealed class LeadershipConsoleTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task TheLeadershipGroup_IssuesASignInLink_FromThePage_ThatSignsThePersonIn()
+    {
+        await new WorkflowService.WorkflowServiceClient(_host.Channel).OpenYearAsync(new OpenYearRequest { Year = 2026 });
+        var page = await SignInAsync();
+        await page.WaitForSelectorAsync("#link");
+
+        await page.TypeAsync("#link-staff", "X9999");
+        await page.ClickAsync("#link button");
+        await page.WaitForSelectorAsync("#link-staff-error:not([hidden])");
+        (await Text(page, "#link-staff-error")).Should().Contain("X9999", "the service's refusal, under the field it names");
+
+        await page.EvaluateExpressionAsync("document.querySelector('#link-staff').value = ''");
+        await page.TypeAsync("#link-staff", "T1003");
+        await page.ClickAsync("#link button");
+        await page.WaitForSelectorAsync("#link-url");
+        var link = await page.EvaluateExpressionAsync<string>("document.querySelector('#link-url').value");
+
+        link.Should().StartWith(_host.Http + "sign-in#");
+        var person = await _host.NewPageAsync();
+        await person.GoToAsync(link);
+        await person.WaitForSelectorAsync("#sign-in:not([hidden]) button");
+        await Task.WhenAll(person.WaitForNavigationAsync(), person.ClickAsync("#sign-in button"));
+        await person.WaitForSelectorAsync("#who");
+        (await Text(person, "#who")).Should().Be("赵敏（党员）");
+    }
+
     private async Task<IPage> SignInAsync()
     {
         var page = await _host.NewPageAsync();

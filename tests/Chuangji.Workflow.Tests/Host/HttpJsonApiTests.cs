@@ -26,7 +26,7 @@ public sealed partial class HttpJsonApiTests : IAsyncLifetime
     [
         .. MembersReflection.Descriptor.Services, .. AssessmentReflection.Descriptor.Services, .. WorkflowReflection.Descriptor.Services,
         .. ChecksReflection.Descriptor.Services, .. RemindersReflection.Descriptor.Services, .. DocumentsReflection.Descriptor.Services,
-        .. AuditReflection.Descriptor.Services,
+        .. AuditReflection.Descriptor.Services, .. Chuangji.Access.V1.AccessReflection.Descriptor.Services,
     ];
 
     private static readonly IReadOnlyList<MethodDescriptor> Rpcs = Services.SelectMany(s => s.Methods).ToList();
@@ -44,7 +44,7 @@ public sealed partial class HttpJsonApiTests : IAsyncLifetime
     [Fact]
     public void EveryRpc_HasAnHttpRule()
     {
-        Rpcs.Should().HaveCount(50, "the seven services have 50 RPCs between them");
+        Rpcs.Should().HaveCount(51, "the eight services have 51 RPCs between them");
         Rpcs.Where(m => Rule(m) is null).Select(m => m.FullName).Should().BeEmpty("every RPC is reachable over HTTP/JSON");
     }
 

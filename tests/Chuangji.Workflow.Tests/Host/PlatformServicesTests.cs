@@ -54,6 +54,7 @@ public sealed class PlatformServicesTests(PlatformServicesTests.FirstStart first
             "chuangji.workflow.v1.CheckReportService",
             "chuangji.audit.v1.AuditService",
             "chuangji.documents.v1.DocumentService",
+            "chuangji.access.v1.AccessService",
             "grpc.health.v1.Health",
             "grpc.reflection.v1alpha.ServerReflection",
             "grpc.reflection.v1.ServerReflection");

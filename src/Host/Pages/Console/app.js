@@ -335,7 +335,8 @@ async function showLeadership(notice) {
   }
   const theYear = yearAnswer.json.year;
   show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
-    glanceSection(theYear), advanceSection(year, branchesAnswer.ok ? branchesAnswer.json.branches || [] : []), documentsSection(year));
+    glanceSection(theYear), advanceSection(year, branchesAnswer.ok ? branchesAnswer.json.branches || [] : []),
+    linkSection(branchesAnswer.ok ? branchesAnswer.json.branches || [] : []), documentsSection(year));
   document.getElementById("main").focus();
 }
 
@@ -415,6 +416,41 @@ function advanceSection(year, branches) {
       confirm);
   });
   return el("section", { "aria-labelledby": "advance-heading" }, el("h2", { id: "advance-heading" }, "推进阶段"), form, outcome);
+}
+
+/** 发放登录链接: a one-time link for a member of the roster, to hand to that person only. */
+function linkSection(branches) {
+  const staff = el("input", { id: "link-staff", name: "staffNumber", type: "text", required: true, maxlength: "32", autocomplete: "off", "aria-describedby": "link-staff-error" });
+  const role = el("select", { id: "link-role", name: "role" },
+    el("option", { value: "PERSON_ROLE_MEMBER" }, "党员"), el("option", { value: "PERSON_ROLE_SECRETARY" }, "支部书记"), el("option", { value: "PERSON_ROLE_LEADERSHIP" }, "领导小组"));
+  const branch = el("select", { id: "link-branch", name: "branchCode" }, branches.map((b) => el("option", { value: b.code }, `${b.name}（${b.code}）`)));
+  const branchField = el("div", { hidden: true }, el("label", { for: "link-branch" }, "支部"), branch);
+  const staffError = el("p", { id: "link-staff-error", class: "error", role: "alert", hidden: true });
+  const formError = el("p", { class: "error", role: "alert", hidden: true });
+  const issued = el("div", { id: "link-issued", "aria-live": "polite" });
+  role.addEventListener("change", () => { branchField.hidden = role.value !== "PERSON_ROLE_SECRETARY"; });
+  const form = el("form", { id: "link", "aria-label": "发放登录链接" },
+    el("div", {}, el("label", { for: "link-staff" }, "工号"), staff, staffError),
+    el("div", {}, el("label", { for: "link-role" }, "身份"), role), branchField, formError,
+    el("button", { type: "submit" }, "生成登录链接"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    staffError.hidden = formError.hidden = true;
+    const body = { staffNumber: staff.value.trim(), role: role.value };
+    if (!branchField.hidden) body.branchCode = branch.value;
+    const answer = await api("POST", "/v1/signInLinks", body);
+    if (!answer.ok) {
+      const target = answer.fields.staff_number ? staffError : formError;
+      target.textContent = answer.fields.staff_number || answer.message;
+      target.hidden = false;
+      issued.replaceChildren();
+      return;
+    }
+    issued.replaceChildren(
+      el("label", { for: "link-url" }, `${body.staffNumber} 的登录链接（${moment(answer.json.expiresAt)}前有效，只能使用一次；请只发给本人）`),
+      el("input", { id: "link-url", type: "text", readonly: true, value: answer.json.url }));
+  });
+  return el("section", { "aria-labelledby": "link-heading" }, el("h2", { id: "link-heading" }, "发放登录链接"), form, issued);
 }
 
 function documentsSection(year) {

@@ -11,17 +11,30 @@ namespace Chuangji.Workflow.Host.Security.SignIn;
 /// </summary>
 internal sealed class SessionPeople(IMembersModule members)
 {
-    /// <summary>The person's stamp, or why they cannot hold a session.</summary>
+    /// <summary>The person's stamp, or why they cannot hold a session (in Chinese, for the person on the sign-in page).</summary>
     public async Task<(string? Stamp, string? Refusal)> StampAsync(TokenRequest person, CancellationToken cancellationToken)
+    {
+        var (stamp, why) = await CheckAsync(person, cancellationToken);
+        return (stamp, why switch
+        {
+            NoSession.System => "校园业务系统使用访问令牌，不能通过登录链接登录。",
+            NoSession.NotActive => $"{person.Subject} 不是在册党员，无法登录。",
+            NoSession.NotSecretary => $"{person.Subject} 不是支部 {person.Branch} 的书记，无法以书记身份登录。",
+            _ => null,
+        });
+    }
+
+    /// <summary>The person's stamp, or the kind of reason they cannot hold a session.</summary>
+    public async Task<(string? Stamp, NoSession Why)> CheckAsync(TokenRequest person, CancellationToken cancellationToken)
     {
         if (person.Role == CallerRole.System)
         {
-            return (null, "校园业务系统使用访问令牌，不能通过登录链接登录。");
+            return (null, NoSession.System);
         }
 
         if (await members.FindMemberAsync(person.Subject, cancellationToken) is not { Status: MemberStatusCode.Active } member)
         {
-            return (null, $"{person.Subject} 不是在册党员，无法登录。");
+            return (null, NoSession.NotActive);
         }
 
         var secretaryOf = person.Role == CallerRole.Secretary
@@ -29,9 +42,18 @@ internal sealed class SessionPeople(IMembersModule members)
             : null;
         if (person.Role == CallerRole.Secretary && secretaryOf != person.Subject)
         {
-            return (null, $"{person.Subject} 不是支部 {person.Branch} 的书记，无法以书记身份登录。");
+            return (null, NoSession.NotSecretary);
         }
 
-        return ($"{member.Status}|{member.BranchCode}|{(secretaryOf == person.Subject ? "secretary" : "-")}", null);
+        return ($"{member.Status}|{member.BranchCode}|{(secretaryOf == person.Subject ? "secretary" : "-")}", NoSession.None);
     }
+}
+
+/// <summary>Why a person cannot hold a session.</summary>
+internal enum NoSession
+{
+    None,
+    System,
+    NotActive,
+    NotSecretary,
 }

@@ -18,6 +18,10 @@ internal sealed class SignInLinks(SymmetricSecurityKey key, AuthSettings setting
 
     private string Audience => $"{settings.Audience}/sign-in";
 
+    /// <summary>Where people reach the service: <c>Chuangji:Auth:PublicUrl</c>, else the HTTP endpoint's URL.</summary>
+    public static string BaseUrl(AuthSettings settings, IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(settings.PublicUrl) ? configuration["Kestrel:Endpoints:Http:Url"] ?? "http://127.0.0.1:5081" : settings.PublicUrl;
+
     public IssuedLink Issue(TokenRequest person, string baseUrl)
     {
         var now = time.GetUtcNow();

@@ -15,6 +15,7 @@ public sealed class SecurityDocumentTests
             Chuangji.Workflow.V1.ChecksReflection.Descriptor,
             Chuangji.Audit.V1.AuditReflection.Descriptor,
             Chuangji.Documents.V1.DocumentsReflection.Descriptor,
+            Chuangji.Access.V1.AccessReflection.Descriptor,
         }.SelectMany(file => file.Services).SelectMany(service => service.Methods);
 
     [Fact]

@@ -135,6 +135,33 @@ public sealed class SignInTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task TheLeadershipGroup_IssuesALink_OverRpc_ThatSignsInOnce_AndIsAudited_WhileOthersAreRefused()
+    {
+        var access = new Chuangji.Access.V1.AccessService.AccessServiceClient(_service.Channel);
+
+        var issued = await access.IssueSignInLinkAsync(new Chuangji.Access.V1.IssueSignInLinkRequest { StaffNumber = "T1001", Role = Chuangji.Access.V1.PersonRole.Secretary, BranchCode = "B01" });
+        using var browser = _service.BrowserClient();
+        using var signedIn = await SignInAsync(browser, new Uri(issued.Url));
+
+        issued.Url.Should().StartWith("http://127.0.0.1:5081/sign-in#", "the HTTP endpoint people reach");
+        (issued.ExpiresAt.ToDateTimeOffset() - _service.Time.GetUtcNow()).Should().Be(SignInLinks.Lifetime);
+        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        JsonDocument.Parse(await browser.GetStringAsync(new Uri("/session", UriKind.Relative))).RootElement.GetProperty("role").GetString().Should().Be("secretary");
+        var audit = await new AuditService.AuditServiceClient(_service.Channel).ListAuditAsync(new ListAuditRequest { StaffNumber = "T1001" });
+        audit.Records.Should().ContainSingle(r => r.Rpc == "chuangji.access.v1.AccessService/IssueSignInLink").Which.Should().Match<AuditRecord>(r => r.Actor == "leadership" && r.Outcome == "OK");
+
+        (await access.IssueSignInLinkAsync(new Chuangji.Access.V1.IssueSignInLinkRequest { StaffNumber = "T1002" }).ShouldFailWith(Grpc.Core.StatusCode.InvalidArgument))
+            .ViolatedFields().Should().Equal("role");
+        await access.IssueSignInLinkAsync(new Chuangji.Access.V1.IssueSignInLinkRequest { StaffNumber = "X9999", Role = Chuangji.Access.V1.PersonRole.Member }).ShouldFailWith(Grpc.Core.StatusCode.NotFound);
+        await access.IssueSignInLinkAsync(new Chuangji.Access.V1.IssueSignInLinkRequest { StaffNumber = "T1002", Role = Chuangji.Access.V1.PersonRole.Secretary, BranchCode = "B01" })
+            .ShouldFailWith(Grpc.Core.StatusCode.FailedPrecondition);
+        using var secretary = _service.ChannelWith(_service.TokenFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.FromHours(1))));
+        await new Chuangji.Access.V1.AccessService.AccessServiceClient(secretary)
+            .IssueSignInLinkAsync(new Chuangji.Access.V1.IssueSignInLinkRequest { StaffNumber = "T1002", Role = Chuangji.Access.V1.PersonRole.Member })
+            .ShouldFailWith(Grpc.Core.StatusCode.PermissionDenied);
+    }
+
     /// <summary>What the sign-in page's script does: the token from the link's fragment, posted once as a form.</summary>
     private static Task<HttpResponseMessage> SignInAsync(HttpClient browser, Uri link) =>
         browser.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent([new("token", Uri.UnescapeDataString(link.Fragment.TrimStart('#')))]));
