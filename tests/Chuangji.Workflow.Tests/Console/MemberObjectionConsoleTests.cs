@@ -45,5 +45,29 @@ public sealed class MemberObjectionConsoleTests : IAsyncLifetime
         cycle.Objections.Should().ContainSingle().Which.Content.Should().Be("三月十二日的缺席已请假");
     }
 
+    [Fact]
+    public async Task TheSecretary_DismissesAnObjection_WithTheReason_AndItLeavesTheList()
+    {
+        await new Chuangji.Members.V1.MembersService.MembersServiceClient(_host.Channel).ImportMembersAsync(
+            new Chuangji.Members.V1.ImportMembersRequest { Members = { Members.MembersFixtures.Registration("T1001", "B01", name: "王建国") } });
+        var page = await _host.NewPageAsync();
+        await page.GoToAsync(_host.SignInLinkFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero)));
+        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        await page.WaitForSelectorAsync("#resolve-heading ~ form");
+
+        (await Text(page, "#resolve-heading ~ form p")).Should().Be("赵敏（T1003）：迟到只有两次");
+        await page.ClickAsync("#resolve-heading ~ form button");
+        (await page.EvaluateExpressionAsync<bool>("document.querySelector('#resolve-heading ~ form textarea').validity.valueMissing")).Should().BeTrue();
+        await page.TypeAsync("#resolve-heading ~ form textarea", "经核实签到记录，确为迟到三次");
+        await page.ClickAsync("#resolve-heading ~ form button");
+        await page.WaitForSelectorAsync("[role=status]");
+
+        (await Text(page, "[role=status]")).Should().Be("已处理 T1003 的异议。");
+        (await Text(page, "#resolve-heading ~ p")).Should().Be("没有待处理的异议。");
+        var objection = (await new WorkflowService.WorkflowServiceClient(_host.Channel).GetCycleAsync(new GetCycleRequest { Year = 2026, StaffNumber = "T1003" })).Cycle.Objections.Single();
+        (objection.Status, objection.Resolution, objection.ResolvedBy).Should().Be((ObjectionStatus.Dismissed, "经核实签到记录，确为迟到三次", "T1001"));
+    }
+
     private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
 }

@@ -196,10 +196,11 @@ function scorecardSection(card) {
 async function showSecretary(notice) {
   const year = session.year;
   const branch = encodeURIComponent(session.branchCode);
-  const [rosterAnswer, rubricAnswer, rankedAnswer] = await Promise.all([
+  const [rosterAnswer, rubricAnswer, rankedAnswer, cyclesAnswer] = await Promise.all([
     api("GET", `/v1/members?branchCode=${branch}&status=MEMBER_STATUS_ACTIVE&pageSize=500`),
     api("GET", `/v1/years/${year}/rubric`),
     api("GET", `/v1/years/${year}/scorecards?branchCode=${branch}&pageSize=500`),
+    api("GET", `/v1/years/${year}/cycles?branchCode=${branch}&pageSize=500`),
   ]);
   const heading = el("h1", {}, `${year}年度 支部 ${session.branchCode}`);
   const failed = [rosterAnswer, rubricAnswer, rankedAnswer].find((answer) => !answer.ok);
@@ -207,11 +208,53 @@ async function showSecretary(notice) {
     show(heading, el("p", { class: "error", role: "alert" }, failed.message));
     return;
   }
+  const names = new Map((rosterAnswer.json.members || []).map((m) => [m.staffNumber, m.name]));
   show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
+    cyclesAnswer.ok ? objectionsSection(year, cyclesAnswer.json.cycles || [], names) : "",
     factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric),
     rankingSection(rankedAnswer.json.scorecards || []),
     documentsSection(year));
   document.getElementById("main").focus();
+}
+
+/** 异议处理: the branch's open objections, each with its form when the cycle permits resolving it. */
+function objectionsSection(year, cycles, names) {
+  const open = cycles.flatMap((cycle) => (cycle.objections || [])
+    .filter((o) => o.status === "OBJECTION_STATUS_OPEN" && (cycle.permittedActions || []).includes("ResolveObjection"))
+    .map((objection) => ({ cycle, objection })));
+  const section = el("section", { "aria-labelledby": "resolve-heading" }, el("h2", { id: "resolve-heading" }, "公示异议处理"));
+  if (open.length === 0) {
+    section.append(el("p", { class: "muted" }, "没有待处理的异议。"));
+    return section;
+  }
+  for (const { cycle, objection } of open) {
+    const id = `resolve-${objection.objectionId}`;
+    const resolution = el("textarea", { id: `${id}-text`, name: "resolution", required: true, maxlength: "4000", "aria-describedby": `${id}-error` });
+    const upheld = el("input", { type: "radio", name: `${id}-verdict`, id: `${id}-upheld`, value: "upheld" });
+    const dismissed = el("input", { type: "radio", name: `${id}-verdict`, id: `${id}-dismissed`, value: "dismissed", checked: true });
+    const error = el("p", { id: `${id}-error`, class: "error", role: "alert", hidden: true });
+    const form = el("form", { id, "aria-label": `处理${names.get(cycle.staffNumber) || cycle.staffNumber}的异议` },
+      el("p", {}, el("strong", {}, `${names.get(cycle.staffNumber) || ""}（${cycle.staffNumber}）`), `：${objection.content}`),
+      el("fieldset", {}, el("legend", {}, "处理意见"),
+        el("label", { for: `${id}-upheld` }, upheld, " 异议成立（已在事实登记中更正）"),
+        el("label", { for: `${id}-dismissed` }, dismissed, " 异议不成立")),
+      el("label", { for: `${id}-text` }, "处理结果（将告知本人，并载入材料汇集）"), resolution, error,
+      el("button", { type: "submit" }, "提交处理结果"));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      error.hidden = true;
+      const answer = await api("POST", `/v1/years/${year}/members/${encodeURIComponent(cycle.staffNumber)}/objections/${objection.objectionId}:resolve`,
+        { upheld: upheld.checked, resolution: resolution.value });
+      if (answer.ok) {
+        await showSecretary(`已处理 ${cycle.staffNumber} 的异议。`);
+        return;
+      }
+      error.textContent = answer.fields.resolution || answer.message;
+      error.hidden = false;
+    });
+    section.append(form);
+  }
+  return section;
 }
 
 /** The kinds a member's facts may be of: those scoring on an item of the member's category, and the bonus kinds. */
