@@ -211,6 +211,7 @@ async function showSecretary(notice) {
   const names = new Map((rosterAnswer.json.members || []).map((m) => [m.staffNumber, m.name]));
   show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
     cyclesAnswer.ok ? objectionsSection(year, cyclesAnswer.json.cycles || [], names) : "",
+    cyclesAnswer.ok ? await meetingSection(year, cyclesAnswer.json.cycles || [], names) : "",
     factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric),
     rankingSection(rankedAnswer.json.scorecards || []),
     documentsSection(year));
@@ -255,6 +256,70 @@ function objectionsSection(year, cycles, names) {
     section.append(form);
   }
   return section;
+}
+
+const RATINGS = { RATING_EXCELLENT: "优秀", RATING_QUALIFIED: "合格", RATING_BASICALLY_QUALIFIED: "基本合格", RATING_UNQUALIFIED: "不合格" };
+
+/** 定绩 and 用绩: a form for each member whose cycle permits the step, the ratings offered being those the service names. */
+async function meetingSection(year, cycles, names) {
+  const due = cycles.filter((c) => (c.permittedActions || []).some((a) => a === "Determine" || a === "ApplyOutcome"));
+  const section = el("section", { "aria-labelledby": "meeting-heading" }, el("h2", { id: "meeting-heading" }, "定绩与用绩"));
+  if (due.length === 0) {
+    section.append(el("p", { class: "muted" }, "目前没有待定绩或待用绩的党员。"));
+    return section;
+  }
+  const full = await Promise.all(due.map((c) => api("GET", `/v1/years/${year}/members/${encodeURIComponent(c.staffNumber)}/cycle`)));
+  for (const answer of full) {
+    if (!answer.ok) continue;
+    const cycle = answer.json.cycle;
+    const who = `${names.get(cycle.staffNumber) || ""}（${cycle.staffNumber}）`;
+    const path = `/v1/years/${year}/members/${encodeURIComponent(cycle.staffNumber)}/cycle`;
+    if ((cycle.permittedActions || []).includes("Determine")) {
+      section.append(meetingForm(`determine-${cycle.staffNumber}`, `${who} 定绩`, [
+        ["rating", "评定等次", el("select", { name: "rating" }, (cycle.determinableRatings || []).map((r) => el("option", { value: r }, RATINGS[r])))],
+        ["peer_review_summary", "党员互评意见", el("textarea", { name: "peerReviewSummary", required: true, maxlength: "4000" })],
+        ["secretary_comment", "支部书记点评", el("textarea", { name: "secretaryComment", required: true, maxlength: "4000" })],
+      ], "记录定绩结果", (values) => api("POST", `${path}:determine`, values), `已记录 ${cycle.staffNumber} 的定绩结果。`));
+    }
+    if ((cycle.permittedActions || []).includes("ApplyOutcome")) {
+      section.append(meetingForm(`outcome-${cycle.staffNumber}`, `${who} 用绩（评定：${RATINGS[cycle.determination?.rating] || ""}）`, [
+        ["commendation", "表彰（评为优秀的填写）", el("textarea", { name: "commendation", maxlength: "4000" })],
+        ["help_plan", "帮扶计划（基本合格、不合格的填写）", el("textarea", { name: "helpPlan", maxlength: "4000" })],
+      ], "记录用绩结果", (values) => api("POST", `${path}:applyOutcome`, values), `已记录 ${cycle.staffNumber} 的用绩结果。`));
+    }
+  }
+  return section;
+}
+
+/** A form of named fields; each field's refusal under it, any other above the button. */
+function meetingForm(id, title, fields, submit, send, done) {
+  const errors = {};
+  const formError = el("p", { class: "error", role: "alert", hidden: true });
+  const form = el("form", { id, "aria-label": title }, el("h3", {}, title),
+    fields.map(([field, label, control]) => {
+      control.id = `${id}-${field}`;
+      errors[field] = el("p", { id: `${id}-${field}-error`, class: "error", role: "alert", hidden: true });
+      control.setAttribute("aria-describedby", `${id}-${field}-error`);
+      return el("div", {}, el("label", { for: control.id }, label), control, errors[field]);
+    }),
+    formError, el("button", { type: "submit" }, submit));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    formError.hidden = true;
+    for (const error of Object.values(errors)) error.hidden = true;
+    const values = Object.fromEntries(fields.map(([, , control]) => [control.name, control.value]));
+    const answer = await send(values);
+    if (answer.ok) {
+      await showSecretary(done);
+      return;
+    }
+    let placed = false;
+    for (const [name, description] of Object.entries(answer.fields)) {
+      if (errors[name]) { errors[name].textContent = description; errors[name].hidden = false; placed = true; }
+    }
+    if (!placed) { formError.textContent = answer.message; formError.hidden = false; }
+  });
+  return form;
 }
 
 /** The kinds a member's facts may be of: those scoring on an item of the member's category, and the bonus kinds. */

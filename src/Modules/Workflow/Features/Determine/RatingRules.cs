@@ -7,6 +7,12 @@ namespace Chuangji.Workflow.Modules.Workflow.Features.Determine;
 /// <summary>What the scorecard allows the branch meeting to decide.</summary>
 internal static class RatingRules
 {
+    /// <summary>The ratings <see cref="Check"/> lets through for this scorecard, best first.</summary>
+    public static IReadOnlyList<Rating> Permitted(ScorecardSnapshot scorecard) =>
+        scorecard.Vetoed ? [Rating.Unqualified]
+        : scorecard.SuggestedRating == "EXCELLENT" ? [Rating.Excellent, Rating.Qualified, Rating.BasicallyQualified, Rating.Unqualified]
+        : [Rating.Qualified, Rating.BasicallyQualified, Rating.Unqualified];
+
     public static void Check(Rating rating, ScorecardSnapshot scorecard)
     {
         if (scorecard.Vetoed && rating != Rating.Unqualified)
