@@ -98,12 +98,9 @@ public sealed class LeadershipConsoleTests : IAsyncLifetime
 
     private async Task<IPage> SignInAsync()
     {
-        var page = await _host.NewPageAsync();
-        await page.GoToAsync(_host.SignInLinkFor(Leadership));
-        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        var page = await _host.SignedInAsync(Leadership);
         return page;
     }
 
-    private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+    private static Task<string> Text(IPage page, string selector) => BrowserHost.TextAsync(page, selector);
 }

@@ -76,5 +76,5 @@ public sealed class MemberConsoleTests : IAsyncLifetime
         (await page.EvaluateExpressionAsync<string>("document.documentElement.lang")).Should().Be("zh-CN");
     }
 
-    private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+    private static Task<string> Text(IPage page, string selector) => BrowserHost.TextAsync(page, selector);
 }

@@ -27,10 +27,7 @@ public sealed class MemberObjectionConsoleTests : IAsyncLifetime
     [Fact]
     public async Task DuringPublicity_AMember_RaisesAnObjection_AndSeesItWaitForTheBranch()
     {
-        var page = await _host.NewPageAsync();
-        await page.GoToAsync(_host.SignInLinkFor(new TokenRequest(CallerRole.Member, "T1002", null, [], TimeSpan.Zero)));
-        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        var page = await _host.SignedInAsync(new TokenRequest(CallerRole.Member, "T1002", null, [], TimeSpan.Zero));
         await page.WaitForSelectorAsync("#object");
 
         (await Text(page, "#stage")).Should().Be("亮绩（公示）");
@@ -50,10 +47,7 @@ public sealed class MemberObjectionConsoleTests : IAsyncLifetime
     {
         await new Chuangji.Members.V1.MembersService.MembersServiceClient(_host.Channel).ImportMembersAsync(
             new Chuangji.Members.V1.ImportMembersRequest { Members = { Members.MembersFixtures.Registration("T1001", "B01", name: "王建国") } });
-        var page = await _host.NewPageAsync();
-        await page.GoToAsync(_host.SignInLinkFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero)));
-        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        var page = await _host.SignedInAsync(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero));
         await page.WaitForSelectorAsync("#resolve-heading ~ form");
 
         (await Text(page, "#resolve-heading ~ form p")).Should().Be("赵敏（T1003）：迟到只有两次");
@@ -69,5 +63,5 @@ public sealed class MemberObjectionConsoleTests : IAsyncLifetime
         (objection.Status, objection.Resolution, objection.ResolvedBy).Should().Be((ObjectionStatus.Dismissed, "经核实签到记录，确为迟到三次", "T1001"));
     }
 
-    private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+    private static Task<string> Text(IPage page, string selector) => BrowserHost.TextAsync(page, selector);
 }

@@ -28,10 +28,7 @@ public sealed class SecretaryConsoleTests : IAsyncLifetime
     [Fact]
     public async Task TheSecretary_RegistersAFact_AndSeesTheScorecardChange_TheFormOfferingOnlyWhatTheRuleTakes()
     {
-        var page = await _host.NewPageAsync();
-        await page.GoToAsync(_host.SignInLinkFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero)));
-        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        var page = await _host.SignedInAsync(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero));
         await page.WaitForSelectorAsync("#fact");
 
         (await Text(page, "#rank-T1002 .total")).Should().Be("100");
@@ -71,7 +68,7 @@ public sealed class SecretaryConsoleTests : IAsyncLifetime
         facts.Facts.Should().ContainSingle().Which.Should().Match<Fact>(f => f.Kind == "MEETING_ABSENCE" && f.RecordedBy == "T1001");
     }
 
-    private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+    private static Task<string> Text(IPage page, string selector) => BrowserHost.TextAsync(page, selector);
 
     private static Task<bool> Hidden(IPage page, string selector) => page.EvaluateFunctionAsync<bool>("s => document.querySelector(s).hidden", selector);
 }

@@ -32,10 +32,7 @@ public sealed class SecretaryMeetingConsoleTests : IAsyncLifetime
     [Fact]
     public async Task TheSecretary_RecordsTheMeeting_OfferedOnlyTheRatingsTheScorecardAllows_ThenTheHelpPlan()
     {
-        var page = await _host.NewPageAsync();
-        await page.GoToAsync(_host.SignInLinkFor(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero)));
-        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
-        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        var page = await _host.SignedInAsync(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero));
         await page.WaitForSelectorAsync("#determine-R2001");
 
         (await Options(page, "#determine-R2001-rating")).Should().Equal("RATING_UNQUALIFIED");
@@ -60,7 +57,7 @@ public sealed class SecretaryMeetingConsoleTests : IAsyncLifetime
         (cycle.Determination.Rating, cycle.Determination.DeterminedBy, cycle.Outcome.HelpPlan).Should().Be((Rating.Unqualified, "T1001", "支部书记结对帮扶，每月谈心一次"));
     }
 
-    private static Task<string> Text(IPage page, string selector) => page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+    private static Task<string> Text(IPage page, string selector) => BrowserHost.TextAsync(page, selector);
 
     private static Task<string[]> Options(IPage page, string selector) => page.EvaluateFunctionAsync<string[]>("s => [...document.querySelectorAll(s + ' option')].map(o => o.value)", selector);
 }

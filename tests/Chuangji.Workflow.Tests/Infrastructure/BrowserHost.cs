@@ -87,6 +87,20 @@ public sealed class BrowserHost : IAsyncDisposable
     /// <summary>A one-time sign-in link on this host's HTTP endpoint, as the token command's --link prints it.</summary>
     internal string SignInLinkFor(TokenRequest person) => _factory.Services.GetRequiredService<SignInLinks>().Issue(person, Http.ToString()).Url;
 
+    /// <summary>A new tab signed in as the person, through a link as they would: open it, press 登录, land on the console.</summary>
+    internal async Task<IPage> SignedInAsync(TokenRequest person)
+    {
+        var page = await NewPageAsync();
+        await page.GoToAsync(SignInLinkFor(person));
+        await page.WaitForSelectorAsync("#sign-in:not([hidden]) button");
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sign-in button"));
+        return page;
+    }
+
+    /// <summary>An element's text, trimmed.</summary>
+    public static Task<string> TextAsync(IPage page, string selector) =>
+        page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+
     /// <summary>A new browser tab of its own (an incognito context: its own cookies), phone-sized.</summary>
     public async Task<IPage> NewPageAsync()
     {
