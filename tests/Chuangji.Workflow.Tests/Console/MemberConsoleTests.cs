@@ -25,7 +25,7 @@ public sealed class MemberConsoleTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task AMember_SignsInThroughALink_Commits_AndSeesTheCycleMove_ButNotAnotherMembersRecords()
+    public async Task AMember_SignsInThroughALink_Commits_Declares_AndSeesTheCycleMove_ButNotAnotherMembersRecords()
     {
         var page = await _host.NewPageAsync();
         var link = _host.SignInLinkFor(new TokenRequest(CallerRole.Member, "T1002", null, [], TimeSpan.Zero));
@@ -58,6 +58,13 @@ public sealed class MemberConsoleTests : IAsyncLifetime
 
         var cycle = (await new WorkflowService.WorkflowServiceClient(_host.Channel).GetCycleAsync(new GetCycleRequest { Year = 2026, StaffNumber = "T1002" })).Cycle;
         cycle.Commitment.Should().Be("全年完成教学任务，帮扶两名学困生");
+
+        await page.TypeAsync("#declare-first-text", "上半年完成教学任务，帮扶学困生两名");
+        await page.ClickAsync("#declare-first button");
+        await page.WaitForFunctionAsync("() => !document.querySelector('#declare-first')");
+        (await Text(page, "#declarations-heading + h3")).Should().Be("上半年");
+        (await Text(page, "#declarations-heading ~ p")).Should().Be("上半年完成教学任务，帮扶学困生两名");
+        (await Text(page, "#stage")).Should().Be("述绩·下半年", "a member's own declaration moves their cycle at once, as the commitment did");
 
         var another = await page.GoToAsync(new Uri(_host.Http, "/v1/years/2026/members/T1003/cycle").ToString());
         another.Status.Should().Be(System.Net.HttpStatusCode.Forbidden);
