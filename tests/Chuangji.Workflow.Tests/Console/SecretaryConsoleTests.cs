@@ -26,7 +26,7 @@ public sealed class SecretaryConsoleTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task TheSecretary_RegistersAFact_AndSeesTheScorecardChange_TheFormOfferingOnlyWhatTheRuleTakes()
+    public async Task TheSecretary_RegistersAFact_SeesTheScorecardChange_ThenRevokesItWithAReason()
     {
         var page = await _host.SignedInAsync(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero));
         await page.WaitForSelectorAsync("#fact");
@@ -66,6 +66,20 @@ public sealed class SecretaryConsoleTests : IAsyncLifetime
 
         var facts = await new AssessmentService.AssessmentServiceClient(_host.Channel).ListEventsAsync(new ListEventsRequest { Year = 2026, StaffNumber = "T1002" });
         facts.Facts.Should().ContainSingle().Which.Should().Match<Fact>(f => f.Kind == "MEETING_ABSENCE" && f.RecordedBy == "T1001");
+
+        // The line leads to its fact, which can be revoked with a reason; the score follows.
+        await page.ClickAsync("#rank-T1002 summary");
+        var fact = facts.Facts.Single();
+        await page.WaitForSelectorAsync($"#revoke-{fact.FactId}");
+        (await Text(page, $"#fact-{fact.FactId}")).Should().StartWith("2026年1月4日 无故缺席，登记人 T1001");
+        await page.TypeAsync($"#revoke-{fact.FactId}-reason", "请假手续齐全，登记有误");
+        await page.ClickAsync($"#revoke-{fact.FactId} button");
+        await page.WaitForFunctionAsync("() => document.querySelector('[role=status]').textContent.startsWith('已撤销')");
+
+        (await Text(page, "[role=status]")).Should().Be("已撤销：无故缺席（T1002）。");
+        (await Text(page, "#rank-T1002 .total")).Should().Be("100");
+        var revoked = await new AssessmentService.AssessmentServiceClient(_host.Channel).ListEventsAsync(new ListEventsRequest { Year = 2026, StaffNumber = "T1002", IncludeRevoked = true });
+        revoked.Facts.Single().Revocation.Should().Match<Revocation>(r => r.Reason == "请假手续齐全，登记有误" && r.RevokedBy == "T1001");
     }
 
     private static Task<string> Text(IPage page, string selector) => BrowserHost.TextAsync(page, selector);

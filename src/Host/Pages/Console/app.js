@@ -213,7 +213,7 @@ async function showSecretary(notice) {
     cyclesAnswer.ok ? objectionsSection(year, cyclesAnswer.json.cycles || [], names) : "",
     cyclesAnswer.ok ? await meetingSection(year, cyclesAnswer.json.cycles || [], names) : "",
     factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric),
-    rankingSection(rankedAnswer.json.scorecards || []),
+    rankingSection(rankedAnswer.json.scorecards || [], year, new Map((rubricAnswer.json.rubric.factKinds || []).map((k) => [k.kind, k.name]))),
     documentsSection(year));
   document.getElementById("main").focus();
 }
@@ -399,14 +399,50 @@ function factForm(year, members, rubric) {
   return el("section", { "aria-labelledby": "fact-heading" }, el("h2", { id: "fact-heading" }, "登记事实"), form);
 }
 
-/** The branch's scorecards in rank order; each opens to its lines. */
-function rankingSection(ranked) {
+/** The facts behind a member's lines, each in force with its 撤销 form: a reason is required, and the score follows. */
+async function factsOf(year, staffNumber, kinds, into) {
+  const answer = await api("GET", `/v1/years/${year}/facts?staffNumber=${encodeURIComponent(staffNumber)}&pageSize=500`);
+  if (!answer.ok) {
+    into.replaceChildren(el("p", { class: "error", role: "alert" }, answer.message));
+    return;
+  }
+  const facts = answer.json.facts || [];
+  into.replaceChildren(el("h4", {}, "登记的事实"), facts.length === 0 ? el("p", { class: "muted" }, "尚无登记。") : el("ul", {}, facts.map((fact) => {
+    const item = el("li", { id: `fact-${fact.factId}` }, `${day(fact.occurredOn)} ${kinds.get(fact.kind) || fact.kind}${fact.count > 1 ? ` ×${fact.count}` : ""}${fact.points ? `（${fact.points}分）` : ""}，登记人 ${fact.recordedBy}`);
+    if (fact.revocation) {
+      item.append(el("span", { class: "muted" }, `（已撤销：${fact.revocation.reason}）`));
+      return item;
+    }
+    const reason = el("input", { type: "text", id: `revoke-${fact.factId}-reason`, required: true, maxlength: "500", "aria-describedby": `revoke-${fact.factId}-error` });
+    const error = el("p", { id: `revoke-${fact.factId}-error`, class: "error", role: "alert", hidden: true });
+    const form = el("form", { id: `revoke-${fact.factId}`, "aria-label": "撤销这条事实" },
+      el("label", { for: reason.id }, "撤销理由"), reason, error, el("button", { type: "submit" }, "撤销"));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const revoked = await api("POST", `/v1/facts/${fact.factId}:revoke`, { reason: reason.value });
+      if (revoked.ok) {
+        await showSecretary(`已撤销：${kinds.get(fact.kind) || fact.kind}（${staffNumber}）。`);
+        return;
+      }
+      error.textContent = revoked.fields.reason || revoked.message;
+      error.hidden = false;
+    });
+    item.append(form);
+    return item;
+  })));
+}
+
+/** The branch's scorecards in rank order; each opens to its lines and the facts behind them. */
+function rankingSection(ranked, year, kinds) {
   const rows = ranked.map(({ rank, scorecard: card }) => {
     const lines = (card.items || []).flatMap((item) => (item.deductions || []).map((line) => el("li", {}, `${item.name}：${line.description}（${line.points}分）`)))
       .concat((card.bonusLines || []).map((line) => el("li", {}, `加分：${line.description}（+${line.points}分）`)));
+    const facts = el("div", { class: "facts" });
+    const details = el("details", {}, el("summary", {}, `${card.name}（${card.staffNumber}）`), lines.length ? el("ul", {}, lines) : el("p", { class: "muted" }, "无扣分、加分。"), facts);
+    details.addEventListener("toggle", () => { if (details.open && !facts.childElementCount) factsOf(year, card.staffNumber, kinds, facts); });
     return el("tr", { id: `rank-${card.staffNumber}` },
       el("td", { class: "number" }, rank),
-      el("td", {}, el("details", {}, el("summary", {}, `${card.name}（${card.staffNumber}）`), lines.length ? el("ul", {}, lines) : el("p", { class: "muted" }, "无扣分、加分。"))),
+      el("td", {}, details),
       el("td", { class: "number total" }, card.totalScore),
       el("td", {}, card.veto ? `不合格（一票否决）` : card.suggestedRatingName));
   });
