@@ -19,6 +19,23 @@ internal static class CallerClaims
 
     public static string Name(CallerRole role) => role.ToString().ToLowerInvariant();
 
+    /// <summary>What a token, a sign-in link and a session say of their bearer: subject, role, and the branch and scopes when there are any.</summary>
+    public static List<System.Security.Claims.Claim> Of(TokenRequest bearer)
+    {
+        var claims = new List<System.Security.Claims.Claim> { new(Subject, bearer.Subject), new(Role, Name(bearer.Role)) };
+        if (!string.IsNullOrEmpty(bearer.Branch))
+        {
+            claims.Add(new(Branch, bearer.Branch));
+        }
+
+        if (bearer.Scopes.Count > 0)
+        {
+            claims.Add(new(Scope, string.Join(' ', bearer.Scopes)));
+        }
+
+        return claims;
+    }
+
     public static bool TryParse(string? text, out CallerRole role) =>
         Enum.TryParse(text, ignoreCase: true, out role) && Enum.IsDefined(role) && !int.TryParse(text, out _);
 }

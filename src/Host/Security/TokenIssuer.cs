@@ -14,26 +14,11 @@ internal sealed class TokenIssuer(SymmetricSecurityKey key, AuthSettings setting
     public string Issue(TokenRequest request)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var claims = new List<Claim>
-        {
-            new(CallerClaims.Subject, request.Subject),
-            new(CallerClaims.Role, CallerClaims.Name(request.Role)),
-        };
-        if (!string.IsNullOrEmpty(request.Branch))
-        {
-            claims.Add(new Claim(CallerClaims.Branch, request.Branch));
-        }
-
-        if (request.Scopes.Count > 0)
-        {
-            claims.Add(new Claim(CallerClaims.Scope, string.Join(' ', request.Scopes)));
-        }
-
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
-            Subject = new ClaimsIdentity(claims),
+            Subject = new ClaimsIdentity(CallerClaims.Of(request)),
             IssuedAt = now,
             NotBefore = now,
             Expires = now.Add(request.Lifetime),

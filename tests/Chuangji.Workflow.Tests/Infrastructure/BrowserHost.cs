@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Host.Security.SignIn;
 using Grpc.Net.Client;
@@ -53,8 +51,8 @@ public sealed class BrowserHost : IAsyncDisposable
         await TemplateDatabase.CopyToAsync(Path.Combine(directory, "chuangji.db"), scheduler: false, seed);
         var time = new FakeTimeProvider(seed?.Start ?? start ?? TestService.DefaultStart);
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        var http = new Uri($"http://127.0.0.1:{FreePort()}");
-        var grpc = new Uri($"http://127.0.0.1:{FreePort()}");
+        var http = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
+        var grpc = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:Chuangji", $"Data Source={Path.Combine(directory, "chuangji.db")}");
@@ -72,7 +70,7 @@ public sealed class BrowserHost : IAsyncDisposable
         var issuer = factory.Services.GetRequiredService<TokenIssuer>();
         var channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions
         {
-            HttpHandler = new BearerHeader(() => issuer.Issue(TestService.Leadership)) { InnerHandler = new SocketsHttpHandler() },
+            HttpHandler = new BearerHandler(() => issuer.Issue(TestService.Leadership)) { InnerHandler = new SocketsHttpHandler() },
         });
         var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
@@ -124,22 +122,6 @@ public sealed class BrowserHost : IAsyncDisposable
         catch (IOException)
         {
             // A file still held open is left to the temporary directory's cleaning.
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class BearerHeader(Func<string> token) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token());
-            return base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using Chuangji.Workflow.Host.Hosting;
 using Chuangji.Workflow.Host.Security;
@@ -48,7 +46,7 @@ public sealed class ChildService : IAsyncDisposable
     {
         var (dotnet, hostDll) = Locate();
         var token = LeadershipToken(signingKey);
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var start = new ProcessStartInfo(dotnet,
         [
             hostDll,
@@ -214,12 +212,5 @@ public sealed class ChildService : IAsyncDisposable
 
         throw new InvalidOperationException(
             $"{HostDll} with its runtimeconfig.json is in none of: {string.Join(", ", candidates)}; build the solution ({configuration}) first");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

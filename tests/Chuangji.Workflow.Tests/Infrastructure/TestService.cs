@@ -225,14 +225,4 @@ public sealed class TestService : IAsyncDisposable
         var handler = new BearerHandler(() => TokenFor(Leadership)) { InnerHandler = server.CreateHandler() };
         return GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler });
     }
-
-    /// <summary>Adds the bearer token to every call, fresh from the factory (the clock may have moved).</summary>
-    private sealed class BearerHandler(Func<string> token) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token());
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

@@ -59,6 +59,27 @@ function moment(timestamp) {
   return `${part("year")}年${part("month")}月${part("day")}日 ${part("hour")}:${part("minute")}`;
 }
 
+/**
+ * Shows a refusal where it belongs: each field violation under its own field (the field named by the last part of
+ * its path, "fact.points" → points), anything else above the button. Returns the field elements that took one.
+ */
+function placeRefusal(answer, fieldErrors, formError) {
+  const placed = [];
+  for (const [path, description] of Object.entries(answer.fields)) {
+    const target = fieldErrors[path] || fieldErrors[path.split(".").pop()];
+    if (target) {
+      target.textContent = description;
+      target.hidden = false;
+      placed.push(target);
+    }
+  }
+  if (placed.length === 0) {
+    formError.textContent = answer.message;
+    formError.hidden = false;
+  }
+  return placed;
+}
+
 function show(...content) {
   const main = document.getElementById("main");
   main.replaceChildren(...content);
@@ -86,15 +107,9 @@ function stepForm({ id, legend, label, hint, field, submit, send }) {
       await showMember("已提交。");
       return;
     }
-    const own = Object.entries(answer.fields).find(([name]) => name === field || name.endsWith(`.${field}`));
-    if (own) {
-      fieldError.textContent = own[1];
-      fieldError.hidden = false;
+    if (placeRefusal(answer, { [field]: fieldError }, formError).length) {
       textarea.setAttribute("aria-invalid", "true");
       textarea.focus();
-    } else {
-      formError.textContent = answer.message;
-      formError.hidden = false;
     }
   });
   return form;
@@ -250,8 +265,7 @@ function objectionsSection(year, cycles, names) {
         await showSecretary(`已处理 ${cycle.staffNumber} 的异议。`);
         return;
       }
-      error.textContent = answer.fields.resolution || answer.message;
-      error.hidden = false;
+      placeRefusal(answer, { resolution: error }, error);
     });
     section.append(form);
   }
@@ -313,11 +327,7 @@ function meetingForm(id, title, fields, submit, send, done) {
       await showSecretary(done);
       return;
     }
-    let placed = false;
-    for (const [name, description] of Object.entries(answer.fields)) {
-      if (errors[name]) { errors[name].textContent = description; errors[name].hidden = false; placed = true; }
-    }
-    if (!placed) { formError.textContent = answer.message; formError.hidden = false; }
+    placeRefusal(answer, errors, formError);
   });
   return form;
 }
@@ -380,19 +390,7 @@ function factForm(year, members, rubric) {
       await showSecretary(answer.json.replayed ? "这条事实已经登记过，未重复计入。" : `已登记：${rules.get(fact.kind)?.name}。`);
       return;
     }
-    let placed = false;
-    for (const [name, description] of Object.entries(answer.fields)) {
-      const target = errors[name.replace(/^fact\./, "")];
-      if (target) {
-        target.textContent = description;
-        target.hidden = false;
-        placed = true;
-      }
-    }
-    if (!placed) {
-      formError.textContent = answer.message;
-      formError.hidden = false;
-    }
+    placeRefusal(answer, errors, formError);
     requestId = crypto.randomUUID();
   });
   offerKinds();
@@ -424,8 +422,7 @@ async function factsOf(year, staffNumber, kinds, into) {
         await showSecretary(`已撤销：${kinds.get(fact.kind) || fact.kind}（${staffNumber}）。`);
         return;
       }
-      error.textContent = revoked.fields.reason || revoked.message;
-      error.hidden = false;
+      placeRefusal(revoked, { reason: error }, error);
     });
     item.append(form);
     return item;
@@ -584,9 +581,7 @@ function linkSection(branches) {
     if (!branchField.hidden) body.branchCode = branch.value;
     const answer = await api("POST", "/v1/signInLinks", body);
     if (!answer.ok) {
-      const target = answer.fields.staff_number ? staffError : formError;
-      target.textContent = answer.fields.staff_number || answer.message;
-      target.hidden = false;
+      placeRefusal(answer, { staff_number: staffError }, formError);
       issued.replaceChildren();
       return;
     }

@@ -37,8 +37,9 @@ internal sealed class SessionPeople(IMembersModule members)
             return (null, NoSession.NotActive);
         }
 
-        var secretaryOf = person.Role == CallerRole.Secretary
-            ? (await members.ListBranchesAsync(cancellationToken)).FirstOrDefault(b => b.Code == person.Branch)?.SecretaryStaffNumber
+        // Checked on every request of a session: one branch's row, not the list.
+        var secretaryOf = person.Role == CallerRole.Secretary && person.Branch is { } branch
+            ? (await members.FindBranchAsync(branch, cancellationToken))?.SecretaryStaffNumber
             : null;
         if (person.Role == CallerRole.Secretary && secretaryOf != person.Subject)
         {

@@ -73,17 +73,8 @@ internal static class Sessions
     /// <summary>A person's principal: the claims of a token for them, and the roster's stamp of them now.</summary>
     public static ClaimsPrincipal Principal(TokenRequest person, string stamp)
     {
-        var claims = new List<Claim>
-        {
-            new(CallerClaims.Subject, person.Subject),
-            new(CallerClaims.Role, CallerClaims.Name(person.Role)),
-            new(StampClaim, stamp),
-        };
-        if (!string.IsNullOrEmpty(person.Branch))
-        {
-            claims.Add(new Claim(CallerClaims.Branch, person.Branch));
-        }
-
+        var claims = CallerClaims.Of(person);
+        claims.Add(new Claim(StampClaim, stamp));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, CallerClaims.Subject, CallerClaims.Role));
     }
 

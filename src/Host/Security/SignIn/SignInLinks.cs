@@ -25,22 +25,8 @@ internal sealed class SignInLinks(SymmetricSecurityKey key, AuthSettings setting
     public IssuedLink Issue(TokenRequest person, string baseUrl)
     {
         var now = time.GetUtcNow();
-        var claims = new List<Claim>
-        {
-            new(CallerClaims.Subject, person.Subject),
-            new(CallerClaims.Role, CallerClaims.Name(person.Role)),
-            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
-        };
-        if (!string.IsNullOrEmpty(person.Branch))
-        {
-            claims.Add(new Claim(CallerClaims.Branch, person.Branch));
-        }
-
-        if (person.Scopes.Count > 0)
-        {
-            claims.Add(new Claim(CallerClaims.Scope, string.Join(' ', person.Scopes)));
-        }
-
+        var claims = CallerClaims.Of(person);
+        claims.Add(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
         var expires = now.Add(Lifetime);
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -25,6 +25,9 @@ public interface IMembersModule
 
     Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken);
 
+    /// <summary>One branch with its secretary, or null when there is none of that code.</summary>
+    Task<BranchRecord?> FindBranchAsync(string branchCode, CancellationToken cancellationToken);
+
     /// <summary>The members currently in a branch (every branch when null), by staff number; active ones only unless asked.</summary>
     Task<IReadOnlyList<MemberSnapshot>> ListMembersAsync(string? branchCode, bool activeOnly, CancellationToken cancellationToken);
 }

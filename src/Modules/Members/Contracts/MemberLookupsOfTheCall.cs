@@ -67,6 +67,8 @@ internal sealed class MemberLookupsOfTheCall(MembersModuleFacade facade) : IMemb
 
     public Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken) => facade.BranchExistsAsync(branchCode, cancellationToken);
 
+    public Task<BranchRecord?> FindBranchAsync(string branchCode, CancellationToken cancellationToken) => facade.FindBranchAsync(branchCode, cancellationToken);
+
     public Task<IReadOnlyList<MemberSnapshot>> ListMembersAsync(string? branchCode, bool activeOnly, CancellationToken cancellationToken) =>
         facade.ListMembersAsync(branchCode, activeOnly, cancellationToken);
 }

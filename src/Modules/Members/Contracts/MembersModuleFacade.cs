@@ -62,6 +62,11 @@ internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, Impo
     public Task<bool> BranchExistsAsync(string branchCode, CancellationToken cancellationToken) =>
         db.Branches.AnyAsync(b => b.Code == branchCode, cancellationToken);
 
+    public Task<BranchRecord?> FindBranchAsync(string branchCode, CancellationToken cancellationToken) =>
+        db.Branches.AsNoTracking().Where(b => b.Code == branchCode)
+            .Select(b => new BranchRecord(b.Code, b.Name, b.SecretaryName, b.SecretaryStaffNumber))
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<MemberSnapshot>> ListMembersAsync(string? branchCode, bool activeOnly, CancellationToken cancellationToken)
     {
         var members = db.Members.AsQueryable();
