@@ -23,7 +23,12 @@ internal static class HttpJsonApi
 
     public static IGrpcServerBuilder AddHttpJsonApi(this IGrpcServerBuilder grpc)
     {
-        grpc.AddJsonTranscoding(transcoding => transcoding.TypeRegistry = TypeRegistry.FromMessages(ErrorDetails));
+        grpc.AddJsonTranscoding(transcoding =>
+        {
+            transcoding.TypeRegistry = TypeRegistry.FromMessages(ErrorDetails);
+            // As protobuf's JSON mapping (and buf curl) writes them: a 64-bit id as a string, which JavaScript keeps exact.
+            transcoding.JsonSettings.WriteInt64sAsStrings = true;
+        });
         grpc.Services.AddGrpcSwagger();
         grpc.Services.AddSwaggerGen(openApi =>
         {
@@ -68,11 +73,14 @@ internal static class HttpJsonApi
     /// <summary>A refusal made before any RPC runs (the 401 of a missing token), in the body a transcoded refusal has: <c>google.rpc.Status</c> as JSON.</summary>
     public static Task WriteStatusAsync(Microsoft.AspNetCore.Http.HttpResponse response, global::Grpc.Core.StatusCode code, string message)
     {
-        response.ContentType = "application/json; charset=utf-8";
-        return response.WriteAsync(StatusJson.Format(new Google.Rpc.Status { Code = (int)code, Message = message }));
+        // The same compact shape the transcoder writes for a refused call.
+        return response.WriteAsJsonAsync(new RefusedStatus((int)code, message, []), options: null, contentType: "application/json; charset=utf-8");
     }
 
-    private static readonly Google.Protobuf.JsonFormatter StatusJson = new(Google.Protobuf.JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+    private sealed record RefusedStatus(
+        [property: System.Text.Json.Serialization.JsonPropertyName("code")] int Code,
+        [property: System.Text.Json.Serialization.JsonPropertyName("message")] string Message,
+        [property: System.Text.Json.Serialization.JsonPropertyName("details")] object[] Details);
 
     /// <summary>The RPC an operation stands for, as <c>MembersService_GetMember</c>: unique across the services, and a name a generated client can use.</summary>
     private static string? OperationId(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription api) =>
