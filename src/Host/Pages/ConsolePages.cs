@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace Chuangji.Workflow.Host.Pages;
 
 /// <summary>
-/// The web console (ADR 22): <c>/</c> is its page, <c>/console/app.js</c> and <c>/console/app.css</c> what it needs,
+/// The web console (ADR 22): <c>/</c> is its page, <c>/console/app.js</c> (with a module per role) and <c>/console/app.css</c> what it needs,
 /// served from the Host's own assembly, with nothing from any other address (the content security policy says so).
 /// They hold no data and need no session: the page asks <c>/session</c> who is there, and the service's HTTP/JSON API
 /// for everything else, under the person's session and the RPCs' policies.
