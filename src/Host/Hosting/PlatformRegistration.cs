@@ -5,6 +5,7 @@ using Chuangji.Workflow.BuildingBlocks.Seeding;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Host.Audit;
 using Chuangji.Workflow.Host.Pages;
+using Chuangji.Workflow.Host.Pages.Sheets;
 using Chuangji.Workflow.Host.Database;
 using Chuangji.Workflow.Host.Errors;
 using Chuangji.Workflow.Host.Http;
@@ -119,6 +120,7 @@ internal static class PlatformRegistration
         app.UseSessionAntiforgery();
         app.MapSignIn();
         app.MapConsole();
+        app.MapSheets();
         if (app.Services.GetRequiredService<PlatformOptions>().EnableReflection)
         {
             app.MapGrpcReflectionService().AllowAnonymous();

@@ -30,12 +30,13 @@ export function newRequestId() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** A call of the service's HTTP/JSON API: the answer, or the refusal (google.rpc.Status) with its field violations. */
+/** A call of the service's HTTP/JSON API (a file is sent as it is): the answer, or the refusal (google.rpc.Status) with its field violations. */
 export async function api(method, path, body) {
   const headers = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const file = body instanceof Blob;
+  if (body !== undefined) headers["Content-Type"] = file ? body.type || "application/octet-stream" : "application/json";
   if (method !== "GET" && session) headers[session.antiforgeryHeader] = session.antiforgeryToken;
-  const response = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined || file ? body : JSON.stringify(body) });
   const text = await response.text();
   const json = text ? JSON.parse(text) : {};
   if (response.ok) return { ok: true, json };

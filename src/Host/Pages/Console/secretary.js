@@ -1,5 +1,7 @@
-// The branch secretary's page: facts, the ranked scorecards, objections, the meeting.
+// The branch secretary's page: objections, the meeting, facts, the ranked scorecards, opinions, the roster, uploads.
 import { api, el, day, placeRefusal, show, session, newRequestId, documentsSection } from "./core.js";
+import { rosterSection, opinionsSection } from "./secretary-branch.js";
+import { uploadSection } from "./secretary-sheets.js";
 
 /** The branch secretary's page: register a fact for a member of the branch, and the branch's ranked scorecards. */
 export async function showSecretary(notice) {
@@ -23,6 +25,13 @@ export async function showSecretary(notice) {
     cyclesAnswer.ok ? await meetingSection(year, cyclesAnswer.json.cycles || [], names) : "",
     factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric),
     rankingSection(rankedAnswer.json.scorecards || [], year, new Map((rubricAnswer.json.rubric.factKinds || []).map((k) => [k.kind, k.name]))),
+    await opinionsSection(year, session.branchCode, names),
+    rosterSection(rosterAnswer.json.members || []),
+    uploadSection(rubricAnswer.json.rubric, async (results) => {
+      // The page reloads its figures; the upload's row-by-row answer stays where it was.
+      await showSecretary("表格已上传，逐行结果见“表格上传”。");
+      document.getElementById(results.id).replaceWith(results);
+    }),
     documentsSection(year));
   document.getElementById("main").focus();
 }
