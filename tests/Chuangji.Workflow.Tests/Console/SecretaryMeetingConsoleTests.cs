@@ -35,6 +35,10 @@ public sealed class SecretaryMeetingConsoleTests : IAsyncLifetime
         var page = await _host.SignedInAsync(new TokenRequest(CallerRole.Secretary, "T1001", "B01", [], TimeSpan.Zero));
         await page.WaitForSelectorAsync("#determine-R2001");
 
+        // The masses' opinions the walk brought in, for the meeting to read: the signed one with its author, the anonymous one without.
+        (await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#opinions li')].map(li => li.textContent)")).Should().Equal(
+            "刘洋（T1002） 2026年12月11日 · 论坛 · 学生代表：备课认真",
+            "赵敏（T1003） 2026年12月11日 · 意见箱 · 匿名：希望多辅导");
         (await Options(page, "#determine-R2001-rating")).Should().Equal("RATING_UNQUALIFIED");
         (await Options(page, "#determine-T1002-rating")).Should().Equal("RATING_EXCELLENT", "RATING_QUALIFIED", "RATING_BASICALLY_QUALIFIED", "RATING_UNQUALIFIED");
         await page.TypeAsync("#determine-R2001-peer_review_summary", "互评认为违法问题性质严重");

@@ -7,8 +7,12 @@ import { api, el, session } from "./core.js";
 const CATEGORIES = { 在职党员: "MEMBER_CATEGORY_IN_SERVICE", 离退休党员: "MEMBER_CATEGORY_RETIRED", MEMBER_CATEGORY_IN_SERVICE: "MEMBER_CATEGORY_IN_SERVICE", MEMBER_CATEGORY_RETIRED: "MEMBER_CATEGORY_RETIRED" };
 const BATCH = 1000;
 
-/** The two uploads, each with its template beside it. */
-export function uploadSection(rubric, done) {
+/**
+ * The two uploads, each with its template beside it. A secretary acts within the branch (the RPCs' policy refuses a
+ * whole call naming anyone else), so rows of other members are set aside here, each named, and the rest are sent.
+ */
+export function uploadSection(rubric, roster, done) {
+  const ours = new Set(roster.map((m) => m.staffNumber));
   const kinds = new Map();
   for (const kind of rubric.factKinds || []) {
     kinds.set(kind.kind, kind.kind);
@@ -20,6 +24,7 @@ export function uploadSection(rubric, done) {
     uploadForm({
       id: "upload-members", title: "上传党员名册", template: "/console/sheets/members-template.xlsx", sheet: "members",
       toRow: (cells) => {
+        if (cells.branchCode && cells.branchCode !== session.branchCode) return { problem: `支部代码“${cells.branchCode}”不是本支部，请由该支部登记` };
         const category = CATEGORIES[cells.category];
         if (!category) return { problem: `党员类别“${cells.category}”应为“在职党员”或“离退休党员”` };
         return { value: { staffNumber: cells.staffNumber, name: cells.name, branchCode: cells.branchCode || session.branchCode, category, joinedPartyOn: cells.joinedPartyOn, specialty: cells.specialty } };
@@ -31,6 +36,7 @@ export function uploadSection(rubric, done) {
     uploadForm({
       id: "upload-facts", title: "上传事实登记表", template: "/console/sheets/facts-template.xlsx", sheet: "facts",
       toRow: (cells, key) => {
+        if (!ours.has(cells.staffNumber)) return { problem: `${cells.staffNumber || "工号为空"}不在本支部名册中` };
         const fact = { staffNumber: cells.staffNumber, kind: kinds.get(cells.kind) || cells.kind, occurredOn: cells.occurredOn, points: cells.points, note: cells.note, requestId: `sheet-${key}` };
         if (cells.count) {
           if (!/^\d+$/.test(cells.count)) return { problem: `次数“${cells.count}”应为正整数` };
@@ -92,13 +98,14 @@ function uploadForm({ id, title, template, sheet, toRow, send, outcome, done }) 
     }
     lines.sort((a, b) => a.row - b.row);
     const refused = lines.filter((line) => line.refused).length;
-    results.replaceChildren(
+    // The page reloads its figures first; the row-by-row answer is then shown in the reloaded page's place for it.
+    if (lines.length > refused) await done();
+    (document.getElementById(results.id) || results).replaceChildren(
       el("p", { role: "status", class: refused ? "error" : "notice" }, `共 ${lines.length} 行：${lines.length - refused} 行已处理，${refused} 行未登记。`),
       el("table", {},
         el("caption", { class: "muted" }, `${file.name} 的逐行结果`),
         el("thead", {}, el("tr", {}, el("th", { scope: "col", class: "number" }, "行号"), el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "结果"))),
         el("tbody", {}, lines.map((line) => el("tr", { class: line.refused ? "refused" : "" }, el("td", { class: "number" }, line.row), el("td", {}, line.staff), el("td", {}, line.text))))));
-    if (lines.length > refused) await done(results);
   });
   return el("div", { class: "upload" }, form, results);
 }

@@ -27,11 +27,7 @@ export async function showSecretary(notice) {
     rankingSection(rankedAnswer.json.scorecards || [], year, new Map((rubricAnswer.json.rubric.factKinds || []).map((k) => [k.kind, k.name]))),
     await opinionsSection(year, session.branchCode, names),
     rosterSection(rosterAnswer.json.members || []),
-    uploadSection(rubricAnswer.json.rubric, async (results) => {
-      // The page reloads its figures; the upload's row-by-row answer stays where it was.
-      await showSecretary("表格已上传，逐行结果见“表格上传”。");
-      document.getElementById(results.id).replaceWith(results);
-    }),
+    uploadSection(rubricAnswer.json.rubric, rosterAnswer.json.members || [], () => showSecretary("表格已上传，逐行结果见“表格上传”。")),
     documentsSection(year));
   document.getElementById("main").focus();
 }
