@@ -48,4 +48,21 @@ public sealed class PublicityPageTests : IAsyncLifetime
         _service.Time.SetUtcNow(DocumentsCollege.PublicityCloses);
         (await anyone.GetAsync("/publicity/2026/B01")).StatusCode.Should().Be(HttpStatusCode.NotFound, "once the window has closed the list is taken down");
     }
+
+    [Fact]
+    public async Task TheIndex_LinksTheListsBeingPostedNow_WithoutAToken()
+    {
+        using var anyone = _service.HttpClientWith(null);
+
+        var before = ReadBack.HtmlText(await anyone.GetStringAsync("/publicity"));
+        await DocumentsCollege.EnterPublicityAsync(_service);
+        _service.Time.SetUtcNow(DocumentsCollege.At(12, 20));
+        var during = await anyone.GetStringAsync("/publicity");
+        _service.Time.SetUtcNow(DocumentsCollege.PublicityCloses);
+        var after = ReadBack.HtmlText(await anyone.GetStringAsync("/publicity"));
+
+        before.Should().Contain("2026年度党员“先锋创绩”公示").And.Contain("目前没有正在公示的名单");
+        during.Should().Contain("<a href=\"/publicity/2026/B01\">").And.Contain("<a href=\"/publicity/2026/B02\">").And.NotContain("目前没有");
+        after.Should().Contain("目前没有正在公示的名单", "a closed window is no longer listed");
+    }
 }

@@ -15,7 +15,8 @@ function showAccount() {
 async function start() {
   const response = await fetch("/session", { credentials: "same-origin", headers: { Accept: "application/json" } });
   if (response.status === 401) {
-    show(el("h1", {}, "请登录"), el("p", {}, "请使用领导小组发给您的登录链接登录。链接有效期 30 分钟，只能使用一次。"));
+    show(el("h1", {}, "请登录"), el("p", {}, "请使用领导小组发给您的登录链接登录。链接有效期 30 分钟，只能使用一次。"),
+      el("p", {}, "不需登录即可查看", el("a", { href: "/publicity" }, "正在公示的考核结果"), "。"));
     return;
   }
   setSession(await response.json());

@@ -4,6 +4,7 @@ using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Documents.Delivery;
 using Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
+using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,12 +14,36 @@ namespace Chuangji.Workflow.Modules.Documents.Http;
 /// <summary>
 /// The list "posted for the masses" (进行公示，接受党员群众监督): a branch's publicity list as a page anyone may open,
 /// without a token, only while the branch's publicity window is open; before and after it is not there (404).
-/// The page holds the list alone: no staff numbers, no objections, no links.
+/// The page holds the list alone: no staff numbers, no objections, no links. <c>/publicity</c> lists the branches whose
+/// window is open now, so that the masses find the lists without a sign-in.
 /// </summary>
 internal static class PublicityPage
 {
     public static IEndpointRouteBuilder MapPublicityPage(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/publicity", async (HttpContext http, PublicityListDocument document, IMembersModule members, CollegeClock clock) =>
+        {
+            var year = clock.Today.Year;
+            var open = new List<BranchRecord>();
+            foreach (var branch in await members.ListBranchesAsync(http.RequestAborted))
+            {
+                try
+                {
+                    if (await document.WindowAsync(year, branch.Code, http.RequestAborted) is { } window && window.IsOpenAt(clock.UtcNow))
+                    {
+                        open.Add(branch);
+                    }
+                }
+                catch (NotFoundException)
+                {
+                    break;
+                }
+            }
+
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Content(PublicityIndex.Html(year, open), "text/html; charset=utf-8");
+        }).AllowAnonymous();
+
         endpoints.MapGet("/publicity/{year:int}/{branchCode}", async (int year, string branchCode, HttpContext http, PublicityListDocument document, DocumentFiles files, CollegeClock clock) =>
         {
             if (!Identifier.IsWellFormed(branchCode))
