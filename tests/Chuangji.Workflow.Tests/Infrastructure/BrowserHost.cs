@@ -22,17 +22,26 @@ public sealed class BrowserHost : IAsyncDisposable
     public static string Chromium => Environment.GetEnvironmentVariable("CHUANGJI_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private readonly string _directory;
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly bool _scheduler;
+    private readonly Uri _grpc;
     private readonly IBrowser _browser;
+    private WebApplicationFactory<Program> _factory;
 
-    private BrowserHost(string directory, WebApplicationFactory<Program> factory, FakeTimeProvider time, Uri http, GrpcChannel channel, IBrowser browser)
+    private BrowserHost(string directory, bool scheduler, FakeTimeProvider time, Uri http, Uri grpc, IBrowser browser)
     {
         _directory = directory;
-        _factory = factory;
+        _scheduler = scheduler;
         Time = time;
         Http = http;
-        Channel = channel;
+        _grpc = grpc;
         _browser = browser;
+        _factory = StartFactory();
+        // A token per call, on the fake clock (the tests move it by months), from whichever host is running.
+        Channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions
+        {
+            HttpHandler = new BearerHandler(() => _factory.Services.GetRequiredService<TokenIssuer>().Issue(TestService.Leadership)) { InnerHandler = new SocketsHttpHandler() },
+        });
     }
 
     public FakeTimeProvider Time { get; }
@@ -43,35 +52,18 @@ public sealed class BrowserHost : IAsyncDisposable
     /// <summary>gRPC on the other endpoint, as the leadership group.</summary>
     public GrpcChannel Channel { get; }
 
-    /// <summary>On a copy of the seed's template at the seed's start; on the migrated template at <paramref name="start"/> without a seed.</summary>
-    internal static async Task<BrowserHost> StartAsync(Seed? seed, DateTimeOffset? start = null)
+    /// <summary>
+    /// On a copy of the seed's template at the seed's start; on the migrated template at <paramref name="start"/> without a
+    /// seed. With <paramref name="scheduler"/> the Quartz scheduler runs, on the fake clock.
+    /// </summary>
+    internal static async Task<BrowserHost> StartAsync(Seed? seed, DateTimeOffset? start = null, bool scheduler = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        await TemplateDatabase.CopyToAsync(Path.Combine(directory, "chuangji.db"), scheduler: false, seed);
+        await TemplateDatabase.CopyToAsync(Path.Combine(directory, "chuangji.db"), scheduler, seed);
         var time = new FakeTimeProvider(seed?.Start ?? start ?? TestService.DefaultStart);
-        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var http = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var grpc = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting("ConnectionStrings:Chuangji", $"Data Source={Path.Combine(directory, "chuangji.db")}");
-            host.UseSetting("Chuangji:DataDirectory", directory);
-            host.UseSetting("Chuangji:Scheduler:Enabled", "false");
-            host.UseSetting("Chuangji:Auth:SigningKey", key);
-            host.UseSetting("Kestrel:Endpoints:Http:Url", http.ToString().TrimEnd('/'));
-            host.UseSetting("Kestrel:Endpoints:Grpc:Url", grpc.ToString().TrimEnd('/'));
-            host.ConfigureLogging(logging => logging.ClearProviders());
-            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(time));
-        });
-        factory.UseKestrel();
-        factory.StartServer();
-        // A token per call, on the fake clock: the tests move it by months.
-        var issuer = factory.Services.GetRequiredService<TokenIssuer>();
-        var channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions
-        {
-            HttpHandler = new BearerHandler(() => issuer.Issue(TestService.Leadership)) { InnerHandler = new SocketsHttpHandler() },
-        });
         var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
             ExecutablePath = Chromium,
@@ -79,7 +71,48 @@ public sealed class BrowserHost : IAsyncDisposable
             // As root in a container chromium has no sandbox to start; the pages are the service's own.
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN"],
         });
-        return new BrowserHost(directory, factory, time, http, channel, browser);
+        return new BrowserHost(directory, scheduler, time, http, grpc, browser);
+    }
+
+    /// <summary>Stops the host, moves the clock while it is down, and starts it again on the same file and ports.</summary>
+    internal async Task RestartAsync(DateTimeOffset clockWhileDown)
+    {
+        await _factory.DisposeAsync();
+        Time.SetUtcNow(clockWhileDown);
+        _factory = StartFactory();
+    }
+
+    /// <summary>Waits until the schedule has swept at the fake clock's present reading (the scheduler must be on), and fails when that sweep failed.</summary>
+    internal async Task ScheduleCaughtUpAsync()
+    {
+        var monitor = _factory.Services.GetRequiredService<Chuangji.Workflow.Modules.Workflow.Scheduling.SweepMonitor>();
+        await monitor.CaughtUpWith(Time.GetUtcNow()).WaitAsync(TimeSpan.FromSeconds(30));
+        if (monitor.LastFailures > 0)
+        {
+            throw new InvalidOperationException($"the schedule's sweep stopped at a failed event in {monitor.LastFailures} year(s)");
+        }
+    }
+
+    /// <summary>Runs the schedule's catch-up now, as a trigger or a restart would, for moments where no trigger is due.</summary>
+    internal Task RunScheduleNowAsync() =>
+        _factory.Services.GetRequiredService<Chuangji.Workflow.Modules.Workflow.Scheduling.DueWorkRunner>().RunAsync(CancellationToken.None);
+
+    private WebApplicationFactory<Program> StartFactory()
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("ConnectionStrings:Chuangji", $"Data Source={Path.Combine(_directory, "chuangji.db")}");
+            host.UseSetting("Chuangji:DataDirectory", _directory);
+            host.UseSetting("Chuangji:Scheduler:Enabled", _scheduler ? "true" : "false");
+            host.UseSetting("Chuangji:Auth:SigningKey", _key);
+            host.UseSetting("Kestrel:Endpoints:Http:Url", Http.ToString().TrimEnd('/'));
+            host.UseSetting("Kestrel:Endpoints:Grpc:Url", _grpc.ToString().TrimEnd('/'));
+            host.ConfigureLogging(logging => logging.ClearProviders());
+            host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        });
+        factory.UseKestrel();
+        factory.StartServer();
+        return factory;
     }
 
     /// <summary>A one-time sign-in link on this host's HTTP endpoint, as the token command's --link prints it.</summary>

@@ -2,6 +2,7 @@
 import { api, el, day, placeRefusal, show, session, newRequestId, documentsSection } from "./core.js";
 import { rosterSection, opinionsSection } from "./secretary-branch.js";
 import { uploadSection } from "./secretary-sheets.js";
+import { objectionsSection } from "./secretary-objections.js";
 
 /** The branch secretary's page: register a fact for a member of the branch, and the branch's ranked scorecards. */
 export async function showSecretary(notice) {
@@ -20,55 +21,17 @@ export async function showSecretary(notice) {
     return;
   }
   const names = new Map((rosterAnswer.json.members || []).map((m) => [m.staffNumber, m.name]));
+  const kinds = new Map((rubricAnswer.json.rubric.factKinds || []).map((k) => [k.kind, k.name]));
   show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
-    cyclesAnswer.ok ? objectionsSection(year, cyclesAnswer.json.cycles || [], names) : "",
+    cyclesAnswer.ok ? await objectionsSection(year, cyclesAnswer.json.cycles || [], names, kinds, (done) => showSecretary(done)) : "",
     cyclesAnswer.ok ? await meetingSection(year, cyclesAnswer.json.cycles || [], names) : "",
     factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric),
-    rankingSection(rankedAnswer.json.scorecards || [], year, new Map((rubricAnswer.json.rubric.factKinds || []).map((k) => [k.kind, k.name]))),
+    rankingSection(rankedAnswer.json.scorecards || [], year, kinds),
     await opinionsSection(year, session.branchCode, names),
     rosterSection(rosterAnswer.json.members || []),
     uploadSection(rubricAnswer.json.rubric, rosterAnswer.json.members || [], () => showSecretary("表格已上传，逐行结果见“表格上传”。")),
     documentsSection(year));
   document.getElementById("main").focus();
-}
-
-/** 异议处理: the branch's open objections, each with its form when the cycle permits resolving it. */
-function objectionsSection(year, cycles, names) {
-  const open = cycles.flatMap((cycle) => (cycle.objections || [])
-    .filter((o) => o.status === "OBJECTION_STATUS_OPEN" && (cycle.permittedActions || []).includes("ResolveObjection"))
-    .map((objection) => ({ cycle, objection })));
-  const section = el("section", { "aria-labelledby": "resolve-heading" }, el("h2", { id: "resolve-heading" }, "公示异议处理"));
-  if (open.length === 0) {
-    section.append(el("p", { class: "muted" }, "没有待处理的异议。"));
-    return section;
-  }
-  for (const { cycle, objection } of open) {
-    const id = `resolve-${objection.objectionId}`;
-    const resolution = el("textarea", { id: `${id}-text`, name: "resolution", required: true, maxlength: "4000", "aria-describedby": `${id}-error` });
-    const upheld = el("input", { type: "radio", name: `${id}-verdict`, id: `${id}-upheld`, value: "upheld" });
-    const dismissed = el("input", { type: "radio", name: `${id}-verdict`, id: `${id}-dismissed`, value: "dismissed", checked: true });
-    const error = el("p", { id: `${id}-error`, class: "error", role: "alert", hidden: true });
-    const form = el("form", { id, "aria-label": `处理${names.get(cycle.staffNumber) || cycle.staffNumber}的异议` },
-      el("p", {}, el("strong", {}, `${names.get(cycle.staffNumber) || ""}（${cycle.staffNumber}）`), `：${objection.content}`),
-      el("fieldset", {}, el("legend", {}, "处理意见"),
-        el("label", { for: `${id}-upheld` }, upheld, " 异议成立（已在事实登记中更正）"),
-        el("label", { for: `${id}-dismissed` }, dismissed, " 异议不成立")),
-      el("label", { for: `${id}-text` }, "处理结果（将告知本人，并载入材料汇集）"), resolution, error,
-      el("button", { type: "submit" }, "提交处理结果"));
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      error.hidden = true;
-      const answer = await api("POST", `/v1/years/${year}/members/${encodeURIComponent(cycle.staffNumber)}/objections/${objection.objectionId}:resolve`,
-        { upheld: upheld.checked, resolution: resolution.value });
-      if (answer.ok) {
-        await showSecretary(`已处理 ${cycle.staffNumber} 的异议。`);
-        return;
-      }
-      placeRefusal(answer, { resolution: error }, error);
-    });
-    section.append(form);
-  }
-  return section;
 }
 
 const RATINGS = { RATING_EXCELLENT: "优秀", RATING_QUALIFIED: "合格", RATING_BASICALLY_QUALIFIED: "基本合格", RATING_UNQUALIFIED: "不合格" };
