@@ -1,8 +1,6 @@
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.BuildingBlocks.Time;
-using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Workflow.Cycles;
-using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
 using Chuangji.Workflow.Modules.Workflow.Features.ApplyOutcome;
 using Chuangji.Workflow.Modules.Workflow.Features.Determine;
@@ -39,7 +37,6 @@ internal sealed class WorkflowGrpcService(
     RetryScheduledWorkHandler retryScheduledWork,
     YearViewReader yearViews,
     GetCycleHandler getCycle,
-    IAssessmentModule assessment,
     ListCyclesHandler listCycles,
     SubmitCommitmentHandler submitCommitment,
     SubmitDeclarationHandler submitDeclaration,
@@ -77,13 +74,9 @@ internal sealed class WorkflowGrpcService(
 
     public override async Task<GetCycleResponse> GetCycle(GetCycleRequest request, ServerCallContext context)
     {
-        var cycle = (await getCycle.HandleAsync(request.Year, request.StaffNumber, context.CancellationToken)).ToProto(clock.UtcNow);
-        if (cycle.PermittedActions.Contains(CycleActions.Of(CycleTrigger.Determine)))
-        {
-            var scorecard = await assessment.SnapshotScorecardAsync(request.StaffNumber, request.Year, clock.UtcNow, context.CancellationToken);
-            cycle.DeterminableRatings.AddRange(RatingRules.Permitted(scorecard).Select(r => (V1.Rating)(int)r));
-        }
-
+        var view = await getCycle.HandleAsync(request.Year, request.StaffNumber, context.CancellationToken);
+        var cycle = view.Cycle.ToProto(view.AsOf);
+        cycle.DeterminableRatings.AddRange(view.DeterminableRatings.Select(r => (V1.Rating)(int)r));
         return new GetCycleResponse { Cycle = cycle };
     }
 
