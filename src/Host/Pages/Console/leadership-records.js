@@ -10,7 +10,7 @@ const PAGE_SIZE = 20;
  */
 function pagedList(id, noun, fetchPage, render, emptyText) {
   const list = el("ul", { id, class: "cards" });
-  const info = el("p", { id: `${id}-info`, class: "muted", "aria-live": "polite" });
+  const info = el("p", { id: `${id}-info`, class: "muted", "aria-live": "polite", tabindex: "-1" });
   const next = el("button", { type: "button", id: `${id}-next`, hidden: true }, "下一页");
   const first = el("button", { type: "button", id: `${id}-first`, class: "secondary", hidden: true }, "回到第一页");
   let number = 1;
@@ -30,8 +30,13 @@ function pagedList(id, noun, fetchPage, render, emptyText) {
     next.hidden = !token;
     first.hidden = number === 1;
   };
-  next.addEventListener("click", () => load(token, number + 1));
-  first.addEventListener("click", () => load("", 1));
+  // A button that hides itself (no further page, back on the first) hands the keyboard to the page's line.
+  const follow = async (button, pageToken, pageNumber) => {
+    await load(pageToken, pageNumber);
+    if (button.hidden) info.focus();
+  };
+  next.addEventListener("click", () => follow(next, token, number + 1));
+  first.addEventListener("click", () => follow(first, "", 1));
   return { element: el("div", { class: "paged", "aria-label": noun }, info, list, el("div", { class: "buttons" }, next, first)), load: () => load("", 1) };
 }
 

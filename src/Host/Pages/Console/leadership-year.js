@@ -168,7 +168,7 @@ const BONUS_STATUS = { BONUS_ITEM_STATUS_PROPOSED: "待审批", BONUS_ITEM_STATU
 /** 加分项目审批: the branches' proposed bonus items, each approved or rejected with a note; the others as decided. */
 export function bonusSection(year) {
   const list = el("ul", { id: "bonus-items", class: "cards" });
-  const outcome = el("p", { id: "bonus-outcome", class: "notice", "aria-live": "polite" });
+  const outcome = el("p", { id: "bonus-outcome", class: "notice", "aria-live": "polite", tabindex: "-1" });
   const load = async () => {
     const answer = await api("GET", `/v1/years/${year}/bonusItems`);
     if (!answer.ok) {
@@ -192,6 +192,8 @@ export function bonusSection(year) {
       const decided = (answer.json.items || []).find((b) => b.code === bonus.code) || bonus;
       await load();
       outcome.textContent = `${BONUS_STATUS[decided.status] || ""}：${decided.name}（${decided.code}），每次加 ${decided.points} 分。`;
+      // The buttons pressed are gone with the decided item: the keyboard goes on from the result.
+      outcome.focus();
     };
     const form = bonus.status === "BONUS_ITEM_STATUS_PROPOSED"
       ? el("form", { "aria-label": `审批 ${bonus.name}`, onsubmit: (event) => event.preventDefault() },
