@@ -224,7 +224,13 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
 
         var page = await _host.SignedInAsync(Leadership);
         await page.WaitForSelectorAsync("#audit-filters");
-        await page.TypeAsync("#audit-staff", "T1002");
+        await page.TypeAsync("#audit-staff", "T1002?");
+        await page.ClickAsync("#audit-filters button");
+        await page.WaitForSelectorAsync("#audit-staff-error:not([hidden])");
+        (await Text(page, "#audit-staff-error")).Should().Be("must be 1 to 32 characters of letters, digits, '-' or '_'", "the service's refusal, under the filter it names");
+        (await page.EvaluateExpressionAsync<string>("document.querySelector('#audit-staff').getAttribute('aria-invalid')")).Should().Be("true");
+
+        await SetValue(page, "#audit-staff", "T1002");
         await page.ClickAsync("#audit-filters button");
         await page.WaitForFunctionAsync("() => document.querySelector('#audit-info').textContent === '第 1 页，本页 20 条，还有下一页。'");
         (await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#audit li')].slice(0, 3).map(li => li.dataset.rpc + ' ' + li.dataset.outcome)"))

@@ -1,14 +1,15 @@
 // The leadership group's page, the records' part: check reports (ListCheckReports, GetCheckReport), reminders
 // (ListReminders) and the audit trail (ListAudit), each a page at a time with "下一页".
-import { api, el, day, moment, ROLES } from "./core.js";
+import { api, el, day, moment, placeRefusal, ROLES } from "./core.js";
 
 const PAGE_SIZE = 20;
 
 /**
  * A list read a page at a time: fetchPage(token) answers { ok, items, next, message }; each item becomes an li.
- * "下一页" follows next_page_token; "回到第一页" starts again. The page's number and count are announced.
+ * "下一页" follows next_page_token; "回到第一页" starts again. The page's number and count are announced. A refusal
+ * goes to refused(answer, info) when given (a filter's field), else in the page's line.
  */
-function pagedList(id, noun, fetchPage, render, emptyText) {
+function pagedList(id, fetchPage, render, emptyText, refused) {
   const list = el("ul", { id, class: "cards" });
   const info = el("p", { id: `${id}-info`, class: "muted", "aria-live": "polite", tabindex: "-1" });
   const next = el("button", { type: "button", id: `${id}-next`, hidden: true }, "下一页");
@@ -18,8 +19,12 @@ function pagedList(id, noun, fetchPage, render, emptyText) {
   const load = async (pageToken, pageNumber) => {
     const answer = await fetchPage(pageToken);
     if (!answer.ok) {
-      info.textContent = answer.message;
+      list.replaceChildren();
+      next.hidden = first.hidden = true;
       info.className = "error";
+      info.textContent = "";
+      if (refused) refused(answer, info);
+      else info.textContent = answer.message;
       return;
     }
     info.className = "muted";
@@ -37,7 +42,7 @@ function pagedList(id, noun, fetchPage, render, emptyText) {
   };
   next.addEventListener("click", () => follow(next, token, number + 1));
   first.addEventListener("click", () => follow(first, "", 1));
-  return { element: el("div", { class: "paged", "aria-label": noun }, info, list, el("div", { class: "buttons" }, next, first)), load: () => load("", 1) };
+  return { element: el("div", { class: "paged" }, info, list, el("div", { class: "buttons" }, next, first)), load: () => load("", 1) };
 }
 
 const query = (parameters) => new URLSearchParams(Object.entries(parameters).filter(([, v]) => v !== "" && v !== undefined)).toString();
@@ -67,7 +72,7 @@ export function checksSection(year) {
         : ""));
     opened.querySelector("h3").focus();
   };
-  const paged = pagedList("check-reports", "检查报告列表", async (pageToken) => {
+  const paged = pagedList("check-reports", async (pageToken) => {
     const answer = await api("GET", `/v1/years/${year}/checkReports?${query({ pageSize: PAGE_SIZE, pageToken })}`);
     return answer.ok ? { ok: true, items: answer.json.reports || [], next: answer.json.nextPageToken } : answer;
   }, (report) => el("li", { "data-period": report.period, "data-branch": report.branchCode || "" },
@@ -95,7 +100,7 @@ const REMINDER_KINDS = {
 
 /** 提醒: the reminders the schedule made for the year, oldest first, whether delivered. */
 export function remindersSection(year) {
-  const paged = pagedList("reminders", "提醒列表", async (pageToken) => {
+  const paged = pagedList("reminders", async (pageToken) => {
     const answer = await api("GET", `/v1/reminders?${query({ year, pageSize: PAGE_SIZE, pageToken })}`);
     return answer.ok ? { ok: true, items: answer.json.reminders || [], next: answer.json.nextPageToken } : answer;
   }, (r) => el("li", { "data-reminder": r.id },
@@ -119,15 +124,17 @@ const RPC_NAMES = {
 /** 操作记录: the audit trail, filtered by member, branch and who acted, oldest first, a page at a time. */
 export function auditSection() {
   const inputs = {};
-  const input = (id, name, label) => {
-    inputs[id] = el("input", { id, name, type: "text", maxlength: "64", autocomplete: "off" });
-    return el("div", {}, el("label", { for: id }, label), inputs[id]);
+  const errors = {};
+  const input = (id, name, field, label) => {
+    inputs[id] = el("input", { id, name, type: "text", maxlength: "64", autocomplete: "off", "aria-describedby": `${id}-error` });
+    errors[field] = el("p", { id: `${id}-error`, class: "error", role: "alert", hidden: true });
+    return el("div", {}, el("label", { for: id }, label), inputs[id], errors[field]);
   };
   const filters = el("form", { id: "audit-filters", "aria-label": "筛选操作记录" },
-    input("audit-staff", "staffNumber", "党员工号"), input("audit-branch", "branchCode", "支部代码"), input("audit-actor", "actor", "操作人（工号）"),
-    el("button", { type: "submit" }, "查询"));
+    input("audit-staff", "staffNumber", "staff_number", "党员工号"), input("audit-branch", "branchCode", "branch_code", "支部代码"),
+    input("audit-actor", "actor", "actor", "操作人（工号）"), el("button", { type: "submit" }, "查询"));
   const value = (id) => inputs[id].value.trim();
-  const paged = pagedList("audit", "操作记录列表", async (pageToken) => {
+  const paged = pagedList("audit", async (pageToken) => {
     const answer = await api("GET", `/v1/audit?${query({ staffNumber: value("audit-staff"), branchCode: value("audit-branch"), actor: value("audit-actor"), pageSize: PAGE_SIZE, pageToken })}`);
     return answer.ok ? { ok: true, items: answer.json.records || [], next: answer.json.nextPageToken } : answer;
   }, (record) => {
@@ -137,9 +144,15 @@ export function auditSection() {
       el("p", {}, `${moment(record.at)}，${record.actor || "匿名"}${record.role ? `（${ROLES[record.role] || record.role}）` : ""}`),
       el("p", { class: "muted" }, `${record.target}${record.detail ? `：${record.detail}` : ""}`),
       el("p", { class: "muted rpc" }, record.rpc));
-  }, "没有符合条件的操作记录。");
+  }, "没有符合条件的操作记录。", (answer, info) => {
+    for (const error of placeRefusal(answer, errors, info)) document.getElementById(error.id.replace(/-error$/, "")).setAttribute("aria-invalid", "true");
+  });
   filters.addEventListener("submit", (event) => {
     event.preventDefault();
+    for (const [id, input] of Object.entries(inputs)) {
+      input.removeAttribute("aria-invalid");
+      document.getElementById(`${id}-error`).hidden = true;
+    }
     paged.load();
   });
   paged.load();
