@@ -111,11 +111,15 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AProposedBonusItem_IsApprovedOnThePage_AndThenCountsInTheMembersScorecard()
+    public async Task ProposedBonusItems_AreApprovedOrRejectedOnThePage_AndTheApprovedOneCountsInTheMembersScorecard()
     {
         await Assessment.ProposeBonusItemsAsync(new ProposeBonusItemsRequest
         {
             Year = 2026, BranchCode = "B01", Items = { new BonusItemProposal { Code = "B01_TEACHING_CONTEST", Name = "教学竞赛获奖", Points = "2.5" } },
+        });
+        await Assessment.ProposeBonusItemsAsync(new ProposeBonusItemsRequest
+        {
+            Year = 2026, BranchCode = "B02", Items = { new BonusItemProposal { Code = "B02_CITY_PRIZE", Name = "市级教学成果奖", Points = "3" } },
         });
         FactInput Contest() => new() { StaffNumber = "T1002", Kind = "B01_TEACHING_CONTEST", OccurredOn = "2026-01-05", Count = 2, RequestId = Guid.NewGuid().ToString(), RecordedBy = "T1001" };
         await Assessment.RecordEventAsync(new RecordEventRequest { Fact = Contest() }).ShouldFailWith(StatusCode.FailedPrecondition);
@@ -130,6 +134,17 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
         (await Text(page, "#bonus-outcome")).Should().Be("已批准：教学竞赛获奖（B01_TEACHING_CONTEST），每次加 2.5 分。");
         (await Text(page, "#bonus-B01_TEACHING_CONTEST [data-status]")).Should().Be("已批准");
         (await page.QuerySelectorAsync("#bonus-B01_TEACHING_CONTEST form")).Should().BeNull("a decided item has nothing more to decide");
+
+        // B02's item duplicates the rubric's city award: rejected, with the reason.
+        await page.TypeAsync("#bonus-B02_CITY_PRIZE-note", "与市级先进个人重复");
+        await page.ClickAsync("#bonus-B02_CITY_PRIZE [data-decision=reject]");
+        await page.WaitForFunctionAsync("() => document.querySelector('#bonus-outcome').textContent.startsWith('未批准')");
+        (await Text(page, "#bonus-outcome")).Should().Be("未批准：市级教学成果奖（B02_CITY_PRIZE），每次加 3 分。");
+        (await Text(page, "#bonus-B02_CITY_PRIZE p:nth-child(2)")).Should().Be("支部 B02，每次加 3 分，未批准：与市级先进个人重复");
+        (await Assessment.ListBonusItemsAsync(new ListBonusItemsRequest { Year = 2026 })).Items.Select(i => (i.Code, i.Status, i.DecisionNote)).Should().BeEquivalentTo(new[]
+        {
+            ("B01_TEACHING_CONTEST", BonusItemStatus.Approved, "同意"), ("B02_CITY_PRIZE", BonusItemStatus.Rejected, "与市级先进个人重复"),
+        });
 
         // Approved, it can be registered: twice 2.5 is a bonus of 5 on a base of 100 (no window has closed on 01-05).
         await Assessment.RecordEventAsync(new RecordEventRequest { Fact = Contest() });
