@@ -204,6 +204,7 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#advance-confirm");
         await page.ClickAsync("#advance-confirm");
         await page.WaitForSelectorAsync("#advance-result");
+        (await page.EvaluateExpressionAsync<string>("document.activeElement.id")).Should().Be("advance-result", "the keyboard goes on to the result");
 
         // B01: T1001, T1003 and R2001 move to 述绩's first half; T1002 had committed and is there already.
         (await Text(page, "#advance-result caption")).Should().Be("推进结果：已推进 3 人，未推进 1 人");
@@ -222,7 +223,7 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
         await page.ClickAsync("#audit-filters button");
         await page.WaitForFunctionAsync("() => document.querySelector('#audit-info').textContent.startsWith('第 1 页，本页 1 条')");
         var record = await Text(page, "#audit li");
-        record.Should().StartWith("推进阶段 成功").And.Contain("2026年2月1日 10:00，T1001（领导小组）").And.Contain("chuangji.workflow.v1.WorkflowService/AdvancePhase");
+        record.Should().Be("推进阶段（AdvancePhase） 成功2026年2月1日 10:00，T1001（领导小组）year 2026, branch B01");
         await NothingRunsOffThePhone(page);
     }
 
@@ -250,7 +251,7 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
         await page.WaitForFunctionAsync("() => document.querySelector('#audit-info').textContent === '第 1 页，本页 20 条，还有下一页。'");
         (await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#audit li')].slice(0, 3).map(li => li.dataset.rpc + ' ' + li.dataset.outcome)"))
             .Should().Equal("ImportMembers OK", "SubmitCommitment OK", "SubmitCommitment FAILED_PRECONDITION");
-        (await Text(page, "#audit li:nth-child(3)")).Should().StartWith("提交承诺 被拒绝（FAILED_PRECONDITION）2026年1月5日 10:00，leadership（领导小组）year 2026, member T1002：cycle 2026/T1002 is");
+        (await Text(page, "#audit li:nth-child(3)")).Should().StartWith("提交承诺（SubmitCommitment） 被拒绝（FAILED_PRECONDITION）2026年1月5日 10:00，leadership（领导小组）year 2026, member T1002：cycle 2026/T1002 is");
         await page.ClickAsync("#audit-next");
         await page.WaitForFunctionAsync("() => document.querySelector('#audit-info').textContent.startsWith('第 2 页')");
 

@@ -140,10 +140,9 @@ export function auditSection() {
   }, (record) => {
     const method = (record.rpc || "").split("/").pop();
     return el("li", { "data-rpc": method, "data-outcome": record.outcome },
-      el("p", {}, el("strong", {}, RPC_NAMES[method] || method), ` ${record.outcome === "OK" ? "成功" : `被拒绝（${record.outcome}）`}`),
+      el("p", {}, el("strong", {}, RPC_NAMES[method] || method), RPC_NAMES[method] ? `（${method}）` : "", ` ${record.outcome === "OK" ? "成功" : `被拒绝（${record.outcome}）`}`),
       el("p", {}, `${moment(record.at)}，${record.actor || "匿名"}${record.role ? `（${ROLES[record.role] || record.role}）` : ""}`),
-      el("p", { class: "muted" }, `${record.target}${record.detail ? `：${record.detail}` : ""}`),
-      el("p", { class: "muted rpc" }, record.rpc));
+      el("p", { class: "muted" }, `${record.target}${record.detail ? `：${record.detail}` : ""}`));
   }, "没有符合条件的操作记录。", (answer, info) => {
     for (const error of placeRefusal(answer, errors, info)) document.getElementById(error.id.replace(/-error$/, "")).setAttribute("aria-invalid", "true");
   });

@@ -96,11 +96,11 @@ function advanceSection(year, branches) {
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "阶段"), el("th", { scope: "col" }, "原因"))),
     el("tbody", {}, results.map((r) => el("tr", {}, el("td", {}, r.staffNumber), el("td", {}, STATES[r.state] || ""), el("td", {}, r.reason)))));
   // The step's answer member by member: who moved (and where to), who did not and why.
-  const resultTable = (answer) => el("table", { id: "advance-result" },
+  const resultTable = (answer) => el("table", { id: "advance-result", tabindex: "-1" },
     el("caption", {}, `推进结果：已推进 ${answer.movedCount || 0} 人，未推进 ${answer.notMovedCount || 0} 人`),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "结果"), el("th", { scope: "col" }, "现处阶段"), el("th", { scope: "col" }, "原因"))),
     el("tbody", {}, (answer.results || []).map((r) => el("tr", { "data-staff": r.staffNumber },
-      el("th", { scope: "row" }, r.staffNumber), el("td", {}, r.moved ? "已推进" : "未推进"), el("td", {}, stateName(r)), el("td", {}, r.moved ? "" : r.reason)))));
+      el("th", { scope: "row" }, r.staffNumber), el("td", { class: "nowrap" }, r.moved ? "已推进" : "未推进"), el("td", {}, stateName(r)), el("td", {}, r.moved ? "" : r.reason)))));
   const form = el("form", { id: "advance", "aria-label": "推进阶段" },
     el("div", {}, el("label", { for: "advance-branch" }, "范围"), scope),
     el("div", {}, el("label", { for: "advance-target" }, "推进到"), target),
@@ -123,7 +123,10 @@ function advanceSection(year, branches) {
       }
       const left = (done.json.results || []).filter((r) => !r.moved);
       await showLeadership(`已推进 ${done.json.movedCount || 0} 人${left.length ? `，${left.length} 人未推进` : ""}。`);
-      document.getElementById("advance-outcome").replaceChildren(resultTable(done.json));
+      const result = resultTable(done.json);
+      document.getElementById("advance-outcome").replaceChildren(result);
+      // The notice at the top says how many; the keyboard and the eye go on to who, member by member.
+      result.focus();
     });
     outcome.replaceChildren(
       el("p", { id: "advance-preview" }, `预览：将推进 ${preview.json.movedCount || 0} 人，${stuck.length} 人不能推进。`),
