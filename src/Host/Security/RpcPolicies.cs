@@ -83,6 +83,7 @@ internal static class RpcPolicies
         [Documents + "GetOutcomeList"] = Secretaries(Target.Branch<GetOutcomeListRequest>(r => r.BranchCode), SystemScopes.Reports),
         [Documents + "GetDossier"] = Secretaries(Target.Branch<GetDossierRequest>(r => r.BranchCode), SystemScopes.Reports),
         [Documents + "GetCollegeOverview"] = Leadership(SystemScopes.Reports),
+        [Documents + "GetCollegeProgress"] = Leadership(SystemScopes.Reports),
     };
 
     /// <summary>Read by anyone with a token: the calendar, the scoring table, the branch directory.</summary>

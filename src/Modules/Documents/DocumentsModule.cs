@@ -1,5 +1,6 @@
 using Chuangji.Workflow.Modules.Documents.Delivery;
 using Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
+using Chuangji.Workflow.Modules.Documents.Features.GetCollegeProgress;
 using Chuangji.Workflow.Modules.Documents.Features.GetDossier;
 using Chuangji.Workflow.Modules.Documents.Features.GetOutcomeList;
 using Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
@@ -39,6 +40,7 @@ public static class DocumentsModule
         services.AddScoped<GetDossierHandler>();
         services.AddScoped<CollegeOverviewDocument>();
         services.AddScoped<GetCollegeOverviewHandler>();
+        services.AddScoped<GetCollegeProgressHandler>();
         return services;
     }
 

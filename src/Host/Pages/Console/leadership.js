@@ -1,5 +1,8 @@
-// The leadership group's page: the year at a glance, advancing phases, sign-in links.
-import { api, el, moment, placeRefusal, show, session, documentsSection, STATES } from "./core.js";
+// The leadership group's page: the year at a glance, every branch's progress, advancing phases, the calendar, bonus
+// approvals, check reports and reminders, the audit trail and sign-in links, with an in-page table of contents.
+import { api, el, moment, placeRefusal, show, session, documentsSection, STATES, HALVES } from "./core.js";
+import { progressSection, calendarSection, bonusSection } from "./leadership-year.js";
+import { checksSection, remindersSection, auditSection } from "./leadership-records.js";
 
 const TARGETS = [
   ["CYCLE_STATE_SELF_REPORT", "", "结束承诺阶段，进入述绩"],
@@ -26,10 +29,24 @@ export async function showLeadership(notice) {
     return;
   }
   const theYear = yearAnswer.json.year;
-  show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
-    glanceSection(theYear), advanceSection(year, branchesAnswer.ok ? branchesAnswer.json.branches || [] : []),
-    linkSection(branchesAnswer.ok ? branchesAnswer.json.branches || [] : []), documentsSection(year));
+  const branches = branchesAnswer.ok ? branchesAnswer.json.branches || [] : [];
+  show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "", contents(),
+    glanceSection(theYear), progressSection(year), advanceSection(year, branches), calendarSection(year, theYear.calendar),
+    bonusSection(year), checksSection(year), remindersSection(year), auditSection(), linkSection(branches), documentsSection(year));
   document.getElementById("main").focus();
+}
+
+/** The page's sections, for the table of contents: the id of each one's heading and its title. */
+const SECTIONS = [
+  ["glance-heading", "全院进度"], ["progress-heading", "各支部进度"], ["advance-heading", "推进阶段"], ["calendar-heading", "年度日历"],
+  ["bonus-heading", "加分项目审批"], ["checks-heading", "检查报告"], ["reminders-heading", "提醒"], ["audit-heading", "操作记录"],
+  ["link-heading", "发放登录链接"], ["documents-heading", "年度文件"],
+];
+
+/** 本页目录: a link to each section's heading, wrapping on a phone. */
+function contents() {
+  return el("nav", { class: "contents", "aria-label": "本页目录" },
+    el("ul", {}, SECTIONS.map(([id, title]) => el("li", {}, el("a", { href: `#${id}` }, title)))));
 }
 
 /** The cycles in each phase as bars, with the figures beside them (the chart is described for screen readers too). */
@@ -78,6 +95,12 @@ function advanceSection(year, branches) {
   const table = (results) => el("table", {},
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "阶段"), el("th", { scope: "col" }, "原因"))),
     el("tbody", {}, results.map((r) => el("tr", {}, el("td", {}, r.staffNumber), el("td", {}, STATES[r.state] || ""), el("td", {}, r.reason)))));
+  // The step's answer member by member: who moved (and where to), who did not and why.
+  const resultTable = (answer) => el("table", { id: "advance-result", tabindex: "-1" },
+    el("caption", {}, `推进结果：已推进 ${answer.movedCount || 0} 人，未推进 ${answer.notMovedCount || 0} 人`),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "结果"), el("th", { scope: "col" }, "现处阶段"), el("th", { scope: "col" }, "原因"))),
+    el("tbody", {}, (answer.results || []).map((r) => el("tr", { "data-staff": r.staffNumber },
+      el("th", { scope: "row" }, r.staffNumber), el("td", { class: "nowrap" }, r.moved ? "已推进" : "未推进"), el("td", {}, stateName(r)), el("td", {}, r.moved ? "" : r.reason)))));
   const form = el("form", { id: "advance", "aria-label": "推进阶段" },
     el("div", {}, el("label", { for: "advance-branch" }, "范围"), scope),
     el("div", {}, el("label", { for: "advance-target" }, "推进到"), target),
@@ -100,7 +123,10 @@ function advanceSection(year, branches) {
       }
       const left = (done.json.results || []).filter((r) => !r.moved);
       await showLeadership(`已推进 ${done.json.movedCount || 0} 人${left.length ? `，${left.length} 人未推进` : ""}。`);
-      if (left.length) document.getElementById("advance-outcome").replaceChildren(el("h3", {}, "未推进的党员"), table(left));
+      const result = resultTable(done.json);
+      document.getElementById("advance-outcome").replaceChildren(result);
+      // The notice at the top says how many; the keyboard and the eye go on to who, member by member.
+      result.focus();
     });
     outcome.replaceChildren(
       el("p", { id: "advance-preview" }, `预览：将推进 ${preview.json.movedCount || 0} 人，${stuck.length} 人不能推进。`),
@@ -108,6 +134,12 @@ function advanceSection(year, branches) {
       confirm);
   });
   return el("section", { "aria-labelledby": "advance-heading" }, el("h2", { id: "advance-heading" }, "推进阶段"), form, outcome);
+}
+
+/** The state a member is in after the step, with the half year of 述绩. */
+function stateName(result) {
+  const half = result.state === "CYCLE_STATE_SELF_REPORT" && HALVES[result.subState];
+  return (STATES[result.state] || "") + (half ? `（${half}）` : "");
 }
 
 /** 发放登录链接: a one-time link for a member of the roster, to hand to that person only. */

@@ -1,6 +1,7 @@
 using Chuangji.Documents.V1;
 using Chuangji.Workflow.Modules.Documents.Delivery;
 using Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
+using Chuangji.Workflow.Modules.Documents.Features.GetCollegeProgress;
 using Chuangji.Workflow.Modules.Documents.Features.GetDossier;
 using Chuangji.Workflow.Modules.Documents.Features.GetOutcomeList;
 using Chuangji.Workflow.Modules.Documents.Features.GetPublicityList;
@@ -14,7 +15,8 @@ internal sealed class DocumentGrpcService(
     GetScoringTableHandler scoringTable,
     GetOutcomeListHandler outcomeList,
     GetDossierHandler dossier,
-    GetCollegeOverviewHandler collegeOverview) : DocumentService.DocumentServiceBase
+    GetCollegeOverviewHandler collegeOverview,
+    GetCollegeProgressHandler collegeProgress) : DocumentService.DocumentServiceBase
 {
     public override async Task GetPublicityList(GetPublicityListRequest request, IServerStreamWriter<GetPublicityListResponse> responseStream, ServerCallContext context) =>
         await SendAsync(await publicityList.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetPublicityListResponse { Chunk = chunk }, context.CancellationToken), context);
@@ -30,6 +32,9 @@ internal sealed class DocumentGrpcService(
 
     public override async Task GetCollegeOverview(GetCollegeOverviewRequest request, IServerStreamWriter<GetCollegeOverviewResponse> responseStream, ServerCallContext context) =>
         await SendAsync(await collegeOverview.HandleAsync(request, context.CancellationToken), chunk => responseStream.WriteAsync(new GetCollegeOverviewResponse { Chunk = chunk }, context.CancellationToken), context);
+
+    public override Task<GetCollegeProgressResponse> GetCollegeProgress(GetCollegeProgressRequest request, ServerCallContext context) =>
+        collegeProgress.HandleAsync(request, context.CancellationToken);
 
     private static async Task SendAsync(DocumentFile file, Func<DocumentChunk, Task> send, ServerCallContext context)
     {

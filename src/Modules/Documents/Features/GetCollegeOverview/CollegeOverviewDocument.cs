@@ -54,27 +54,13 @@ internal sealed class CollegeOverviewDocument(YearDocuments years, CollegeStandi
 
         public async IAsyncEnumerable<DocumentRow> BranchRowsAsync(IAsyncEnumerable<MemberStanding> college, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var tallies = branches.ToDictionary(b => b.Code, _ => new BranchTally(), StringComparer.Ordinal);
-            var all = new BranchTally();
-            await foreach (var member in college.WithCancellation(cancellationToken))
+            var tally = await CollegeTally.CountAsync(branches, college, member => _ranking.Add(RankingLine.Of(member)), cancellationToken);
+            foreach (var (code, name, branch) in tally.Branches)
             {
-                if (!tallies.TryGetValue(member.Cycle.BranchCode, out var tally))
-                {
-                    tallies[member.Cycle.BranchCode] = tally = new BranchTally();
-                }
-
-                tally.Add(member);
-                all.Add(member);
-                _ranking.Add(RankingLine.Of(member));
+                yield return Row(code, name, branch, emphasis: false);
             }
 
-            var names = branches.ToDictionary(b => b.Code, b => b.Name, StringComparer.Ordinal);
-            foreach (var (code, tally) in tallies.OrderBy(t => t.Key, StringComparer.Ordinal))
-            {
-                yield return Row(code, names.GetValueOrDefault(code, string.Empty), tally, emphasis: false);
-            }
-
-            yield return Row("合计", "全院", all, emphasis: true);
+            yield return Row("合计", "全院", tally.All, emphasis: true);
         }
 
         /// <summary>Lazy: read after the branch table, whose pass fills the ranking.</summary>

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Chuangji.Workflow.Modules.Documents.Sources;
 using Chuangji.Workflow.V1;
 
-namespace Chuangji.Workflow.Modules.Documents.Features.GetCollegeOverview;
+namespace Chuangji.Workflow.Modules.Documents.Sources;
 
 /// <summary>One branch's year in counts, added up member by member as the college streams past.</summary>
 internal sealed class BranchTally
