@@ -53,16 +53,18 @@ public static class DomainErrorStatus
         return builder.ToString();
     }
 
-    public static RpcException ToRpcException(DomainException exception)
+    public static RpcException ToRpcException(DomainException exception) => ToStatus(exception).ToRpcException();
+
+    /// <summary>The refusal as <c>google.rpc.Status</c> with its details: what gRPC carries in its trailer and HTTP in its body.</summary>
+    public static Google.Rpc.Status ToStatus(DomainException exception)
     {
-        var code = CodeOf(exception);
-        var status = new Google.Rpc.Status { Code = (int)code, Message = exception.Message };
+        var status = new Google.Rpc.Status { Code = (int)CodeOf(exception), Message = exception.Message };
         foreach (var detail in DetailsOf(exception))
         {
             status.Details.Add(Any.Pack(detail));
         }
 
-        return status.ToRpcException();
+        return status;
     }
 
     private static IEnumerable<Google.Protobuf.IMessage> DetailsOf(DomainException exception)

@@ -1,5 +1,4 @@
-using Google.Protobuf.Reflection;
-using Google.Rpc;
+using Chuangji.Workflow.BuildingBlocks.Http;
 using Grpc.AspNetCore.Server;
 using Microsoft.OpenApi.Models;
 
@@ -17,15 +16,11 @@ internal static class HttpJsonApi
 
     public const string DocumentRoute = "/openapi/{documentName}.json";
 
-    /// <summary>The details the service attaches to refusals, so the JSON writer can name their types.</summary>
-    private static readonly MessageDescriptor[] ErrorDetails =
-        [BadRequest.Descriptor, ErrorInfo.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor];
-
     public static IGrpcServerBuilder AddHttpJsonApi(this IGrpcServerBuilder grpc)
     {
         grpc.AddJsonTranscoding(transcoding =>
         {
-            transcoding.TypeRegistry = TypeRegistry.FromMessages(ErrorDetails);
+            transcoding.TypeRegistry = RpcStatusJson.Details;
             // As protobuf's JSON mapping (and buf curl) writes them: a 64-bit id as a string, which JavaScript keeps exact.
             transcoding.JsonSettings.WriteInt64sAsStrings = true;
         });
@@ -69,18 +64,6 @@ internal static class HttpJsonApi
 
     /// <summary>Whether a path is one of the transcoded RPCs' routes (all of them start with the API's version).</summary>
     public static bool IsRoute(PathString path) => path.StartsWithSegments("/v1", StringComparison.Ordinal);
-
-    /// <summary>A refusal made before any RPC runs (the 401 of a missing token), in the body a transcoded refusal has: <c>google.rpc.Status</c> as JSON.</summary>
-    public static Task WriteStatusAsync(Microsoft.AspNetCore.Http.HttpResponse response, global::Grpc.Core.StatusCode code, string message)
-    {
-        // The same compact shape the transcoder writes for a refused call.
-        return response.WriteAsJsonAsync(new RefusedStatus((int)code, message, []), options: null, contentType: "application/json; charset=utf-8");
-    }
-
-    private sealed record RefusedStatus(
-        [property: System.Text.Json.Serialization.JsonPropertyName("code")] int Code,
-        [property: System.Text.Json.Serialization.JsonPropertyName("message")] string Message,
-        [property: System.Text.Json.Serialization.JsonPropertyName("details")] object[] Details);
 
     /// <summary>The RPC an operation stands for, as <c>MembersService_GetMember</c>: unique across the services, and a name a generated client can use.</summary>
     private static string? OperationId(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription api) =>

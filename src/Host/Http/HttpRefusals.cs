@@ -8,9 +8,8 @@ namespace Chuangji.Workflow.Host.Http;
 
 /// <summary>
 /// A refusal over plain HTTP says what the gRPC status says: the HTTP status gRPC's own HTTP mapping gives the code
-/// (as JSON transcoding answers), and a JSON body
-/// with the canonical code name, the message and the fields it names. A failure of the service stays a 500
-/// without internals.
+/// (as JSON transcoding answers), and the body a transcoded refusal has (<see cref="RpcStatusJson"/>): the code, the
+/// message and the details that name the fields. A failure of the service stays a 500 without internals.
 /// </summary>
 internal sealed class HttpRefusals(ILogger<HttpRefusals> logger) : IExceptionHandler
 {
@@ -23,13 +22,7 @@ internal sealed class HttpRefusals(ILogger<HttpRefusals> logger) : IExceptionHan
 
         var code = DomainErrorStatus.CodeOf(refusal);
         logger.LogInformation("{Path} refused with {StatusCode}: {Reason}", http.Request.Path.Value, code, refusal.Message);
-        http.Response.StatusCode = StatusOf(code);
-        await http.Response.WriteAsJsonAsync(
-            new HttpRefusalBody(
-                DomainErrorStatus.CanonicalName(code),
-                refusal.Message,
-                [.. DomainErrorStatus.FieldsOf(refusal).Select(f => new HttpRefusalField(f.Field, f.Description))]),
-            cancellationToken);
+        await RpcStatusJson.WriteAsync(http.Response, StatusOf(code), DomainErrorStatus.ToStatus(refusal), cancellationToken);
         return true;
     }
 

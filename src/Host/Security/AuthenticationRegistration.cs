@@ -1,6 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Http;
 using Chuangji.Workflow.Host.Hosting;
-using Chuangji.Workflow.Host.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
@@ -82,9 +81,7 @@ internal static class AuthenticationRegistration
             context.Response.Headers.WWWAuthenticate = context.Request.Headers.Authorization.Count == 0
                 ? "Bearer"
                 : $"Bearer error=\"invalid_token\", error_description=\"{why.Replace("\"", "'", StringComparison.Ordinal)}\"";
-            return HttpJsonApi.IsRoute(context.Request.Path)
-                ? HttpJsonApi.WriteStatusAsync(context.Response, global::Grpc.Core.StatusCode.Unauthenticated, why)
-                : context.Response.WriteAsJsonAsync(HttpRefusalBody.Of("UNAUTHENTICATED", why));
+            return RpcStatusJson.WriteAsync(context.Response, StatusCodes.Status401Unauthorized, global::Grpc.Core.StatusCode.Unauthenticated, why);
         }
 
         context.HandleResponse();

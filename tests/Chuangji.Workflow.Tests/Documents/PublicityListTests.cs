@@ -113,11 +113,16 @@ public sealed class PublicityListTests(DocumentsCollege college) : IClassFixture
 
         var nowhere = await http.GetAsync("/documents/2026/overview.pdf");
         nowhere.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await nowhere.Content.ReadAsStringAsync()).Should().Contain("NOT_FOUND").And.Contain("/documents/2026/overview.pdf is no document");
+        var nowhereBody = await RefusalAsync(nowhere);
+        nowhereBody.GetProperty("code").GetInt32().Should().Be(5, "NOT_FOUND, in the body a /v1 refusal has");
+        nowhereBody.GetProperty("message").GetString().Should().StartWith("/documents/2026/overview.pdf is no document");
 
         var refused = await http.GetAsync("/documents/2026/branches/B01/publicity.docx");
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("INVALID_ARGUMENT").And.Contain("\"field\":\"format\"");
+        var refusedBody = await RefusalAsync(refused);
+        refusedBody.GetProperty("code").GetInt32().Should().Be(3, "INVALID_ARGUMENT");
+        refusedBody.GetProperty("details").EnumerateArray().Single(d => d.GetProperty("@type").GetString() == "type.googleapis.com/google.rpc.BadRequest")
+            .GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString()).Should().Equal("format");
     }
 
     [Fact]
@@ -142,7 +147,7 @@ public sealed class PublicityListTests(DocumentsCollege college) : IClassFixture
         using var other = Service.HttpClientWith(Service.TokenFor(new TokenRequest(CallerRole.Secretary, "T2009", "B02", [], TimeSpan.FromHours(1))));
         var refused = await other.GetAsync("/documents/2026/branches/B01/publicity.xlsx");
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("PERMISSION_DENIED");
+        (await RefusalAsync(refused)).GetProperty("code").GetInt32().Should().Be(7, "PERMISSION_DENIED");
 
         using var member = Service.ChannelWith(Service.TokenFor(new TokenRequest(CallerRole.Member, "T1002", null, [], TimeSpan.FromHours(1))));
         await Download.FromGrpcAsync(new DocumentService.DocumentServiceClient(member).GetPublicityList(new GetPublicityListRequest { Year = 2026, BranchCode = "B01", Format = DocumentFormat.Xlsx }), r => r.Chunk)
@@ -151,7 +156,13 @@ public sealed class PublicityListTests(DocumentsCollege college) : IClassFixture
         using var anonymous = Service.HttpClientWith(null);
         var unauthenticated = await anonymous.GetAsync("/documents/2026/branches/B01/publicity.xlsx");
         unauthenticated.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await unauthenticated.Content.ReadAsStringAsync()).Should().Contain("UNAUTHENTICATED");
+        (await RefusalAsync(unauthenticated)).GetProperty("code").GetInt32().Should().Be(16, "UNAUTHENTICATED");
         unauthenticated.Headers.WwwAuthenticate.Should().ContainSingle().Which.Scheme.Should().Be("Bearer");
+    }
+
+    private static async Task<System.Text.Json.JsonElement> RefusalAsync(HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 }

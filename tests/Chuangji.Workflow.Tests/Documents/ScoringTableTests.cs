@@ -79,7 +79,7 @@ public sealed class ScoringTableTests(DocumentsCollege college) : IClassFixture<
         own.MediaType.Should().Be("application/pdf");
         var other = await member.GetAsync("/documents/2026/members/T1002/scoring-table.pdf");
         other.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await other.Content.ReadAsStringAsync()).Should().Contain("PERMISSION_DENIED");
+        (await other.Content.ReadAsStringAsync()).Should().Contain("\"code\": 7");
     }
 
     [Fact]

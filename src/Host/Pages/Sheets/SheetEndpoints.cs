@@ -1,4 +1,4 @@
-using Chuangji.Workflow.Host.Http;
+using Chuangji.Workflow.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Chuangji.Workflow.Host.Pages.Sheets;
@@ -57,9 +57,6 @@ internal static class SheetEndpoints
         }
     }
 
-    private static Task RefuseAsync(HttpContext http, int status, global::Grpc.Core.StatusCode code, string message)
-    {
-        http.Response.StatusCode = status;
-        return HttpJsonApi.WriteStatusAsync(http.Response, code, message);
-    }
+    private static Task RefuseAsync(HttpContext http, int status, global::Grpc.Core.StatusCode code, string message) =>
+        RpcStatusJson.WriteAsync(http.Response, status, code, message, http.RequestAborted);
 }

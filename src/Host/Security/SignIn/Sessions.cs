@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Chuangji.Workflow.Host.Hosting;
-using Chuangji.Workflow.Host.Http;
+using Chuangji.Workflow.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -116,9 +116,6 @@ internal static class Sessions
         await context.HttpContext.SignOutAsync(Scheme);
     }
 
-    private static Task RefuseAsync(HttpResponse response, int httpStatus, global::Grpc.Core.StatusCode code, string message)
-    {
-        response.StatusCode = httpStatus;
-        return HttpJsonApi.WriteStatusAsync(response, code, message);
-    }
+    private static Task RefuseAsync(HttpResponse response, int httpStatus, global::Grpc.Core.StatusCode code, string message) =>
+        RpcStatusJson.WriteAsync(response, httpStatus, code, message);
 }

@@ -41,9 +41,9 @@ internal static class DocumentEndpoints
         year.MapGet("/overview.xlsx", (int year, HttpContext http, IHttpCallGate gate, GetCollegeOverviewHandler handler) =>
             ServeAsync(http, gate, "GetCollegeOverview", new GetCollegeOverviewRequest { Year = year }, handler.HandleAsync));
         // Any other path under /documents names no document: say so, and which there are, rather than a bare 404.
-        endpoints.MapGet("/documents/{**path}", (string? path) => Results.Json(
-            HttpRefusalBody.Of("NOT_FOUND", $"/documents/{Echo.Of(path ?? string.Empty)} is no document; the documents are {Listing}"),
-            statusCode: StatusCodes.Status404NotFound));
+        endpoints.MapGet("/documents/{**path}", (string? path, HttpContext http) => RpcStatusJson.WriteAsync(
+            http.Response, StatusCodes.Status404NotFound, global::Grpc.Core.StatusCode.NotFound,
+            $"/documents/{Echo.Of(path ?? string.Empty)} is no document; the documents are {Listing}", http.RequestAborted));
         return endpoints;
     }
 
