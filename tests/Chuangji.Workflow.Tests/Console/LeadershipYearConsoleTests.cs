@@ -78,7 +78,7 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
         await NothingRunsOffThePhone(page);
         if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_SCREENSHOTS") is { Length: > 0 } screenshots)
         {
-            await page.ScreenshotAsync(Path.Combine(screenshots, "console-leadership-progress.png"), new ScreenshotOptions { FullPage = true });
+            await BrowserHost.ScreenshotDownToAsync(page, "section[aria-labelledby=progress-heading]", Path.Combine(screenshots, "console-leadership-progress.png"));
         }
     }
 

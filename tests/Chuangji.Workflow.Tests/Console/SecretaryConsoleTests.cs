@@ -61,7 +61,8 @@ public sealed class SecretaryConsoleTests : IAsyncLifetime
         if (Environment.GetEnvironmentVariable("CHUANGJI_WRITE_SCREENSHOTS") is { Length: > 0 } screenshots)
         {
             await page.ClickAsync("#rank-T1002 summary");
-            await page.ScreenshotAsync(Path.Combine(screenshots, "console-secretary.png"), new ScreenshotOptions { FullPage = true });
+            await BrowserHost.ScreenshotDownToAsync(page, "section[aria-labelledby=ranking-heading]", Path.Combine(screenshots, "console-secretary.png"));
+            await page.ClickAsync("#rank-T1002 summary");
         }
 
         var facts = await new AssessmentService.AssessmentServiceClient(_host.Channel).ListEventsAsync(new ListEventsRequest { Year = 2026, StaffNumber = "T1002" });

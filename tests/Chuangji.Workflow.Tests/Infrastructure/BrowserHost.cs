@@ -132,6 +132,13 @@ public sealed class BrowserHost : IAsyncDisposable
     public static Task<string> TextAsync(IPage page, string selector) =>
         page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
 
+    /// <summary>A picture of the page from its top down to the end of an element: the README's, without the page's long tail.</summary>
+    public static async Task ScreenshotDownToAsync(IPage page, string selector, string path)
+    {
+        var bottom = await page.EvaluateFunctionAsync<double>("s => document.querySelector(s).getBoundingClientRect().bottom + window.scrollY + 8", selector);
+        await page.ScreenshotAsync(path, new ScreenshotOptions { CaptureBeyondViewport = true, Clip = new PuppeteerSharp.Media.Clip { X = 0, Y = 0, Width = 390, Height = (decimal)bottom } });
+    }
+
     /// <summary>A new browser tab of its own (an incognito context: its own cookies), phone-sized.</summary>
     public async Task<IPage> NewPageAsync()
     {

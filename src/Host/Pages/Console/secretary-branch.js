@@ -10,7 +10,7 @@ export function rosterSection(members) {
     el("h2", { id: "roster-heading" }, `支部名册（${members.length} 人）`),
     members.length === 0 ? el("p", { class: "muted" }, "名册中还没有党员，可用下方“表格上传”导入。") : el("table", { id: "roster" },
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "姓名"), el("th", { scope: "col" }, "类别"), el("th", { scope: "col" }, "入党日期"), el("th", { scope: "col" }, "专业特长"))),
-      el("tbody", {}, members.map((m) => el("tr", {}, el("td", {}, m.staffNumber), el("td", {}, m.name), el("td", {}, CATEGORY_NAMES[m.category] || ""), el("td", {}, day(m.joinedPartyOn)), el("td", {}, m.specialty || ""))))));
+      el("tbody", {}, members.map((m) => el("tr", {}, el("td", { class: "nowrap" }, m.staffNumber), el("td", {}, m.name), el("td", {}, CATEGORY_NAMES[m.category] || ""), el("td", {}, day(m.joinedPartyOn)), el("td", {}, m.specialty || ""))))));
 }
 
 /** 群众意见: what the masses said of each member, for the branch meeting to read; anonymous ones without a name. */
@@ -22,7 +22,9 @@ export async function opinionsSection(year, branchCode, names) {
   const load = async () => {
     const answer = await api("GET", `/v1/years/${year}/opinions?branchCode=${encodeURIComponent(branchCode)}&pageSize=100${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ""}`);
     if (!answer.ok) {
-      list.replaceChildren(el("p", { class: "error", role: "alert" }, answer.message));
+      list.replaceChildren(answer.status === 404
+        ? el("p", { class: "muted" }, "本年度尚未开通；开通后，评绩阶段收集的意见在此查看。")
+        : el("p", { class: "error", role: "alert" }, answer.message));
       return;
     }
     const opinions = answer.json.opinions || [];
