@@ -75,9 +75,37 @@ function glanceSection(theYear) {
   return el("section", { "aria-labelledby": "glance-heading" },
     el("h2", { id: "glance-heading" }, "全院进度"),
     el("figure", { class: "chart" }, svg, el("figcaption", { class: "muted" }, `共 ${counts.reduce((sum, [, n]) => sum + n, 0)} 人`)),
-    failures.length
-      ? el("div", {}, el("h3", {}, "未完成的定时任务"), el("ul", {}, failures.map((f) => el("li", { class: "error" }, `${f.work}（应于 ${moment(f.dueAt)}）：${f.reason}`))))
-      : el("p", { class: "muted" }, "定时任务均已按时完成。"));
+    failures.length ? failuresPart(theYear.year, failures) : el("p", { class: "muted" }, "定时任务均已按时完成。"));
+}
+
+const WORKS = {
+  CloseCommitment: "结束承诺阶段", CloseFirstHalf: "结束上半年述绩", CloseSelfReport: "结束述绩阶段",
+  MemberReminder: "提醒党员", SecretaryReminder: "提醒支部书记", QuarterlyCheck: "季度检查", HalfYearCheck: "半年检查",
+};
+
+/**
+ * 未完成的定时任务: each failed event with when it was due, what it holds back and why (the service's words), and a
+ * button that runs the due work again (RetryScheduledWork) once the cause is mended.
+ */
+function failuresPart(year, failures) {
+  const error = el("p", { class: "error", role: "alert", hidden: true });
+  const retry = el("button", { type: "button", id: "retry-scheduled" }, "重新运行未完成的定时任务");
+  retry.addEventListener("click", async () => {
+    error.hidden = true;
+    const answer = await api("POST", `/v1/years/${year}:retryScheduledWork`, {});
+    if (!answer.ok) {
+      error.textContent = answer.message;
+      error.hidden = false;
+      return;
+    }
+    const left = (answer.json.year.scheduleFailures || []).length;
+    await showLeadership(left ? `已重新运行，仍有 ${left} 项未完成，原因见下。` : "已重新运行，定时任务均已完成。");
+  });
+  return el("div", { id: "schedule-failures" },
+    el("h3", {}, "未完成的定时任务"),
+    el("ul", {}, failures.map((f) => el("li", { class: "error" },
+      `${WORKS[f.work] || f.work}（应于 ${moment(f.dueAt)}，已尝试 ${f.attempts} 次${(f.holdsBack || []).length ? `，其后 ${f.holdsBack.length} 项因此等待` : ""}）：${f.reason}`))),
+    el("p", { class: "muted" }, "排除原因后（例如恢复评分表中缺少的事实类型），重新运行："), retry, error);
 }
 
 /** 推进阶段: a branch or the college, a target; the preview says who would move and who not and why; then the step. */
