@@ -51,6 +51,7 @@ public sealed class LeadershipConsoleTests : IAsyncLifetime
         // By hand: B01's T1001, T1003 and R2001 would move; T1002 committed and is already in 述绩.
         (await Text(page, "#advance-preview")).Should().Be("预览：将推进 3 人，1 人不能推进。");
         (await Text(page, "#advance-outcome tbody tr td")).Should().Be("T1002");
+        (await Text(page, "#advance-outcome tbody tr td:last-child span")).Should().StartWith("已在该阶段或之后，无需推进", "why, in Chinese; the service's words follow");
         (await workflow.GetCycleAsync(new GetCycleRequest { Year = 2026, StaffNumber = "T1003" })).Cycle.State.Should().Be(CycleState.Commitment, "a preview moves nothing");
 
         // With the keyboard, as a person without a mouse would.

@@ -108,6 +108,18 @@ function failuresPart(year, failures) {
     el("p", { class: "muted" }, "排除原因后（例如恢复评分表中缺少的事实类型），重新运行："), retry, error);
 }
 
+const BLOCKERS = {
+  ADVANCE_BLOCKER_ALREADY_REACHED: "已在该阶段或之后，无需推进",
+  ADVANCE_BLOCKER_NOT_A_STEP: "当前阶段不能直接推进到所选阶段，须先结束前面的阶段",
+  ADVANCE_BLOCKER_CONDITION_UNMET: "推进的条件尚未满足（如公示期未满、尚有未处理的异议）",
+};
+
+/** Why a member did not move, in Chinese from the service's blocker; the service's own words follow, for the record. */
+function why(result) {
+  const told = BLOCKERS[result.blocker];
+  return told ? el("span", {}, told, el("br"), el("small", { class: "muted", lang: "en" }, result.reason)) : result.reason;
+}
+
 /** 推进阶段: a branch or the college, a target; the preview says who would move and who not and why; then the step. */
 function advanceSection(year, branches) {
   const scope = el("select", { id: "advance-branch", name: "branchCode" },
@@ -122,13 +134,13 @@ function advanceSection(year, branches) {
   };
   const table = (results) => el("table", {},
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "阶段"), el("th", { scope: "col" }, "原因"))),
-    el("tbody", {}, results.map((r) => el("tr", {}, el("td", {}, r.staffNumber), el("td", {}, STATES[r.state] || ""), el("td", {}, r.reason)))));
+    el("tbody", {}, results.map((r) => el("tr", {}, el("td", {}, r.staffNumber), el("td", {}, STATES[r.state] || ""), el("td", {}, why(r))))));
   // The step's answer member by member: who moved (and where to), who did not and why.
   const resultTable = (answer) => el("table", { id: "advance-result", tabindex: "-1" },
     el("caption", {}, `推进结果：已推进 ${answer.movedCount || 0} 人，未推进 ${answer.notMovedCount || 0} 人`),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "结果"), el("th", { scope: "col" }, "现处阶段"), el("th", { scope: "col" }, "原因"))),
     el("tbody", {}, (answer.results || []).map((r) => el("tr", { "data-staff": r.staffNumber },
-      el("th", { scope: "row" }, r.staffNumber), el("td", { class: "nowrap" }, r.moved ? "已推进" : "未推进"), el("td", {}, stateName(r)), el("td", {}, r.moved ? "" : r.reason)))));
+      el("th", { scope: "row" }, r.staffNumber), el("td", { class: "nowrap" }, r.moved ? "已推进" : "未推进"), el("td", {}, stateName(r)), el("td", {}, r.moved ? "" : why(r))))));
   const form = el("form", { id: "advance", "aria-label": "推进阶段" },
     el("div", {}, el("label", { for: "advance-branch" }, "范围"), scope),
     el("div", {}, el("label", { for: "advance-target" }, "推进到"), target),

@@ -141,7 +141,7 @@ internal sealed class WorkflowGrpcService(
         response.Results.AddRange(results.Select(r =>
         {
             var (state, subState) = CycleMapping.StateOf(r.Status);
-            return new V1.AdvanceResult { StaffNumber = r.StaffNumber, Moved = r.Moved, Reason = r.Reason, State = state, SubState = subState };
+            return new V1.AdvanceResult { StaffNumber = r.StaffNumber, Moved = r.Moved, Reason = r.Reason, State = state, SubState = subState, Blocker = (V1.AdvanceBlocker)(int)r.Blocker };
         }));
         response.MovedCount = results.Count(r => r.Moved);
         response.NotMovedCount = results.Count(r => !r.Moved);

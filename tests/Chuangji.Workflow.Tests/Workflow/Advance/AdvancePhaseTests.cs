@@ -19,7 +19,8 @@ public sealed class AdvancePhaseTests : WorkflowFixture
         var repeat = await AdvanceAsync(CycleState.SelfReport);
 
         first.Results.Select(r => (r.StaffNumber, r.Moved)).Should().Equal(("R2001", true), ("T1002", false), ("T1003", true), ("T2001", true));
-        first.Results.Single(r => r.StaffNumber == "T1002").Reason.Should().Contain("already in");
+        first.Results.Single(r => r.StaffNumber == "T1002").Should().Match<AdvanceResult>(r => r.Reason.Contains("already in") && r.Blocker == AdvanceBlocker.AlreadyReached);
+        first.Results.Where(r => r.Moved).Should().OnlyContain(r => r.Blocker == AdvanceBlocker.Unspecified, "a member who moved has nothing in the way");
         (first.MovedCount, first.NotMovedCount).Should().Be((3, 1));
         (repeat.MovedCount, repeat.NotMovedCount).Should().Be((0, 4));
         var t1003 = await CycleAsync("T1003");
@@ -138,8 +139,8 @@ public sealed class AdvancePhaseTests : WorkflowFixture
 
         var branch = await AdvanceAsync(CycleState.Determination, branch: "B01");
 
-        branch.Results.Select(r => (r.StaffNumber, r.Moved, r.Reason)).Should().Equal(
-            new[] { "R2001", "T1002", "T1003" }.Select(s => (s, false, "in CYCLE_STATE_PUBLICITY: not yet true: the publicity window is over (it ends 2026-12-23 10:00 Asia/Shanghai)")));
+        branch.Results.Select(r => (r.StaffNumber, r.Moved, r.Reason, r.Blocker)).Should().Equal(
+            new[] { "R2001", "T1002", "T1003" }.Select(s => (s, false, "in CYCLE_STATE_PUBLICITY: not yet true: the publicity window is over (it ends 2026-12-23 10:00 Asia/Shanghai)", AdvanceBlocker.ConditionUnmet)));
 
         // T2001's publicity starts again on a reopen: their window is their own.
         SetClock(12, 23);
@@ -153,6 +154,17 @@ public sealed class AdvancePhaseTests : WorkflowFixture
         college.Results.Where(r => r.Moved).Select(r => r.StaffNumber).Should().Equal("R2001", "T1002", "T1003");
         college.Results.Single(r => r.StaffNumber == "T2001").Reason.Should().Be(
             "in CYCLE_STATE_PUBLICITY: not yet true: the publicity window is over (it ends 2026-12-29 15:30 Asia/Shanghai)");
+    }
+
+    [Fact]
+    public async Task ACycleWhoseStateHasNoStepToTheTarget_IsNotAStep()
+    {
+        await OpenAsync();
+
+        var skipped = await AdvanceAsync(CycleState.MassReview, branch: "B02");
+
+        skipped.Results.Should().ContainSingle().Which.Should().Match<AdvanceResult>(r =>
+            r.StaffNumber == "T2001" && !r.Moved && r.Blocker == AdvanceBlocker.NotAStep && r.State == CycleState.Commitment);
     }
 
     private async Task<List<string>> NoCommitmentFactsAsync() =>

@@ -166,17 +166,22 @@ internal sealed partial class Cycle
         }
     }
 
-    public bool Permits(CycleTrigger trigger, DateTimeOffset now, out string reason)
+    public bool Permits(CycleTrigger trigger, DateTimeOffset now, out string reason) => Permits(trigger, now, out reason, out _);
+
+    /// <summary>Whether the step may be taken now; if not, why, and whether a condition of the step (not the state) stands in the way.</summary>
+    public bool Permits(CycleTrigger trigger, DateTimeOffset now, out string reason, out bool conditionUnmet)
     {
         var machine = Machine(now);
         if (machine.CanFire(trigger, out var unmetGuards))
         {
             reason = string.Empty;
+            conditionUnmet = false;
             return true;
         }
 
-        reason = unmetGuards is { Count: > 0 }
-            ? "not yet true: " + string.Join("; ", unmetGuards)
+        conditionUnmet = unmetGuards is { Count: > 0 };
+        reason = conditionUnmet
+            ? "not yet true: " + string.Join("; ", unmetGuards!)
             : $"{CycleActions.Of(trigger)} is not a step of {CycleActions.StateName(Status)}";
         return false;
     }

@@ -33,7 +33,7 @@ internal sealed class AdvancePlan
                 outcomes[row.Shape] = outcome;
             }
 
-            results.Add(new AdvanceResult(row.StaffNumber, outcome.After is not null, outcome.Reason, outcome.After?.Status ?? row.Shape.Status));
+            results.Add(new AdvanceResult(row.StaffNumber, outcome.After is not null, outcome.Reason, outcome.After?.Status ?? row.Shape.Status, outcome.Blocker));
             if (outcome.After is not null)
             {
                 if (!members.TryGetValue(row.Shape, out var ids))
@@ -54,22 +54,22 @@ internal sealed class AdvancePlan
     {
         if (target.Reached(shape.Status))
         {
-            return new ShapeOutcome($"already in {CycleActions.StateName(shape.Status)}", null, null);
+            return new ShapeOutcome($"already in {CycleActions.StateName(shape.Status)}", null, null, AdvanceBlocker.AlreadyReached);
         }
 
         var cycle = shape.ToCycle();
         // A reason names moments in the year's time zone.
         cycle.AttachCalendar(calendar);
-        if (!cycle.Permits(target.Trigger, now, out var reason))
+        if (!cycle.Permits(target.Trigger, now, out var reason, out var conditionUnmet))
         {
-            return new ShapeOutcome($"in {CycleActions.StateName(shape.Status)}: {reason}", null, null);
+            return new ShapeOutcome($"in {CycleActions.StateName(shape.Status)}: {reason}", null, null, conditionUnmet ? AdvanceBlocker.ConditionUnmet : AdvanceBlocker.NotAStep);
         }
 
         target.Step(cycle, actor, now);
-        return new ShapeOutcome(string.Empty, CycleShape.Of(cycle), cycle.History.Single());
+        return new ShapeOutcome(string.Empty, CycleShape.Of(cycle), cycle.History.Single(), AdvanceBlocker.None);
     }
 
-    private sealed record ShapeOutcome(string Reason, CycleShape? After, CycleTransition? Transition);
+    private sealed record ShapeOutcome(string Reason, CycleShape? After, CycleTransition? Transition, AdvanceBlocker Blocker);
 }
 
 /// <summary>Cycles that take the same step to the same shape, logged with the same transition.</summary>
