@@ -1,12 +1,12 @@
 namespace Chuangji.Workflow.Host.Hosting;
 
 /// <summary>A clock that read <see cref="Start"/> when it was made and runs forward in real time from there.</summary>
-internal sealed class MovedClock(DateTimeOffset start, TimeProvider real) : TimeProvider
+internal sealed class MovedClock(DateTimeOffset start, TimeProvider real, TimeSpan? offset = null) : TimeProvider
 {
     public DateTimeOffset Start { get; } = start;
 
-    /// <summary>How far the clock stands from real time (negative: behind it).</summary>
-    public TimeSpan Offset { get; } = start - real.GetUtcNow();
+    /// <summary>How far the clock stands from real time (negative: behind it); a running service's, when given.</summary>
+    public TimeSpan Offset { get; } = offset ?? start - real.GetUtcNow();
 
     public override DateTimeOffset GetUtcNow() => real.GetUtcNow() + Offset;
 

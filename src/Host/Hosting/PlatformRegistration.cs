@@ -42,6 +42,7 @@ internal static class PlatformRegistration
         {
             services.AddSingleton(moved);
             services.AddHostedService<MovedClockWarning>();
+            MovedClockRecord.Write(options.ResolveDataDirectory(), moved);
         }
 
         services.AddSingleton(provider => new CollegeClock(

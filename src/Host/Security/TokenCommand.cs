@@ -44,7 +44,7 @@ internal static class TokenCommand
 
         var options = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
         // On the service's clock: a service on a moved clock (Development) takes only tokens issued on it.
-        var clock = ServiceClock.Resolve(options.Clock, environment, TimeProvider.System);
+        var clock = MovedClockRecord.Resume(options.ResolveDataDirectory(), ServiceClock.Resolve(options.Clock, environment, TimeProvider.System), TimeProvider.System);
         if (link)
         {
             output.WriteLine(new SignIn.SignInLinks(SigningKeys.Resolve(options), options.Auth, clock).Issue(request, SignIn.SignInLinks.BaseUrl(options.Auth, configuration)).Url);

@@ -77,7 +77,11 @@ public sealed class TokenCommandTests
     [Fact]
     public void OnAMovedClock_TheTokenIsIssuedOnIt_AndOutsideDevelopmentNotAtAll()
     {
-        var settings = new Dictionary<string, string?> { ["Chuangji:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]), ["Chuangji:Clock:Start"] = "2026-02-01T00:00:00+08:00" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Chuangji:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]), ["Chuangji:Clock:Start"] = "2026-02-01T00:00:00+08:00",
+            ["Chuangji:DataDirectory"] = Directory.CreateTempSubdirectory("chuangji-token-").FullName,
+        };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var output = new StringWriter();
 
@@ -87,6 +91,30 @@ public sealed class TokenCommandTests
         exit.Should().Be(0);
         new JsonWebToken(output.ToString().Trim()).ValidFrom.Should().BeCloseTo(new DateTime(2026, 1, 31, 16, 0, 0, DateTimeKind.Utc), TimeSpan.FromMinutes(1));
         refused.Should().Throw<InvalidOperationException>().WithMessage("Chuangji:Clock:Start is set*only in the Development environment*'Production'*");
+    }
+
+    [Fact]
+    public void BesideAServiceOnAMovedClock_TheLinkIsIssuedAtTheServicesPresent_NotAtTheStart()
+    {
+        var directory = Directory.CreateTempSubdirectory("chuangji-token-").FullName;
+        var start = new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.FromHours(8));
+        // The service started on this start two hours ago (real time): its clock reads 11:00 now.
+        MovedClockRecord.Write(directory, new MovedClock(start, TimeProvider.System, start - DateTimeOffset.UtcNow.AddHours(-2)));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Chuangji:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]), ["Chuangji:Clock:Start"] = "2026-12-24T09:00:00+08:00", ["Chuangji:DataDirectory"] = directory,
+        }).Build();
+        var output = new StringWriter();
+
+        var exit = TokenCommand.Run(["token", "--role", "member", "--member", "T1006", "--link"], configuration, new HostingEnvironment { EnvironmentName = Environments.Development }, output, new StringWriter());
+        var other = new StringWriter();
+        MovedClockRecord.Write(directory, new MovedClock(start.AddDays(-3), TimeProvider.System, TimeSpan.Zero));
+        TokenCommand.Run(["token", "--role", "leadership"], configuration, new HostingEnvironment { EnvironmentName = Environments.Development }, other, new StringWriter());
+
+        exit.Should().Be(0);
+        var link = new JsonWebToken(output.ToString().Trim().Split('#')[1]);
+        link.ValidFrom.Should().BeCloseTo(start.AddHours(2).UtcDateTime, TimeSpan.FromMinutes(1), "a link for the service's present, valid 30 minutes from it");
+        new JsonWebToken(other.ToString().Trim()).ValidFrom.Should().BeCloseTo(start.UtcDateTime, TimeSpan.FromMinutes(1), "a record of another start is not this service's");
     }
 
     [Fact]
