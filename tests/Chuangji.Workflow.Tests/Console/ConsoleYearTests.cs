@@ -140,6 +140,8 @@ public sealed class ConsoleYearTests : IAsyncLifetime
         await AdvanceAsync(leader, "", target: 4, preview: "预览：将推进 5 人，0 人不能推进。", done: "已推进 5 人。");
         await ClockAsync(12, 28, 15);
         secretary = await SignInAsync(Secretary, "#determine-T1002");
+        (await Text(secretary, "#materials-T1002 summary")).Should().Be("总分 103，建议等次：优秀（点开看承诺与述绩）", "the meeting reads the total before it decides");
+        (await Text(secretary, "#materials-T1002 dd")).Should().Be("带头完成教学任务");
         await DetermineAsync(secretary, "T1002", "RATING_EXCELLENT");
         await DetermineAsync(secretary, "T1003", "RATING_QUALIFIED");
         await DetermineAsync(secretary, "R2001", "RATING_QUALIFIED");
@@ -150,9 +152,12 @@ public sealed class ConsoleYearTests : IAsyncLifetime
         frozen.Select(c => (c.StaffNumber, c.Determination.Rating, c.Determination.TotalScore, c.Determination.DeterminedBy)).Should().Equal(
             ("T1002", Rating.Excellent, "103", "T1001"), ("T1003", Rating.Qualified, "90", "T1001"), ("R2001", Rating.Qualified, "86", "T1001"));
         frozen[0].Outcome.Commendation.Should().Be("评为优秀共产党员");
+        (await Text(secretary, "#rank-T1002 .decided")).Should().Be("评定：优秀（定绩 103 分）");
         var t1002 = await SignInAsync(Member("T1002"), "#total");
         (await Text(t1002, "#stage")).Should().Be("已结束");
         (await Text(t1002, "#total")).Should().Be("103");
+        (await Text(t1002, "#rating")).Should().Be("优秀", "the member reads what the meeting decided");
+        (await Text(t1002, "#commendation")).Should().Be("评为优秀共产党员");
         (await new WorkflowService.WorkflowServiceClient(_host.Channel).GetYearAsync(new GetYearRequest { Year = 2026 })).Year.ScheduleFailures.Should().BeEmpty();
     }
 

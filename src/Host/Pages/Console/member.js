@@ -95,12 +95,36 @@ export async function showMember(notice) {
       send: (text) => api("POST", `${path}/objections`, { content: text }),
     }));
   }
-  if (!objections.querySelector("p, form")) objections.append(el("p", { class: "muted" }, "公示期内可对评分提出异议。"));
+  const before = ["CYCLE_STATE_COMMITMENT", "CYCLE_STATE_SELF_REPORT", "CYCLE_STATE_MASS_REVIEW", "CYCLE_STATE_PUBLICITY"].includes(cycle.state);
+  if (!objections.querySelector("p, form")) objections.append(el("p", { class: "muted" }, before ? "公示期内可对评分提出异议。" : "公示期已结束，未提出异议。"));
 
-  show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "", overview, commitment, declarations, objections,
+  show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "", overview, commitment, declarations, objections, resultSection(cycle),
     cardAnswer.ok ? scorecardSection(cardAnswer.json.scorecard) : el("p", { class: "error" }, cardAnswer.message),
     documentsSection(year));
   document.getElementById("main").focus();
+}
+
+const RATINGS = { RATING_EXCELLENT: "优秀", RATING_QUALIFIED: "合格", RATING_BASICALLY_QUALIFIED: "基本合格", RATING_UNQUALIFIED: "不合格" };
+
+/** 定绩与用绩: what the branch meeting decided (the rating, the total it froze, the peers' and the secretary's words) and the outcome. */
+function resultSection(cycle) {
+  const determination = cycle.determination;
+  const section = el("section", { "aria-labelledby": "result-heading" }, el("h2", { id: "result-heading" }, "定绩与用绩"));
+  if (!determination) {
+    section.append(el("p", { class: "muted" }, "支部党员大会定绩后，评定等次和点评在此显示。"));
+    return section;
+  }
+  const outcome = cycle.outcome;
+  section.append(el("dl", { id: "result" },
+    el("dt", {}, "评定等次"), el("dd", { id: "rating" }, RATINGS[determination.rating] || ""),
+    el("dt", {}, "定绩总分"), el("dd", {}, determination.totalScore),
+    el("dt", {}, "党员互评意见"), el("dd", {}, determination.peerReviewSummary),
+    el("dt", {}, "支部书记点评"), el("dd", {}, determination.secretaryComment),
+    el("dt", {}, "定绩时间"), el("dd", {}, moment(determination.determinedAt)),
+    outcome?.commendation ? [el("dt", {}, "表彰"), el("dd", { id: "commendation" }, outcome.commendation)] : [],
+    outcome?.helpPlan ? [el("dt", {}, "帮扶计划"), el("dd", { id: "help-plan" }, outcome.helpPlan)] : []));
+  if (!outcome) section.append(el("p", { class: "muted" }, "用绩结果（表彰或帮扶）确定后在此显示。"));
+  return section;
 }
 
 /** The scorecard explained line by line: every item with what was taken off and why, the bonus, the total. */

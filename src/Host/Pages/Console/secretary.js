@@ -24,9 +24,10 @@ export async function showSecretary(notice) {
   const kinds = new Map((rubricAnswer.json.rubric.factKinds || []).map((k) => [k.kind, k.name]));
   show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
     cyclesAnswer.ok ? await objectionsSection(year, cyclesAnswer.json.cycles || [], names, kinds, (done) => showSecretary(done)) : "",
-    cyclesAnswer.ok ? await meetingSection(year, cyclesAnswer.json.cycles || [], names) : "",
+    cyclesAnswer.ok ? await meetingSection(year, cyclesAnswer.json.cycles || [], names, new Map((rankedAnswer.json.scorecards || []).map((r) => [r.scorecard.staffNumber, r.scorecard]))) : "",
     factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric),
-    rankingSection(rankedAnswer.json.scorecards || [], year, kinds),
+    rankingSection(rankedAnswer.json.scorecards || [], year, kinds,
+      new Map((cyclesAnswer.ok ? cyclesAnswer.json.cycles || [] : []).filter((c) => c.determination).map((c) => [c.staffNumber, c.determination]))),
     await opinionsSection(year, session.branchCode, names),
     rosterSection(rosterAnswer.json.members || []),
     uploadSection(rubricAnswer.json.rubric, rosterAnswer.json.members || [], () => showSecretary("表格已上传，逐行结果见“表格上传”。")),
@@ -37,7 +38,7 @@ export async function showSecretary(notice) {
 const RATINGS = { RATING_EXCELLENT: "优秀", RATING_QUALIFIED: "合格", RATING_BASICALLY_QUALIFIED: "基本合格", RATING_UNQUALIFIED: "不合格" };
 
 /** 定绩 and 用绩: a form for each member whose cycle permits the step, the ratings offered being those the service names. */
-async function meetingSection(year, cycles, names) {
+async function meetingSection(year, cycles, names, cards) {
   const due = cycles.filter((c) => (c.permittedActions || []).some((a) => a === "Determine" || a === "ApplyOutcome"));
   const section = el("section", { "aria-labelledby": "meeting-heading" }, el("h2", { id: "meeting-heading" }, "定绩与用绩"));
   if (due.length === 0) {
@@ -51,6 +52,7 @@ async function meetingSection(year, cycles, names) {
     const who = `${names.get(cycle.staffNumber) || ""}（${cycle.staffNumber}）`;
     const path = `/v1/years/${year}/members/${encodeURIComponent(cycle.staffNumber)}/cycle`;
     if ((cycle.permittedActions || []).includes("Determine")) {
+      section.append(materials(cycle, cards.get(cycle.staffNumber)));
       section.append(meetingForm(`determine-${cycle.staffNumber}`, `${who} 定绩`, [
         ["rating", "评定等次", el("select", { name: "rating" }, (cycle.determinableRatings || []).map((r) => el("option", { value: r }, RATINGS[r])))],
         ["peer_review_summary", "党员互评意见", el("textarea", { name: "peerReviewSummary", required: true, maxlength: "4000" })],
@@ -65,6 +67,18 @@ async function meetingSection(year, cycles, names) {
     }
   }
   return section;
+}
+
+/** What the meeting reads before it decides: the total and the suggested rating, the commitment and the declarations. */
+function materials(cycle, card) {
+  const declared = (half) => (cycle.declarations || []).find((d) => d.half === half)?.content;
+  const missing = (flag) => (flag ? "逾期未提交" : "未提交");
+  return el("details", { id: `materials-${cycle.staffNumber}`, class: "materials" },
+    el("summary", {}, card ? `总分 ${card.totalScore}，建议等次：${card.veto ? "不合格（一票否决）" : card.suggestedRatingName}（点开看承诺与述绩）` : "承诺与述绩"),
+    el("dl", {},
+      el("dt", {}, "公开承诺"), el("dd", {}, cycle.commitment || missing(cycle.commitmentMissing)),
+      el("dt", {}, "上半年述绩"), el("dd", {}, declared("HALF_YEAR_FIRST") || missing(cycle.firstHalfDeclarationMissing)),
+      el("dt", {}, "下半年述绩"), el("dd", {}, declared("HALF_YEAR_SECOND") || missing(cycle.secondHalfDeclarationMissing))));
 }
 
 /** A form of named fields; each field's refusal under it, any other above the button. */
@@ -192,7 +206,7 @@ async function factsOf(year, staffNumber, kinds, into) {
 }
 
 /** The branch's scorecards in rank order; each opens to its lines and the facts behind them. */
-function rankingSection(ranked, year, kinds) {
+function rankingSection(ranked, year, kinds, decided) {
   const rows = ranked.map(({ rank, scorecard: card }) => {
     const lines = (card.items || []).flatMap((item) => (item.deductions || []).map((line) => el("li", {}, `${item.name}：${line.description}（${line.points}分）`)))
       .concat((card.bonusLines || []).map((line) => el("li", {}, `加分：${line.description}（+${line.points}分）`)));
@@ -203,11 +217,12 @@ function rankingSection(ranked, year, kinds) {
       el("td", { class: "number" }, rank),
       el("td", {}, details),
       el("td", { class: "number total" }, card.totalScore),
-      el("td", {}, card.veto ? `不合格（一票否决）` : card.suggestedRatingName));
+      el("td", {}, card.veto ? `不合格（一票否决）` : card.suggestedRatingName,
+        decided.has(card.staffNumber) ? el("div", { class: "decided" }, `评定：${RATINGS[decided.get(card.staffNumber).rating]}（定绩 ${decided.get(card.staffNumber).totalScore} 分）`) : ""));
   });
   return el("section", { "aria-labelledby": "ranking-heading" },
     el("h2", { id: "ranking-heading" }, "本支部评分排名"),
     el("table", {},
-      el("thead", {}, el("tr", {}, el("th", { scope: "col", class: "number" }, "名次"), el("th", { scope: "col" }, "党员（点开看明细）"), el("th", { scope: "col", class: "number" }, "总分"), el("th", { scope: "col" }, "建议等次"))),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col", class: "number" }, "名次"), el("th", { scope: "col" }, "党员（点开看明细）"), el("th", { scope: "col", class: "number" }, "总分"), el("th", { scope: "col" }, "建议等次 / 评定"))),
       el("tbody", {}, rows)));
 }
