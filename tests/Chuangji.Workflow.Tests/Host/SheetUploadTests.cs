@@ -43,6 +43,19 @@ public sealed class SheetUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheFactTemplatesExample_IsAKindOfTheDefaultTable_ByNameAndByCode()
+    {
+        using var http = _service.HttpClientWith(_service.TokenFor(Secretary));
+        using var stream = new MemoryStream(await http.GetByteArrayAsync(new Uri("/console/sheets/facts-template.xlsx", UriKind.Relative)));
+        var notes = stream.Query(useHeaderRow: true, sheetName: "填写说明").Cast<IDictionary<string, object>>().Select(r => r["说明"]?.ToString() ?? string.Empty).ToList();
+
+        var rubric = (await new Chuangji.Assessment.V1.AssessmentService.AssessmentServiceClient(_service.Channel).GetRubricAsync(new Chuangji.Assessment.V1.GetRubricRequest { Year = 2026 })).Rubric;
+        var example = notes.Single(n => n.StartsWith("事实种类填", StringComparison.Ordinal));
+        example.Should().Contain("“无故缺席”").And.Contain("MEETING_ABSENCE");
+        rubric.FactKinds.Should().Contain(k => k.Kind == "MEETING_ABSENCE" && k.Name == "无故缺席", "the example a person copies must be accepted (a new user's walk found one that was not)");
+    }
+
+    [Fact]
     public async Task AFactSheet_ReadsAsText_DatesAsIsoDays_BlankRowsSkipped_AndTheSameSheetAgainHasTheSameKeys()
     {
         var sheet = Sheet(

@@ -134,13 +134,13 @@ function advanceSection(year, branches) {
   };
   const table = (results) => el("table", {},
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "阶段"), el("th", { scope: "col" }, "原因"))),
-    el("tbody", {}, results.map((r) => el("tr", {}, el("td", {}, r.staffNumber), el("td", {}, STATES[r.state] || ""), el("td", {}, why(r))))));
+    el("tbody", {}, results.map((r) => el("tr", {}, el("td", { class: "nowrap" }, r.staffNumber), el("td", {}, STATES[r.state] || ""), el("td", {}, why(r))))));
   // The step's answer member by member: who moved (and where to), who did not and why.
   const resultTable = (answer) => el("table", { id: "advance-result", tabindex: "-1" },
     el("caption", {}, `推进结果：已推进 ${answer.movedCount || 0} 人，未推进 ${answer.notMovedCount || 0} 人`),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "结果"), el("th", { scope: "col" }, "现处阶段"), el("th", { scope: "col" }, "原因"))),
     el("tbody", {}, (answer.results || []).map((r) => el("tr", { "data-staff": r.staffNumber },
-      el("th", { scope: "row" }, r.staffNumber), el("td", { class: "nowrap" }, r.moved ? "已推进" : "未推进"), el("td", {}, stateName(r)), el("td", {}, r.moved ? "" : why(r))))));
+      el("th", { scope: "row", class: "nowrap" }, r.staffNumber), el("td", { class: "nowrap" }, r.moved ? "已推进" : "未推进"), el("td", {}, stateName(r)), el("td", {}, r.moved ? "" : why(r))))));
   const form = el("form", { id: "advance", "aria-label": "推进阶段" },
     el("div", {}, el("label", { for: "advance-branch" }, "范围"), scope),
     el("div", {}, el("label", { for: "advance-target" }, "推进到"), target),

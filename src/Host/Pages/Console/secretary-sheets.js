@@ -44,6 +44,8 @@ export function uploadSection(rubric, roster, done) {
         }
         return { value: fact };
       },
+      guide: el("details", { id: "upload-facts-kinds" }, el("summary", {}, "可填写的事实种类（名称或代码均可）"),
+        el("ul", {}, (rubric.factKinds || []).map((k) => el("li", {}, `${k.name}：${k.kind}`)))),
       send: (rows) => api("POST", "/v1/facts:batchRecord", { facts: rows }),
       outcome: (result) => ({ RECORD_OUTCOME_RECORDED: "已登记", RECORD_OUTCOME_REPLAYED: "已登记过，未重复计入" }[result.outcome]),
       done,
@@ -51,13 +53,13 @@ export function uploadSection(rubric, roster, done) {
 }
 
 /** One upload: the file, its template, and after sending, a line per sheet row with what the service answered. */
-function uploadForm({ id, title, template, sheet, toRow, send, outcome, done }) {
+function uploadForm({ id, title, template, sheet, guide, toRow, send, outcome, done }) {
   const input = el("input", { type: "file", id: `${id}-file`, name: "file", accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", required: true, "aria-describedby": `${id}-error` });
   const error = el("p", { id: `${id}-error`, class: "error", role: "alert", hidden: true });
   const results = el("div", { id: `${id}-results`, "aria-live": "polite" });
   const form = el("form", { id, "aria-label": title },
     el("h3", {}, title),
-    el("p", {}, el("a", { href: template, download: "" }, "下载模板（.xlsx）")),
+    el("p", {}, el("a", { href: template, download: "" }, "下载模板（.xlsx）")), guide || "",
     el("label", { for: input.id }, "选择填好的表格"), input, error,
     el("button", { type: "submit" }, "上传"));
   form.addEventListener("submit", async (event) => {
@@ -105,7 +107,7 @@ function uploadForm({ id, title, template, sheet, toRow, send, outcome, done }) 
       el("table", {},
         el("caption", { class: "muted" }, `${file.name} 的逐行结果`),
         el("thead", {}, el("tr", {}, el("th", { scope: "col", class: "number" }, "行号"), el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "结果"))),
-        el("tbody", {}, lines.map((line) => el("tr", { class: line.refused ? "refused" : "" }, el("td", { class: "number" }, line.row), el("td", {}, line.staff), el("td", {}, line.text))))));
+        el("tbody", {}, lines.map((line) => el("tr", { class: line.refused ? "refused" : "" }, el("td", { class: "number" }, line.row), el("td", { class: "nowrap" }, line.staff), el("td", {}, line.text))))));
   });
   return el("div", { class: "upload" }, form, results);
 }
