@@ -20,6 +20,8 @@ internal static class ConsolePages
     {
         app.MapGet("/", (HttpContext http) => Serve(http, "index.html")).AllowAnonymous();
         app.MapGet("/console/{file}", (HttpContext http, string file) => Serve(http, file)).AllowAnonymous();
+        // Browsers ask for it on every page; there is none, and asking is no reason for a 401.
+        app.MapGet("/favicon.ico", () => Results.NoContent()).AllowAnonymous();
         return app;
     }
 

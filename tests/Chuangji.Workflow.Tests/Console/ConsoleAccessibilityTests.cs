@@ -77,6 +77,7 @@ public sealed class ConsoleAccessibilityTests : IAsyncLifetime
             await page.GoToAsync(new Uri(_host.Http, path).ToString());
             await page.WaitForSelectorAsync("h1");
             (await Accessibility.ViolationsAsync(page)).Should().BeEmpty("{0} is for everyone", path);
+            (await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, "{0} fits a phone (a wide list scrolls inside its box)", path);
         }
     }
 }

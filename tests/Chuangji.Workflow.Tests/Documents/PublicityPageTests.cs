@@ -46,7 +46,9 @@ public sealed class PublicityPageTests : IAsyncLifetime
         (await anyone.GetAsync("/publicity/2025/B01")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
         _service.Time.SetUtcNow(DocumentsCollege.PublicityCloses);
-        (await anyone.GetAsync("/publicity/2026/B01")).StatusCode.Should().Be(HttpStatusCode.NotFound, "once the window has closed the list is taken down");
+        var closed = await anyone.GetAsync("/publicity/2026/B01");
+        closed.StatusCode.Should().Be(HttpStatusCode.NotFound, "once the window has closed the list is taken down");
+        ReadBack.HtmlText(await closed.Content.ReadAsStringAsync()).Should().Contain("这份名单目前不在公示期内", "a shared link tells the public why, in Chinese");
     }
 
     [Fact]

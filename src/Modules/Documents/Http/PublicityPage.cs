@@ -48,7 +48,7 @@ internal static class PublicityPage
         {
             if (!Identifier.IsWellFormed(branchCode))
             {
-                return Results.NotFound();
+                return NotPosted();
             }
 
             try
@@ -56,7 +56,7 @@ internal static class PublicityPage
                 // The window first, from the cycles alone: outside it an anonymous request scores nobody.
                 if (await document.WindowAsync(year, branchCode, http.RequestAborted) is not { } window || !window.IsOpenAt(clock.UtcNow))
                 {
-                    return Results.NotFound();
+                    return NotPosted();
                 }
 
                 var model = await document.BuildAsync(year, branchCode, forThePublic: true, http.RequestAborted);
@@ -67,9 +67,12 @@ internal static class PublicityPage
             catch (NotFoundException)
             {
                 // Whether the year or the branch is missing, the public learns only that there is no list to see.
-                return Results.NotFound();
+                return NotPosted();
             }
         }).AllowAnonymous();
         return endpoints;
     }
+
+    /// <summary>404, with a page that says so in Chinese: someone following a link shared during the window finds it ended.</summary>
+    private static IResult NotPosted() => Results.Content(PublicityIndex.NotPosted(), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 }

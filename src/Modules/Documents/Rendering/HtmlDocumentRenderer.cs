@@ -25,6 +25,13 @@ internal sealed class HtmlDocumentRenderer : IDocumentRenderer
         footer p { margin: 3pt 0; }
         footer { margin-top: 12pt; }
         @media screen { body { box-shadow: 0 0 4px #999; margin-top: 8px; margin-bottom: 8px; } }
+        /* On a phone a wide table keeps its columns readable and scrolls sideways inside its box, rather than squeezing names to a character a line. */
+        @media screen and (max-width: 40rem) {
+          body { padding: 4mm 3mm; box-shadow: none; }
+          div.table { overflow-x: auto; }
+          div.table table { table-layout: auto; width: auto; min-width: 100%; }
+          div.table th, div.table td { white-space: nowrap; overflow-wrap: normal; }
+        }
         @media print {
           body { max-width: none; padding: 0; box-shadow: none; }
           thead { display: table-header-group; }
@@ -86,7 +93,8 @@ internal sealed class HtmlDocumentRenderer : IDocumentRenderer
         }
 
         var totalWidth = table.Columns.Sum(c => c.Width > 0 ? c.Width : 1);
-        head.Append("<table>\n<colgroup>");
+        // Focusable and named: on a phone the box scrolls sideways, and a keyboard must be able to scroll it too.
+        head.Append("<div class=\"table\" tabindex=\"0\" role=\"region\" aria-label=\"").Append(Encode(string.IsNullOrWhiteSpace(table.Caption) ? table.SheetName : table.Caption)).Append("\">\n<table>\n<colgroup>");
         foreach (var column in table.Columns)
         {
             var share = (column.Width > 0 ? column.Width : 1) / totalWidth * 100;
@@ -123,7 +131,7 @@ internal sealed class HtmlDocumentRenderer : IDocumentRenderer
             await writer.WriteAsync(line, ct).ConfigureAwait(false);
         }
 
-        await writer.WriteAsync("</tbody>\n</table>\n".AsMemory(), ct).ConfigureAwait(false);
+        await writer.WriteAsync("</tbody>\n</table>\n</div>\n".AsMemory(), ct).ConfigureAwait(false);
         foreach (var note in table.Notes)
         {
             await writer.WriteAsync($"<p class=\"note\">{Encode(note)}</p>\n".AsMemory(), ct).ConfigureAwait(false);
