@@ -3,6 +3,7 @@ import { api, el, day, placeRefusal, show, session, newRequestId, documentsSecti
 import { rosterSection, opinionsSection } from "./secretary-branch.js";
 import { uploadSection } from "./secretary-sheets.js";
 import { objectionsSection } from "./secretary-objections.js";
+import { bonusSection } from "./secretary-bonus.js";
 
 /** The branch secretary's page: register a fact for a member of the branch, and the branch's ranked scorecards. */
 export async function showSecretary(notice) {
@@ -30,6 +31,7 @@ export async function showSecretary(notice) {
       new Map((cyclesAnswer.ok ? cyclesAnswer.json.cycles || [] : []).filter((c) => c.determination).map((c) => [c.staffNumber, c.determination]))),
     await opinionsSection(year, session.branchCode, names),
     rosterSection(rosterAnswer.json.members || []),
+    await bonusSection(year, session.branchCode, (done) => showSecretary(done)),
     uploadSection(rubricAnswer.json.rubric, rosterAnswer.json.members || [], () => showSecretary("表格已上传，逐行结果见“表格上传”。")),
     documentsSection(year));
   document.getElementById("main").focus();
