@@ -158,6 +158,9 @@ public sealed class ConsoleYearTests : IAsyncLifetime
         (await Text(t1002, "#total")).Should().Be("103");
         (await Text(t1002, "#rating")).Should().Be("优秀", "the member reads what the meeting decided");
         (await Text(t1002, "#commendation")).Should().Be("评为优秀共产党员");
+        var r2001 = await SignInAsync(Member("R2001"), "#rating");
+        (await r2001.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#declarations-heading ~ p.error')].map(p => p.textContent)"))
+            .Should().Equal("上半年逾期未述绩。", "下半年逾期未述绩。");
         (await new WorkflowService.WorkflowServiceClient(_host.Channel).GetYearAsync(new GetYearRequest { Year = 2026 })).Year.ScheduleFailures.Should().BeEmpty();
     }
 

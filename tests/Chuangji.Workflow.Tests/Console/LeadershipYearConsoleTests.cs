@@ -177,7 +177,7 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
         await page.ClickAsync("#check-reports li[data-branch=B01] button");
         await page.WaitForSelectorAsync("#check-report-heading");
 
-        (await Text(page, "#check-report-heading")).Should().Be("2026-Q1 季度检查 支部 B01");
+        (await Text(page, "#check-report-heading")).Should().Be("2026年第一季度 季度检查 支部 B01", "the period as people say it");
         (await Text(page, "#check-report .tallies li")).Should().Be("支部 B01：党员 4 人，本期无登记事项 2 人，未交思想汇报 3 人，述绩逾期 0 人");
         (await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#check-report .findings li')].map(li => li.textContent)"))
             .Should().Equal("R2001 黄桂兰：本期无登记事项；未交思想汇报", "T1001 王建国：本期无登记事项；未交思想汇报", "T1003 赵敏：未交思想汇报");

@@ -79,6 +79,8 @@ export function moment(timestamp) {
  * its path, "fact.points" → points), anything else above the button. Returns the field elements that took one.
  */
 export function placeRefusal(answer, fieldErrors, formError) {
+  // An earlier success says nothing of this attempt.
+  document.querySelectorAll(".notice").forEach((notice) => notice.remove());
   const placed = [];
   for (const [path, description] of Object.entries(answer.fields)) {
     const target = fieldErrors[path] || fieldErrors[path.split(".").pop()];

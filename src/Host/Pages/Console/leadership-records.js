@@ -61,7 +61,7 @@ export function checksSection(year) {
     const report = answer.json.report;
     const findings = report.findings || [];
     opened.replaceChildren(el("article", { "aria-labelledby": "check-report-heading" },
-      el("h3", { id: "check-report-heading", tabindex: "-1" }, `${report.period} ${CHECK_KINDS[report.kind] || ""} ${report.branchCode ? `支部 ${report.branchCode}` : "全院"}`),
+      el("h3", { id: "check-report-heading", tabindex: "-1" }, `${periodName(report.period)} ${CHECK_KINDS[report.kind] || ""} ${report.branchCode ? `支部 ${report.branchCode}` : "全院"}`),
       el("p", { class: "muted" }, `检查期间：${day(report.periodStart)}至${day(report.periodEnd)}；生成于 ${moment(report.createdAt)}`),
       el("ul", { class: "tallies" }, (report.branches || []).map((b) => el("li", { "data-branch": b.branchCode },
         `支部 ${b.branchCode}：党员 ${b.members || 0} 人，本期无登记事项 ${b.withoutFacts || 0} 人，未交思想汇报 ${b.withoutThoughtReport || 0} 人，述绩逾期 ${b.overdueSelfReports || 0} 人`))),
@@ -76,12 +76,19 @@ export function checksSection(year) {
     const answer = await api("GET", `/v1/years/${year}/checkReports?${query({ pageSize: PAGE_SIZE, pageToken })}`);
     return answer.ok ? { ok: true, items: answer.json.reports || [], next: answer.json.nextPageToken } : answer;
   }, (report) => el("li", { "data-period": report.period, "data-branch": report.branchCode || "" },
-    el("p", {}, el("strong", {}, `${report.period} ${CHECK_KINDS[report.kind] || ""}`), ` ${report.branchCode ? `支部 ${report.branchCode}` : "全院"}`),
+    el("p", {}, el("strong", {}, `${periodName(report.period)} ${CHECK_KINDS[report.kind] || ""}`), ` ${report.branchCode ? `支部 ${report.branchCode}` : "全院"}`),
     el("p", { class: "muted" }, `生成于 ${moment(report.createdAt)}`),
-    el("button", { type: "button", "aria-label": `查看 ${report.period} ${report.branchCode || "全院"} 的检查报告`, onclick: () => open(report.id) }, "查看")),
+    el("button", { type: "button", "aria-label": `查看 ${periodName(report.period)} ${report.branchCode || "全院"} 的检查报告`, onclick: () => open(report.id) }, "查看")),
   "还没有检查报告：每季度末和每半年末由系统生成。");
   paged.load();
   return el("section", { "aria-labelledby": "checks-heading" }, el("h2", { id: "checks-heading" }, "检查报告"), paged.element, opened);
+}
+
+/** "2026-Q1" as people say it: 2026年第一季度; "2026-H1": 2026年上半年. */
+function periodName(period) {
+  const [year, part] = String(period || "").split("-");
+  const names = { Q1: "第一季度", Q2: "第二季度", Q3: "第三季度", Q4: "第四季度", H1: "上半年", H2: "下半年" };
+  return names[part] ? `${year}年${names[part]}` : period;
 }
 
 function finding(f) {

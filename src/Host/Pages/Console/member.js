@@ -82,6 +82,8 @@ export async function showMember(notice) {
       }));
     }
   }
+  if (cycle.firstHalfDeclarationMissing) declarations.append(el("p", { class: "error" }, "上半年逾期未述绩。"));
+  if (cycle.secondHalfDeclarationMissing) declarations.append(el("p", { class: "error" }, "下半年逾期未述绩。"));
   if (!declarations.querySelector("p, form")) declarations.append(el("p", { class: "muted" }, "尚无述绩。"));
 
   const objections = el("section", { "aria-labelledby": "objections-heading" }, el("h2", { id: "objections-heading" }, "公示异议"));

@@ -29,7 +29,8 @@ internal static class SignInEndpoints
         app.MapPost("/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(Sessions.Scheme);
-            return Results.Redirect("/sign-in", permanent: false);
+            // To the console, which says "请登录" and links the public lists: the sign-in page would ask for a link's token.
+            return Results.Redirect("/", permanent: false);
         }).RequireAuthorization();
         app.MapGet("/session", async (HttpContext http, IAntiforgery antiforgery, IMembersModule members, CollegeClock clock) =>
         {

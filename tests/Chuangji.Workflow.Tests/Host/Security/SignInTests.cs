@@ -116,7 +116,9 @@ public sealed class SignInTests : IAsyncLifetime
         (await afterTransfer.Content.ReadAsStringAsync()).Should().Contain("your session has ended");
         var session = JsonDocument.Parse(await secretary.GetStringAsync(new Uri("/session", UriKind.Relative))).RootElement;
         var signOut = new FormUrlEncodedContent([new("__RequestVerificationToken", session.GetProperty("antiforgeryToken").GetString()!)]);
-        (await secretary.PostAsync(new Uri("/sign-out", UriKind.Relative), signOut)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var signedOut = await secretary.PostAsync(new Uri("/sign-out", UriKind.Relative), signOut);
+        signedOut.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        signedOut.Headers.Location!.OriginalString.Should().Be("/", "back to the console, which asks for a link and links the public lists");
         (await secretary.GetAsync(new Uri("/session", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
