@@ -80,7 +80,7 @@ export function moment(timestamp) {
  */
 export function placeRefusal(answer, fieldErrors, formError) {
   // An earlier success says nothing of this attempt.
-  document.querySelectorAll(".notice").forEach((notice) => notice.remove());
+  document.querySelectorAll("p.notice[role=status]").forEach((notice) => notice.remove());
   const placed = [];
   for (const [path, description] of Object.entries(answer.fields)) {
     const target = fieldErrors[path] || fieldErrors[path.split(".").pop()];

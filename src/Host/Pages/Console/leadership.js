@@ -25,7 +25,7 @@ export async function showLeadership(notice) {
       if (answer.ok) await showLeadership(`已开通${year}年度，每名在册党员进入承诺阶段。`);
       else { error.textContent = answer.message; error.hidden = false; }
     });
-    show(heading, el("p", {}, yearAnswer.status === 404 ? "本年度尚未开通。开通后按默认日历安排各阶段。" : yearAnswer.message), open, error, documentsSection(year));
+    show(heading, el("p", {}, yearAnswer.status === 404 ? "本年度尚未开通。开通后按默认日历安排各阶段。" : yearAnswer.message), open, error);
     return;
   }
   const theYear = yearAnswer.json.year;
@@ -163,6 +163,9 @@ function advanceSection(year, branches) {
       }
       const left = (done.json.results || []).filter((r) => !r.moved);
       await showLeadership(`已推进 ${done.json.movedCount || 0} 人${left.length ? `，${left.length} 人未推进` : ""}。`);
+      // The reloaded form keeps what was chosen, beside the result it gave.
+      document.getElementById("advance-branch").value = scope.value;
+      document.getElementById("advance-target").value = target.value;
       const result = resultTable(done.json);
       document.getElementById("advance-outcome").replaceChildren(result);
       // The notice at the top says how many; the keyboard and the eye go on to who, member by member.
