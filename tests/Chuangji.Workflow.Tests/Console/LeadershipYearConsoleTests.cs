@@ -1,9 +1,7 @@
 using Chuangji.Assessment.V1;
-using Chuangji.Members.V1;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Tests.Documents;
 using Chuangji.Workflow.Tests.Infrastructure;
-using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
 using Grpc.Core;
 using PuppeteerSharp;
@@ -28,8 +26,7 @@ public sealed class LeadershipYearConsoleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await BrowserHost.StartAsync(MembersFixtures.TestCollege(DocumentsCollege.January5));
-        await new MembersService.MembersServiceClient(_host.Channel).ImportMembersAsync(new ImportMembersRequest { Members = { MembersFixtures.Registration("T1001", "B01", name: "王建国") } });
+        _host = await BrowserHost.StartOnTestCollegeAsync();
         await Workflow.OpenYearAsync(new OpenYearRequest { Year = 2026 });
     }
 

@@ -1,9 +1,6 @@
 using Chuangji.Assessment.V1;
-using Chuangji.Members.V1;
 using Chuangji.Workflow.Host.Security;
-using Chuangji.Workflow.Tests.Documents;
 using Chuangji.Workflow.Tests.Infrastructure;
-using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
 
 namespace Chuangji.Workflow.Tests.Console;
@@ -19,8 +16,7 @@ public sealed class SecretaryBonusConsoleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await BrowserHost.StartAsync(MembersFixtures.TestCollege(DocumentsCollege.January5));
-        await new MembersService.MembersServiceClient(_host.Channel).ImportMembersAsync(new ImportMembersRequest { Members = { MembersFixtures.Registration("T1001", "B01", name: "王建国") } });
+        _host = await BrowserHost.StartOnTestCollegeAsync();
         await new WorkflowService.WorkflowServiceClient(_host.Channel).OpenYearAsync(new OpenYearRequest { Year = 2026 });
     }
 

@@ -54,7 +54,7 @@ public sealed class CollegeProgressTests : IAsyncLifetime
     [Fact]
     public async Task AtTheYearsEnd_TheFiguresAreTheOverviewsBranchTable()
     {
-        await WalkToTheYearsEndAsync();
+        await DocumentsCollege.WalkToTheYearsEndAsync(_service);
 
         var progress = await Documents.GetCollegeProgressAsync(new GetCollegeProgressRequest { Year = 2026 });
 
@@ -119,47 +119,4 @@ public sealed class CollegeProgressTests : IAsyncLifetime
     ];
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The year's end of <see cref="YearEndDocumentsTests"/>: the objection upheld, the meeting, the outcomes, a late absence.</summary>
-    private async Task WalkToTheYearsEndAsync()
-    {
-        var workflow = new WorkflowService.WorkflowServiceClient(_service.Channel);
-        var assessment = new AssessmentService.AssessmentServiceClient(_service.Channel);
-
-        _service.Time.SetUtcNow(DocumentsCollege.At(12, 20));
-        var late = (await assessment.ListEventsAsync(new ListEventsRequest { Year = 2026, StaffNumber = "T1003" })).Facts.Single(f => f.Kind == "MEETING_LATE");
-        await assessment.RevokeEventAsync(new RevokeEventRequest { FactId = late.FactId, Reason = "异议成立：迟到两次" });
-        var corrected = await assessment.RecordEventAsync(new RecordEventRequest
-        {
-            Fact = new FactInput { StaffNumber = "T1003", Kind = "MEETING_LATE", OccurredOn = "2026-04-01", Count = 2, RequestId = "late-corrected", RecordedBy = "secretary-B01" },
-        });
-        var objection = (await workflow.GetCycleAsync(new GetCycleRequest { Year = 2026, StaffNumber = "T1003" })).Cycle.Objections.Single();
-        await workflow.ResolveObjectionAsync(new ResolveObjectionRequest
-        {
-            Year = 2026, StaffNumber = "T1003", ObjectionId = objection.ObjectionId, Upheld = true, Resolution = "核实后更正为迟到两次",
-            CorrectedFactIds = { late.FactId, corrected.Fact.FactId }, Actor = "secretary-B01",
-        });
-
-        _service.Time.SetUtcNow(DocumentsCollege.PublicityCloses);
-        await workflow.AdvancePhaseAsync(new AdvancePhaseRequest { Year = 2026, TargetState = CycleState.Determination, Actor = "leadership" });
-        _service.Time.SetUtcNow(DocumentsCollege.At(12, 24));
-        foreach (var (staffNumber, rating) in new[] { ("T1002", Rating.Excellent), ("T1003", Rating.Qualified), ("R2001", Rating.Unqualified), ("T2001", Rating.BasicallyQualified) })
-        {
-            await workflow.DetermineAsync(new DetermineRequest
-            {
-                Year = 2026, StaffNumber = staffNumber, Rating = rating, PeerReviewSummary = $"{staffNumber}互评", SecretaryComment = $"{staffNumber}点评", Actor = "secretary-B01",
-            });
-        }
-
-        await workflow.ApplyOutcomeAsync(new ApplyOutcomeRequest { Year = 2026, StaffNumber = "T1002", Commendation = "评为优秀共产党员" });
-        await workflow.ApplyOutcomeAsync(new ApplyOutcomeRequest { Year = 2026, StaffNumber = "T1003" });
-        await workflow.ApplyOutcomeAsync(new ApplyOutcomeRequest { Year = 2026, StaffNumber = "R2001", HelpPlan = "支部书记结对帮扶，每月谈心一次" });
-        await workflow.ApplyOutcomeAsync(new ApplyOutcomeRequest { Year = 2026, StaffNumber = "T2001", HelpPlan = "督促按时提交思想汇报" });
-
-        _service.Time.SetUtcNow(DocumentsCollege.At(12, 25));
-        await assessment.RecordEventAsync(new RecordEventRequest
-        {
-            Fact = new FactInput { StaffNumber = "T1002", Kind = "MEETING_ABSENCE", OccurredOn = "2026-12-25", RequestId = "late-absence", RecordedBy = "secretary-B01" },
-        });
-    }
 }

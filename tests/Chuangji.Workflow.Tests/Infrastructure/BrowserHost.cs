@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;
+using Chuangji.Workflow.Tests.Members;
 using PuppeteerSharp;
 
 namespace Chuangji.Workflow.Tests.Infrastructure;
@@ -72,6 +73,20 @@ public sealed class BrowserHost : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN"],
         });
         return new BrowserHost(directory, scheduler, time, http, grpc, browser);
+    }
+
+    /// <summary>
+    /// The test college on 2026-01-05 10:00 (B01: T1002, T1003, retired R2001; B02: T2001) with T1001 王建国 on B01's
+    /// roster too: the secretary of both branches, who can sign in as a secretary or for the leadership group.
+    /// </summary>
+    internal static async Task<BrowserHost> StartOnTestCollegeAsync(bool scheduler = false)
+    {
+        var host = await StartAsync(MembersFixtures.TestCollege(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(8))), scheduler: scheduler);
+        await new Chuangji.Members.V1.MembersService.MembersServiceClient(host.Channel).ImportMembersAsync(new Chuangji.Members.V1.ImportMembersRequest
+        {
+            Members = { MembersFixtures.Registration("T1001", "B01", name: "王建国") },
+        });
+        return host;
     }
 
     /// <summary>Stops the host, moves the clock while it is down, and starts it again on the same file and ports.</summary>
