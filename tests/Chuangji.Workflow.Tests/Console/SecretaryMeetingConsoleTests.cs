@@ -48,6 +48,10 @@ public sealed class SecretaryMeetingConsoleTests : IAsyncLifetime
 
         (await Text(page, "[role=status]")).Should().Be("已记录 R2001 的定绩结果。");
         (await page.QuerySelectorAsync("#determine-R2001")).Should().BeNull();
+        await page.SelectAsync("#fact-member", "R2001");
+        (await Text(page, "#fact-frozen")).Should().Be("该党员已定绩（不合格，定绩总分 86）：此后登记的事实只计入实时评分，不改变定绩结果。");
+        await page.SelectAsync("#fact-member", "T1002");
+        (await page.EvaluateExpressionAsync<bool>("document.querySelector('#fact-frozen').hidden")).Should().BeTrue("T1002 is not determined yet");
         await page.ClickAsync("#outcome-R2001 button");
         await page.WaitForSelectorAsync("#outcome-R2001 [role=alert]:not([hidden])");
         (await page.EvaluateExpressionAsync<string>("[...document.querySelectorAll('#outcome-R2001 [role=alert]:not([hidden])')].map(e => e.textContent).join()"))

@@ -26,7 +26,8 @@ export async function showSecretary(notice) {
   show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
     cyclesAnswer.ok ? await objectionsSection(year, cyclesAnswer.json.cycles || [], names, kinds, (done) => showSecretary(done)) : "",
     cyclesAnswer.ok ? await meetingSection(year, cyclesAnswer.json.cycles || [], names, new Map((rankedAnswer.json.scorecards || []).map((r) => [r.scorecard.staffNumber, r.scorecard]))) : "",
-    factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric),
+    factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric,
+      new Map((cyclesAnswer.ok ? cyclesAnswer.json.cycles || [] : []).filter((c) => c.determination).map((c) => [c.staffNumber, c.determination]))),
     rankingSection(rankedAnswer.json.scorecards || [], year, kinds,
       new Map((cyclesAnswer.ok ? cyclesAnswer.json.cycles || [] : []).filter((c) => c.determination).map((c) => [c.staffNumber, c.determination]))),
     await opinionsSection(year, session.branchCode, names),
@@ -118,7 +119,7 @@ function kindsFor(member, rubric) {
 }
 
 /** 登记事实: the member, a kind valid for them, the day; the count or the points only where the kind's rule takes them. */
-function factForm(year, members, rubric) {
+function factForm(year, members, rubric, decided) {
   const errors = {};
   const field = (name, label, control, hint) => {
     errors[name] = el("p", { id: `fact-${name}-error`, class: "error", role: "alert", hidden: true });
@@ -138,9 +139,14 @@ function factForm(year, members, rubric) {
   let requestId = newRequestId();
 
   const rules = new Map((rubric.factKinds || []).map((k) => [k.kind, k]));
+  // After the meeting a fact still counts in the live score, but not in what the meeting froze: say so before it is registered.
+  const frozen = el("p", { id: "fact-frozen", class: "error", hidden: true });
   const offerKinds = () => {
     const chosen = members.find((m) => m.staffNumber === member.value);
     kind.replaceChildren(...(chosen ? kindsFor(chosen, rubric) : []).map((k) => el("option", { value: k.kind }, k.name)));
+    const determination = decided.get(member.value);
+    frozen.hidden = !determination;
+    frozen.textContent = determination ? `该党员已定绩（${RATINGS[determination.rating]}，定绩总分 ${determination.totalScore}）：此后登记的事实只计入实时评分，不改变定绩结果。` : "";
     showRuleFields();
   };
   const showRuleFields = () => {
@@ -153,7 +159,7 @@ function factForm(year, members, rubric) {
   kind.addEventListener("change", showRuleFields);
 
   const form = el("form", { id: "fact", "aria-label": "登记事实" },
-    field("staff_number", "党员", member), field("kind", "事实类型", kind, "只列出适用于该党员类别的类型。"),
+    field("staff_number", "党员", member), frozen, field("kind", "事实类型", kind, "只列出适用于该党员类别的类型。"),
     field("occurred_on", "发生日期", day), countField, pointsField, field("note", "备注（可不填）", note),
     formError, el("button", { type: "submit" }, "登记"));
   form.addEventListener("submit", async (event) => {
