@@ -1,11 +1,35 @@
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Chuangji.Workflow.Host.Database;
 
-internal sealed class DatabaseHealthCheck(DatabaseReadiness readiness) : IHealthCheck
+/// <summary>
+/// Readiness: the schema is migrated and the database answers now. A fresh, unpooled connection that may not create
+/// the file, so a database gone from under the service is unhealthy, not a new empty one.
+/// </summary>
+internal sealed class DatabaseHealthCheck(DatabaseReadiness readiness, SqliteDatabase database) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(readiness.IsReady
-            ? HealthCheckResult.Healthy("database migrated")
-            : HealthCheckResult.Unhealthy("database not migrated yet"));
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!readiness.IsReady)
+        {
+            return HealthCheckResult.Unhealthy("database not migrated yet");
+        }
+
+        var probe = new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite };
+        try
+        {
+            await using var connection = new SqliteConnection(probe.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("database migrated and reachable");
+        }
+        catch (SqliteException exception)
+        {
+            return HealthCheckResult.Unhealthy($"database unreachable: {exception.Message}");
+        }
+    }
 }

@@ -117,6 +117,7 @@ internal static class PlatformRegistration
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<AccessGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapHealthEndpoints();
         app.MapHttpJsonApi();
         app.UseSessionAntiforgery();
         app.MapSignIn();

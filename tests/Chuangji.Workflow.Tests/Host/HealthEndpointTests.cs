@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using Chuangji.Workflow.Tests.Infrastructure;
+
+namespace Chuangji.Workflow.Tests.Host;
+
+/// <summary>Liveness apart from readiness, over plain HTTP without a token, on a host of its own (a test removes its database).</summary>
+public sealed class HealthEndpointTests : IAsyncLifetime
+{
+    private TestService _service = null!;
+
+    public async Task InitializeAsync() => _service = await TestService.StartAsync();
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    [Fact]
+    public async Task BothAnswerWithoutAToken_ReadinessNamingTheDatabase()
+    {
+        using var anyone = _service.HttpClientWith(null);
+
+        var (live, liveBody) = await GetAsync(anyone, "/health/live");
+        var (ready, readyBody) = await GetAsync(anyone, "/health/ready");
+
+        (live, liveBody.GetProperty("status").GetString()).Should().Be((HttpStatusCode.OK, "Healthy"));
+        liveBody.GetProperty("checks").EnumerateObject().Should().BeEmpty("liveness asks nothing of the database");
+        (ready, readyBody.GetProperty("status").GetString()).Should().Be((HttpStatusCode.OK, "Healthy"));
+        readyBody.GetProperty("checks").GetProperty("database").GetProperty("description").GetString().Should().Be("database migrated and reachable");
+    }
+
+    [Fact]
+    public async Task ADatabaseGoneFromUnderTheService_IsNotReady_ButTheProcessIsStillLive()
+    {
+        using var anyone = _service.HttpClientWith(null);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Move(_service.DatabasePath, _service.DatabasePath + ".away");
+
+        var (ready, readyBody) = await GetAsync(anyone, "/health/ready");
+        var (live, _) = await GetAsync(anyone, "/health/live");
+        var madeAnew = File.Exists(_service.DatabasePath);
+        File.Move(_service.DatabasePath + ".away", _service.DatabasePath);
+        var (back, _) = await GetAsync(anyone, "/health/ready");
+
+        ready.Should().Be(HttpStatusCode.ServiceUnavailable);
+        readyBody.GetProperty("checks").GetProperty("database").GetProperty("description").GetString().Should().StartWith("database unreachable: ");
+        madeAnew.Should().BeFalse("the check made no new, empty file in the database's place");
+        live.Should().Be(HttpStatusCode.OK);
+        back.Should().Be(HttpStatusCode.OK, "ready again once the database is back");
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+}
