@@ -14,7 +14,10 @@ internal static class MovedClockRecord
     public static void Write(string directory, MovedClock clock)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, FileName), $"{Key(clock.Start)}\n{clock.Offset.Ticks.ToString(CultureInfo.InvariantCulture)}\n");
+        // Whole or not at all: a token command reading meanwhile sees the old record or the new one, never half.
+        var temporary = Path.Combine(directory, $"{FileName}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temporary, $"{Key(clock.Start)}\n{clock.Offset.Ticks.ToString(CultureInfo.InvariantCulture)}\n");
+        File.Move(temporary, Path.Combine(directory, FileName), overwrite: true);
     }
 
     /// <summary>The running service's clock for the same start; the clock as given when no service on that start has noted one.</summary>

@@ -23,6 +23,7 @@ public static class DocumentsModule
     public static IServiceCollection AddDocumentsModule(this IServiceCollection services)
     {
         services.AddDocumentRenderers();
+        services.AddMemoryCache();
         services.AddSingleton<DocumentFiles>();
         services.AddSingleton<ChineseDates>();
         services.AddScoped<YearDocuments>();

@@ -41,7 +41,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         var (back, _) = await GetAsync(anyone, "/health/ready");
 
         ready.Should().Be(HttpStatusCode.ServiceUnavailable);
-        readyBody.GetProperty("checks").GetProperty("database").GetProperty("description").GetString().Should().StartWith("database unreachable: ");
+        readyBody.GetProperty("checks").GetProperty("database").GetProperty("description").GetString().Should().Be("database unreachable", "an anonymous answer says that, not why");
         madeAnew.Should().BeFalse("the check made no new, empty file in the database's place");
         live.Should().Be(HttpStatusCode.OK);
         back.Should().Be(HttpStatusCode.OK, "ready again once the database is back");

@@ -179,6 +179,82 @@ public sealed class SheetUploadTests : IAsyncLifetime
         body.GetProperty("message").GetString().Should().Be("name 'opinions' is no sheet; the sheets are members and facts");
     }
 
+    [Fact]
+    public async Task ARowNumberedFarDown_IsOneRow_NotBillionsOfBlankOnesBeforeIt()
+    {
+        using var http = _service.HttpClientWith(_service.TokenFor(Secretary));
+
+        var read = await ReadAsync(http, "facts", RawSheet("""<row r="1"><c r="A1" t="inlineStr"><is><t>工号</t></is></c><c r="B1" t="inlineStr"><is><t>事实种类</t></is></c><c r="C1" t="inlineStr"><is><t>发生日期</t></is></c><c r="D1" t="inlineStr"><is><t>次数</t></is></c><c r="E1" t="inlineStr"><is><t>分值</t></is></c><c r="F1" t="inlineStr"><is><t>说明</t></is></c></row><row r="1048576"><c r="A1048576" t="inlineStr"><is><t>T1002</t></is></c></row>"""));
+
+        read.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()).Should().ContainSingle("the blank rows between are not made up and walked");
+    }
+
+    [Fact]
+    public async Task ASheetOfMoreTextThanTheBound_IsRefused_AndALongCellIsAProblemOfItsRow()
+    {
+        var note = new string('注', 501);
+        var rows = Enumerable.Range(0, 9_000).Select(i => new Dictionary<string, object?>
+        {
+            ["工号"] = $"T{i}", ["事实种类"] = new string('种', 500), ["发生日期"] = "2026-03-05", ["次数"] = "", ["分值"] = "", ["说明"] = note,
+        }).ToArray();
+        using var http = _service.HttpClientWith(_service.TokenFor(Secretary));
+
+        var (status, body) = await PostAsync(http, "facts", Sheet(rows));
+        var one = await ReadAsync(http, "facts", Sheet(rows[0]));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        body.GetProperty("message").GetString().Should().Be("file holds more than 4,000,000 characters of text; split it into several sheets");
+        one.GetProperty("problems").EnumerateArray().Single().GetProperty("message").GetString().Should().Be("is longer than 500 characters");
+    }
+
+    [Fact]
+    public async Task TheKey_IsTheFactsIdentity_NotItsNote_AndABlankCountIsOne()
+    {
+        using var http = _service.HttpClientWith(_service.TokenFor(Secretary));
+
+        var first = await ReadAsync(http, "facts", Sheet(Fact("T1002", "MEETING_ABSENCE", "2026-03-05", null, null, "三月支部会")));
+        var edited = await ReadAsync(http, "facts", Sheet(Fact("T1002", "MEETING_ABSENCE", "2026-03-05", 1, null, "三月份支部大会")));
+        var twice = await ReadAsync(http, "facts", Sheet(Fact("T1002", "MEETING_ABSENCE", "2026-03-05", 2, null, "三月支部会")));
+
+        Key(edited).Should().Be(Key(first), "a corrected note or a count written out is the same fact, asked for again, counted once");
+        Key(twice).Should().NotBe(Key(first), "two absences are another fact");
+    }
+
+    [Fact]
+    public async Task AMember_DoesNotUploadSheets()
+    {
+        using var member = _service.HttpClientWith(_service.TokenFor(new TokenRequest(CallerRole.Member, "T1002", null, [], TimeSpan.FromHours(1))));
+
+        var (status, body) = await PostAsync(member, "facts", Sheet(Fact("T1002", "无故缺席", "2026-03-05", null, null, null)));
+
+        status.Should().Be(HttpStatusCode.Forbidden);
+        body.GetProperty("code").GetInt32().Should().Be(7, "PERMISSION_DENIED");
+    }
+
+    private static string Key(JsonElement read) => read.GetProperty("rows")[0].GetProperty("key").GetString()!;
+
+    /// <summary>A workbook written by hand: one sheet of the given rows XML, inline strings.</summary>
+    private static byte[] RawSheet(string rows)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, string xml)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(xml);
+            }
+
+            Part("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+            Part("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Part("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="事实登记" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Part("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            Part("xl/worksheets/sheet1.xml", $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>""");
+        }
+
+        return stream.ToArray();
+    }
+
     private const int SheetLimit = 4 * 1024 * 1024;
 
     private static Dictionary<string, object?> Fact(string? staff, string? kind, object? day, int? count, string? points, string? note) => new()

@@ -38,7 +38,9 @@ export async function api(method, path, body) {
   if (method !== "GET" && session) headers[session.antiforgeryHeader] = session.antiforgeryToken;
   const response = await fetch(path, { method, headers, credentials: "same-origin", body: body === undefined || file ? body : JSON.stringify(body) });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : {};
+  let json = {};
+  // A proxy in front may answer a refusal of its own in HTML (a 413 for a large sheet, a 502): say so, do not break.
+  try { json = text ? JSON.parse(text) : {}; } catch { json = {}; }
   if (response.ok) return { ok: true, json };
   const fields = {};
   for (const detail of json.details || []) {

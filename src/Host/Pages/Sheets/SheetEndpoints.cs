@@ -1,4 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Http;
+using Chuangji.Workflow.Host.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Chuangji.Workflow.Host.Pages.Sheets;
@@ -30,6 +31,13 @@ internal static class SheetEndpoints
             return;
         }
 
+        // The uploads are the secretaries' and the leadership group's; reading a sheet is work no one else needs done.
+        if (Caller.From(http.User) is not { Role: CallerRole.Secretary or CallerRole.Leadership })
+        {
+            await RefuseAsync(http, StatusCodes.Status403Forbidden, global::Grpc.Core.StatusCode.PermissionDenied, "only a branch secretary or the leadership group uploads sheets");
+            return;
+        }
+
         if (http.Request.ContentLength > SheetReader.MaxFileBytes)
         {
             await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, global::Grpc.Core.StatusCode.ResourceExhausted, $"file must be at most {SheetReader.MaxFileBytes / (1024 * 1024)} MB");
@@ -49,7 +57,7 @@ internal static class SheetEndpoints
 
         try
         {
-            await http.Response.WriteAsJsonAsync(SheetReader.Read(file, layout), http.RequestAborted);
+            await http.Response.WriteAsJsonAsync(SheetReader.Read(file, layout, http.RequestAborted), http.RequestAborted);
         }
         catch (SheetRefusedException refused)
         {

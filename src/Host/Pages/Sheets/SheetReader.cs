@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace Chuangji.Workflow.Host.Pages.Sheets;
 
@@ -15,34 +16,57 @@ internal static class SheetReader
     public const long MaxFileBytes = 4 * 1024 * 1024;
     private const long MaxUnpackedBytes = 64 * 1024 * 1024;
 
-    public static SheetRows Read(MemoryStream file, SheetLayout layout)
+    /// <summary>Every row the parser yields counts, blank or not: a sheet can number its rows to make the parser invent billions of blank ones.</summary>
+    private const int MaxRowsRead = 2 * SheetLayout.MaxRows;
+
+    /// <summary>All the text a sheet may answer: a cell may repeat one long shared string in every row.</summary>
+    private const int MaxTextChars = 4_000_000;
+
+    private const int MaxCellChars = 500;
+
+    private static readonly OpenXmlConfiguration Parsing = new() { IgnoreEmptyRows = true, EnableSharedStringCache = false };
+
+    public static SheetRows Read(MemoryStream file, SheetLayout layout, CancellationToken cancellationToken)
     {
-        RequireBoundedZip(file);
         try
         {
+            RequireBoundedZip(file);
             file.Position = 0;
             // The header row on its own: a sheet of headers only (an untouched template) has no first data row to name them.
-            var header = MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().FirstOrDefault();
+            var header = MiniExcel.Query(file, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: Parsing).Cast<IDictionary<string, object?>>().FirstOrDefault();
+            if (header is { Count: > 64 })
+            {
+                throw new SheetRefusedException("file", $"has {header.Count} columns; the sheet has {layout.Columns.Count}, start from the template");
+            }
+
             RequireHeaders(header?.Values.Select(v => v?.ToString() ?? string.Empty).ToList() ?? [], layout);
             file.Position = 0;
-            return ReadRows(MiniExcel.Query(file, useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>(), layout);
+            return ReadRows(MiniExcel.Query(file, useHeaderRow: true, excelType: ExcelType.XLSX, configuration: Parsing).Cast<IDictionary<string, object?>>(), layout, cancellationToken);
         }
-        catch (Exception exception) when (exception is not SheetRefusedException and not OutOfMemoryException)
+        catch (Exception exception) when (exception is not SheetRefusedException and not OperationCanceledException)
         {
             // Whatever the parser trips on inside a bounded upload is the upload's fault, never the service's.
             throw new SheetRefusedException("file", "is not a readable .xlsx workbook; save the sheet as Excel 工作簿 (.xlsx) and upload it again");
         }
     }
 
-    private static SheetRows ReadRows(IEnumerable<IDictionary<string, object?>> rows, SheetLayout layout)
+    private static SheetRows ReadRows(IEnumerable<IDictionary<string, object?>> rows, SheetLayout layout, CancellationToken cancellationToken)
     {
         var read = new List<SheetRow>();
         var problems = new List<SheetProblem>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var number = 1;
+        var yielded = 0;
+        long characters = 0;
         foreach (var row in rows)
         {
             number++;
+            if (++yielded > MaxRowsRead)
+            {
+                throw new SheetRefusedException("file", $"holds more than {SheetLayout.MaxRows} rows; split it into several sheets");
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
 
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var column in layout.Columns)
@@ -58,6 +82,12 @@ internal static class SheetReader
             if (cells.Values.All(string.IsNullOrEmpty))
             {
                 continue;
+            }
+
+            characters += cells.Values.Sum(c => c.Length);
+            if (characters > MaxTextChars)
+            {
+                throw new SheetRefusedException("file", $"holds more than {MaxTextChars:N0} characters of text; split it into several sheets");
             }
 
             if (read.Count == SheetLayout.MaxRows)
@@ -96,14 +126,19 @@ internal static class SheetReader
             case IFormattable number:
                 return (number.ToString(null, CultureInfo.InvariantCulture), null);
             default:
-                var text = value.ToString()?.Trim() ?? string.Empty;
-                return text.Length > 4000 ? (text[..4000], "is longer than 4000 characters") : (text, null);
+                var written = value.ToString()?.Trim() ?? string.Empty;
+                return written.Length > MaxCellChars ? (written[..MaxCellChars], $"is longer than {MaxCellChars} characters") : (written, null);
         }
     }
 
+    /// <summary>
+    /// The row's identity, not its wording: the note is left out (a corrected typo is the same fact) and a blank count
+    /// is one, so a sheet edited that way and uploaded again still asks for the requests it asked before.
+    /// </summary>
     private static string KeyOf(SheetLayout layout, Dictionary<string, string> cells, Dictionary<string, int> seen)
     {
-        var content = layout.Name + "\u001f" + string.Join("\u001f", layout.Columns.Select(c => cells[c.Field]));
+        var identity = layout.Columns.Where(c => c.Field != "note").Select(c => c.Field == "count" && cells[c.Field].Length == 0 ? "1" : cells[c.Field]);
+        var content = layout.Name + "\u001f" + string.Join("\u001f", identity);
         var occurrence = seen[content] = seen.GetValueOrDefault(content) + 1;
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{content}\u001e{occurrence}"));
         return Convert.ToHexStringLower(hash)[..32];
@@ -116,7 +151,9 @@ internal static class SheetReader
         {
             file.Position = 0;
             using var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+            // Added up one by one against the bound: declared sizes near 2^62 would overflow a plain sum.
+            var unpacked = 0L;
+            if (zip.Entries.Any(e => (unpacked += Math.Min(e.Length, MaxUnpackedBytes + 1)) > MaxUnpackedBytes))
             {
                 throw new SheetRefusedException("file", $"unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MB; split it into several sheets");
             }

@@ -8,6 +8,7 @@ using Chuangji.Workflow.Modules.Members.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Chuangji.Workflow.Modules.Documents.Http;
 
@@ -21,27 +22,17 @@ internal static class PublicityPage
 {
     public static IEndpointRouteBuilder MapPublicityPage(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/publicity", async (HttpContext http, PublicityListDocument document, IMembersModule members, CollegeClock clock) =>
+        endpoints.MapGet("/publicity", async (HttpContext http, PublicityListDocument document, IMembersModule members, CollegeClock clock, IMemoryCache cache) =>
         {
             var year = clock.Today.Year;
-            var open = new List<BranchRecord>();
-            foreach (var branch in await members.ListBranchesAsync(http.RequestAborted))
+            // Anonymous and a read of every branch's cycles: made once a minute of the service's clock, whoever asks.
+            var html = await cache.GetOrCreateAsync($"publicity-index/{clock.UtcNow:yyyyMMddHHmm}", async entry =>
             {
-                try
-                {
-                    if (await document.WindowAsync(year, branch.Code, http.RequestAborted) is { } window && window.IsOpenAt(clock.UtcNow))
-                    {
-                        open.Add(branch);
-                    }
-                }
-                catch (NotFoundException)
-                {
-                    break;
-                }
-            }
-
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2);
+                return PublicityIndex.Html(year, await OpenBranchesAsync(year, document, members, clock, http.RequestAborted));
+            });
             http.Response.Headers.CacheControl = "no-store";
-            return Results.Content(PublicityIndex.Html(year, open), "text/html; charset=utf-8");
+            return Results.Content(html, "text/html; charset=utf-8");
         }).AllowAnonymous();
 
         endpoints.MapGet("/publicity/{year:int}/{branchCode}", async (int year, string branchCode, HttpContext http, PublicityListDocument document, DocumentFiles files, CollegeClock clock) =>
@@ -71,6 +62,28 @@ internal static class PublicityPage
             }
         }).AllowAnonymous();
         return endpoints;
+    }
+
+    private static async Task<List<BranchRecord>> OpenBranchesAsync(int year, PublicityListDocument document, IMembersModule members, CollegeClock clock, CancellationToken cancellationToken)
+    {
+        var open = new List<BranchRecord>();
+        foreach (var branch in await members.ListBranchesAsync(cancellationToken))
+        {
+            try
+            {
+                if (await document.WindowAsync(year, branch.Code, cancellationToken) is { } window && window.IsOpenAt(clock.UtcNow))
+                {
+                    open.Add(branch);
+                }
+            }
+            catch (NotFoundException)
+            {
+                // The year is not opened: no branch has a list.
+                break;
+            }
+        }
+
+        return open;
     }
 
     /// <summary>404, with a page that says so in Chinese: someone following a link shared during the window finds it ended.</summary>
