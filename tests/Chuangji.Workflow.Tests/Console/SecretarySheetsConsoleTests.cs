@@ -64,6 +64,14 @@ public sealed class SecretarySheetsConsoleTests : IAsyncLifetime
         var facts = await new AssessmentService.AssessmentServiceClient(_host.Channel).ListEventsAsync(new ListEventsRequest { Year = 2026, BranchCode = "B01" });
         facts.Facts.Select(f => (f.StaffNumber, f.Kind, f.Count, f.RecordedBy)).Should().BeEquivalentTo(new[] { ("T1002", "MEETING_ABSENCE", 1, "T1001"), ("T1003", "MEETING_ABSENCE", 2, "T1001") });
         (await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, "nothing runs off a phone's screen");
+
+        // A fact revoked since: the same row again says so, rather than "already registered" alone.
+        var t1002 = facts.Facts.Single(f => f.StaffNumber == "T1002");
+        await new AssessmentService.AssessmentServiceClient(_host.Channel).RevokeEventAsync(new RevokeEventRequest { FactId = t1002.FactId, Reason = "请假手续齐全" });
+        await UploadAsync(page, "upload-facts", sheet);
+
+        (await Rows(page, "upload-facts"))[0].Should().Be("2 T1002 已登记过，但已撤销（请假手续齐全），未重新计入；如需计入，请用“登记事实”重新登记");
+        (await Text(page, "#rank-T1002 .total")).Should().Be("100");
     }
 
     [Fact]

@@ -47,7 +47,10 @@ export function uploadSection(rubric, roster, done) {
       guide: el("details", { id: "upload-facts-kinds" }, el("summary", {}, "可填写的事实种类（名称或代码均可）"),
         el("ul", {}, (rubric.factKinds || []).map((k) => el("li", {}, `${k.name}：${k.kind}`)))),
       send: (rows) => api("POST", "/v1/facts:batchRecord", { facts: rows }),
-      outcome: (result) => ({ RECORD_OUTCOME_RECORDED: "已登记", RECORD_OUTCOME_REPLAYED: "已登记过，未重复计入" }[result.outcome]),
+      outcome: (result) => (result.outcome === "RECORD_OUTCOME_REPLAYED" && result.fact?.revocation
+        // The same row as a fact since revoked: saying "already registered" alone would hide that it no longer counts.
+        ? `已登记过，但已撤销（${result.fact.revocation.reason}），未重新计入；如需计入，请用“登记事实”重新登记`
+        : { RECORD_OUTCOME_RECORDED: "已登记", RECORD_OUTCOME_REPLAYED: "已登记过，未重复计入" }[result.outcome]),
       done,
     }));
 }
