@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Seeding;
+using Chuangji.Workflow.BuildingBlocks.Telemetry;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Host.Audit;
 using Chuangji.Workflow.Host.Pages;
@@ -36,6 +37,8 @@ internal static class PlatformRegistration
         var services = builder.Services;
 
         services.AddSingleton(options);
+        services.AddMetrics();
+        services.AddSingleton<ServiceMetrics>();
         var clock = ServiceClock.Resolve(options.Clock, builder.Environment, TimeProvider.System);
         services.TryAddSingleton(clock);
         if (clock is MovedClock moved)

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Telemetry;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -16,7 +17,7 @@ namespace Chuangji.Workflow.Modules.Assessment.Facts;
 /// request only after that commit. Request ids are checked inside the same transaction, so a retry,
 /// even one racing the original, is answered with the original fact and never counts twice.
 /// </summary>
-internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : IAsyncDisposable
+internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, ServiceMetrics metrics) : IAsyncDisposable
 {
     private const int MaxFactsPerCommit = 2_000;
 
@@ -80,6 +81,9 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time) : I
             {
                 connection ??= database.Open();
                 var outcomes = Commit(connection, batch);
+                metrics.FactCommits.Add(1);
+                metrics.FactsPerCommit.Record(facts);
+                metrics.FactsRecorded.Add(outcomes.Sum(o => o.Count(f => f.Result == FactWriteResult.Recorded)));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(outcomes[i]);

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Telemetry;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
 using Chuangji.Workflow.Modules.Workflow.Cycles;
@@ -19,7 +20,7 @@ namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 /// group sees it (GetYear) and tried again by every sweep; a failed phase close holds back the later closes
 /// of its year (closing H1 must not run over a commitment close that did not happen), nothing else.
 /// </summary>
-internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, CollegeClock clock, SweepMonitor monitor, ILogger<DueWorkRunner> logger)
+internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, CollegeClock clock, SweepMonitor monitor, ServiceMetrics metrics, ILogger<DueWorkRunner> logger)
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -109,11 +110,13 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
 
                 await db.SaveChangesAsync(cancellationToken);
                 LogDone(logger, scheduled.Key, outcome);
+                metrics.ScheduledEvents.Add(1, new KeyValuePair<string, object?>("work", scheduled.Work.ToString()), new KeyValuePair<string, object?>("outcome", "done"));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Not recorded as done: the next sweep (a later trigger, the next start, a retry by hand) tries it again.
                 LogFailed(logger, scheduled.Key, exception);
+                metrics.ScheduledEvents.Add(1, new KeyValuePair<string, object?>("work", scheduled.Work.ToString()), new KeyValuePair<string, object?>("outcome", "failed"));
                 allDone = false;
                 var heldBack = scheduled.ClosesPhase
                     ? pending.Where(e => e.ClosesPhase && e.At > scheduled.At).Select(e => e.Key).ToList()

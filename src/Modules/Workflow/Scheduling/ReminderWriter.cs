@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Telemetry;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
@@ -9,7 +10,7 @@ namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 /// Stores reminders, each at most once: the unique key (kind, recipient, deadline, days before) turns a
 /// repeat into nothing, so a sweep interrupted halfway and run again adds only what is missing.
 /// </summary>
-internal sealed class ReminderWriter(WorkflowDbContext db, ReminderSignal signal)
+internal sealed class ReminderWriter(WorkflowDbContext db, ReminderSignal signal, ServiceMetrics metrics)
 {
     private const string Insert =
         "INSERT INTO " + WorkflowDbContext.RemindersTable + " (Year, Kind, Recipient, RecipientKey, StaffNumber, BranchCode, Deadline, DaysBefore, Message, CreatedAtUtcTicks, DeliveredBy) " +
@@ -36,6 +37,7 @@ internal sealed class ReminderWriter(WorkflowDbContext db, ReminderSignal signal
             signal.Notify();
         }
 
+        metrics.RemindersMade.Add(added);
         return added;
     }
 }

@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.BuildingBlocks.Telemetry;
 using Chuangji.Workflow.Modules.Assessment.Facts;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chuangji.Workflow.Tests.Assessment.Facts;
 
@@ -12,7 +15,8 @@ public sealed class FactWriterTests
     [Fact]
     public async Task WriteAsync_WhenTheDatabaseCannotBeOpened_FailsEachBatchAndKeepsAnswering()
     {
-        await using var writer = new FactWriter(new SqliteDatabase("Data Source=/nonexistent-directory/chuangji.db;Mode=ReadWrite"), TimeProvider.System);
+        await using var writer = new FactWriter(new SqliteDatabase("Data Source=/nonexistent-directory/chuangji.db;Mode=ReadWrite"), TimeProvider.System,
+            new ServiceMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
 
         // A writer that stopped answering would hang the suite; the 30 s bound turns that into a failure.
         var first = () => writer.WriteAsync([AFact("a")]).WaitAsync(TimeSpan.FromSeconds(30));

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Telemetry;
 using System.Globalization;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chuangji.Workflow.Modules.Workflow.Features.AckReminder;
 
 /// <summary>The messaging bridge says a reminder was delivered; the first acknowledgement is kept.</summary>
-internal sealed class AckReminderHandler(WorkflowDbContext db, CollegeClock clock)
+internal sealed class AckReminderHandler(WorkflowDbContext db, CollegeClock clock, ServiceMetrics metrics)
 {
     public async Task<Reminder> HandleAsync(long id, string deliveredBy, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ internal sealed class AckReminderHandler(WorkflowDbContext db, CollegeClock cloc
             if (acknowledged > 0)
             {
                 await transaction.CommitAsync(cancellationToken);
+                metrics.RemindersAcknowledged.Add(acknowledged);
             }
         }
 
