@@ -11,6 +11,9 @@ export const STATES = {
   CYCLE_STATE_CLOSED: "已结束",
 };
 export const HALVES = { CYCLE_SUB_STATE_FIRST_HALF: "上半年", CYCLE_SUB_STATE_SECOND_HALF: "下半年" };
+export const RATINGS = { RATING_EXCELLENT: "优秀", RATING_QUALIFIED: "合格", RATING_BASICALLY_QUALIFIED: "基本合格", RATING_UNQUALIFIED: "不合格" };
+export const BONUS_STATUS = { BONUS_ITEM_STATUS_PROPOSED: "待审批", BONUS_ITEM_STATUS_APPROVED: "已批准", BONUS_ITEM_STATUS_REJECTED: "未批准" };
+export const CATEGORIES = { MEMBER_CATEGORY_IN_SERVICE: "在职党员", MEMBER_CATEGORY_RETIRED: "离退休党员" };
 export const OBJECTION_STATUS = { OBJECTION_STATUS_OPEN: "待处理", OBJECTION_STATUS_UPHELD: "成立，已更正", OBJECTION_STATUS_DISMISSED: "不成立" };
 export const ROLES = { member: "党员", secretary: "支部书记", leadership: "领导小组", system: "校园业务系统" };
 

@@ -1,8 +1,6 @@
 // The leadership group's page, the year's part: every branch's progress (GetCollegeProgress), the calendar
 // (GetYear, UpdateCalendar) and the branches' bonus items (ListBonusItems, ApproveBonusItems).
-import { api, el, day, moment, placeRefusal, STATES } from "./core.js";
-
-export const RATINGS = { RATING_EXCELLENT: "优秀", RATING_QUALIFIED: "合格", RATING_BASICALLY_QUALIFIED: "基本合格", RATING_UNQUALIFIED: "不合格" };
+import { api, el, day, moment, placeRefusal, STATES, BONUS_STATUS, RATINGS } from "./core.js";
 
 // Dark enough for white figures on them (≥ 4.5:1), and told apart by the legend and the figures, not by colour alone.
 const PHASE_COLOURS = {
@@ -162,8 +160,6 @@ export function calendarSection(year, calendar) {
   return el("section", { "aria-labelledby": "calendar-heading" }, el("h2", { id: "calendar-heading" }, "年度日历"), shown,
     el("h3", {}, "修改日历"), el("p", { class: "muted" }, "已过去的日期不能再改，也不能改到今天以前。"), form, outcome);
 }
-
-const BONUS_STATUS = { BONUS_ITEM_STATUS_PROPOSED: "待审批", BONUS_ITEM_STATUS_APPROVED: "已批准", BONUS_ITEM_STATUS_REJECTED: "未批准" };
 
 /** 加分项目审批: the branches' proposed bonus items, each approved or rejected with a note; the others as decided. */
 export function bonusSection(year) {

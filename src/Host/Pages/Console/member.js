@@ -1,5 +1,5 @@
 // The member's page: the cycle with its deadlines, the permitted steps, the scorecard line by line.
-import { api, el, day, moment, placeRefusal, show, session, documentsSection, STATES, HALVES, OBJECTION_STATUS } from "./core.js";
+import { api, el, day, moment, placeRefusal, show, session, documentsSection, STATES, HALVES, OBJECTION_STATUS, RATINGS } from "./core.js";
 
 /**
  * A form for one step the service permits: a text area, its label and hint, and the refusal shown where it belongs
@@ -105,8 +105,6 @@ export async function showMember(notice) {
     documentsSection(year));
   document.getElementById("main").focus();
 }
-
-const RATINGS = { RATING_EXCELLENT: "优秀", RATING_QUALIFIED: "合格", RATING_BASICALLY_QUALIFIED: "基本合格", RATING_UNQUALIFIED: "不合格" };
 
 /** 定绩与用绩: what the branch meeting decided (the rating, the total it froze, the peers' and the secretary's words) and the outcome. */
 function resultSection(cycle) {

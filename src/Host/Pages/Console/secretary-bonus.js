@@ -1,8 +1,6 @@
 // 加分项目: the branch's own bonus items for the year (每年年初确定并报院党委), proposed here and approved or rejected
 // by the leadership group; only approved items can be registered and counted.
-import { api, el, placeRefusal } from "./core.js";
-
-const STATUS = { BONUS_ITEM_STATUS_PROPOSED: "待审批", BONUS_ITEM_STATUS_APPROVED: "已批准", BONUS_ITEM_STATUS_REJECTED: "未批准" };
+import { api, el, placeRefusal, BONUS_STATUS } from "./core.js";
 
 export async function bonusSection(year, branchCode, done) {
   const section = el("section", { "aria-labelledby": "bonus-heading" }, el("h2", { id: "bonus-heading" }, "本支部加分项目"));
@@ -17,7 +15,7 @@ export async function bonusSection(year, branchCode, done) {
   section.append(items.length === 0
     ? el("p", { class: "muted" }, "尚未报送加分项目。")
     : el("ul", { id: "bonus-items" }, items.map((item) => el("li", {},
-      `${item.name}（${item.code}，每次 +${item.points} 分）：${STATUS[item.status] || ""}${item.decisionNote ? `，${item.decisionNote}` : ""}`))));
+      `${item.name}（${item.code}，每次 +${item.points} 分）：${BONUS_STATUS[item.status] || ""}${item.decisionNote ? `，${item.decisionNote}` : ""}`))));
   section.append(proposalForm(year, branchCode, done));
   return section;
 }

@@ -1,7 +1,6 @@
 // The branch as the secretary reads it: its roster, and the masses' opinions on its members.
-import { api, el, day } from "./core.js";
+import { api, el, day, CATEGORIES } from "./core.js";
 
-const CATEGORY_NAMES = { MEMBER_CATEGORY_IN_SERVICE: "在职党员", MEMBER_CATEGORY_RETIRED: "离退休党员" };
 const CHANNELS = { OPINION_CHANNEL_SUGGESTION_BOX: "意见箱", OPINION_CHANNEL_FORUM: "论坛", OPINION_CHANNEL_SYMPOSIUM: "座谈会", OPINION_CHANNEL_ONLINE: "网上评议" };
 
 /** 支部名册: the branch's members on the roster, as ListMembers answers. */
@@ -10,7 +9,7 @@ export function rosterSection(members) {
     el("h2", { id: "roster-heading" }, `支部名册（${members.length} 人）`),
     members.length === 0 ? el("p", { class: "muted" }, "名册中还没有党员，可用下方“表格上传”导入。") : el("table", { id: "roster" },
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "工号"), el("th", { scope: "col" }, "姓名"), el("th", { scope: "col" }, "类别"), el("th", { scope: "col" }, "入党日期"), el("th", { scope: "col" }, "专业特长"))),
-      el("tbody", {}, members.map((m) => el("tr", {}, el("td", { class: "nowrap" }, m.staffNumber), el("td", {}, m.name), el("td", {}, CATEGORY_NAMES[m.category] || ""), el("td", {}, day(m.joinedPartyOn)), el("td", {}, m.specialty || ""))))));
+      el("tbody", {}, members.map((m) => el("tr", {}, el("td", { class: "nowrap" }, m.staffNumber), el("td", {}, m.name), el("td", {}, CATEGORIES[m.category] || ""), el("td", {}, day(m.joinedPartyOn)), el("td", {}, m.specialty || ""))))));
 }
 
 /** 群众意见: what the masses said of each member, for the branch meeting to read; anonymous ones without a name. */

@@ -2,9 +2,10 @@
 // RecordEvents, which answer row by row. The page decides nothing about a row: it only maps the sheet's words to the
 // RPC's values (a kind's name to its code, a category's name to its enum), and a row's request id comes from its
 // content, so the same sheet uploaded again is counted once.
-import { api, el, session } from "./core.js";
+import { api, el, session, CATEGORIES } from "./core.js";
 
-const CATEGORIES = { 在职党员: "MEMBER_CATEGORY_IN_SERVICE", 离退休党员: "MEMBER_CATEGORY_RETIRED", MEMBER_CATEGORY_IN_SERVICE: "MEMBER_CATEGORY_IN_SERVICE", MEMBER_CATEGORY_RETIRED: "MEMBER_CATEGORY_RETIRED" };
+// A category as written in the sheet, its name or its enum, to the enum.
+const CATEGORY_OF = Object.fromEntries(Object.entries(CATEGORIES).flatMap(([value, name]) => [[name, value], [value, value]]));
 const BATCH = 1000;
 
 /**
@@ -25,7 +26,7 @@ export function uploadSection(rubric, roster, done) {
       id: "upload-members", title: "上传党员名册", template: "/console/sheets/members-template.xlsx", sheet: "members",
       toRow: (cells) => {
         if (cells.branchCode && cells.branchCode !== session.branchCode) return { problem: `支部代码“${cells.branchCode}”不是本支部，请由该支部登记` };
-        const category = CATEGORIES[cells.category];
+        const category = CATEGORY_OF[cells.category];
         if (!category) return { problem: `党员类别“${cells.category}”应为“在职党员”或“离退休党员”` };
         return { value: { staffNumber: cells.staffNumber, name: cells.name, branchCode: cells.branchCode || session.branchCode, category, joinedPartyOn: cells.joinedPartyOn, specialty: cells.specialty } };
       },

@@ -1,5 +1,5 @@
 // The branch secretary's page: objections, the meeting, facts, the ranked scorecards, opinions, the roster, uploads.
-import { api, el, day, placeRefusal, show, session, newRequestId, documentsSection } from "./core.js";
+import { api, el, day, placeRefusal, show, session, newRequestId, documentsSection, RATINGS } from "./core.js";
 import { rosterSection, opinionsSection } from "./secretary-branch.js";
 import { uploadSection } from "./secretary-sheets.js";
 import { objectionsSection } from "./secretary-objections.js";
@@ -37,8 +37,6 @@ export async function showSecretary(notice) {
     documentsSection(year));
   document.getElementById("main").focus();
 }
-
-const RATINGS = { RATING_EXCELLENT: "优秀", RATING_QUALIFIED: "合格", RATING_BASICALLY_QUALIFIED: "基本合格", RATING_UNQUALIFIED: "不合格" };
 
 /** 定绩 and 用绩: a form for each member whose cycle permits the step, the ratings offered being those the service names. */
 async function meetingSection(year, cycles, names, cards) {
