@@ -23,16 +23,22 @@ export async function showSecretary(notice) {
   }
   const names = new Map((rosterAnswer.json.members || []).map((m) => [m.staffNumber, m.name]));
   const kinds = new Map((rubricAnswer.json.rubric.factKinds || []).map((k) => [k.kind, k.name]));
+  const cycles = cyclesAnswer.ok ? cyclesAnswer.json.cycles || [] : [];
+  const decided = new Map(cycles.filter((c) => c.determination).map((c) => [c.staffNumber, c.determination]));
+  const cards = new Map((rankedAnswer.json.scorecards || []).map((r) => [r.scorecard.staffNumber, r.scorecard]));
+  const reload = (done) => showSecretary(done);
+  // The parts that ask the service for more, at once rather than one after another.
+  const [objections, meeting, opinions, bonus] = await Promise.all([
+    cyclesAnswer.ok ? objectionsSection(year, cycles, names, kinds, reload) : "",
+    cyclesAnswer.ok ? meetingSection(year, cycles, names, cards) : "",
+    opinionsSection(year, session.branchCode, names),
+    bonusSection(year, session.branchCode, reload),
+  ]);
   show(heading, notice ? el("p", { class: "notice", role: "status" }, notice) : "",
-    cyclesAnswer.ok ? await objectionsSection(year, cyclesAnswer.json.cycles || [], names, kinds, (done) => showSecretary(done)) : "",
-    cyclesAnswer.ok ? await meetingSection(year, cyclesAnswer.json.cycles || [], names, new Map((rankedAnswer.json.scorecards || []).map((r) => [r.scorecard.staffNumber, r.scorecard]))) : "",
-    factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric,
-      new Map((cyclesAnswer.ok ? cyclesAnswer.json.cycles || [] : []).filter((c) => c.determination).map((c) => [c.staffNumber, c.determination]))),
-    rankingSection(rankedAnswer.json.scorecards || [], year, kinds,
-      new Map((cyclesAnswer.ok ? cyclesAnswer.json.cycles || [] : []).filter((c) => c.determination).map((c) => [c.staffNumber, c.determination]))),
-    await opinionsSection(year, session.branchCode, names),
-    rosterSection(rosterAnswer.json.members || []),
-    await bonusSection(year, session.branchCode, (done) => showSecretary(done)),
+    objections, meeting,
+    factForm(year, rosterAnswer.json.members || [], rubricAnswer.json.rubric, decided),
+    rankingSection(rankedAnswer.json.scorecards || [], year, kinds, decided),
+    opinions, rosterSection(rosterAnswer.json.members || []), bonus,
     uploadSection(rubricAnswer.json.rubric, rosterAnswer.json.members || [], () => showSecretary("表格已上传，逐行结果见“表格上传”。")),
     documentsSection(year));
   document.getElementById("main").focus();
