@@ -16,7 +16,7 @@ namespace Chuangji.Workflow.Bench.Hosting;
 /// </summary>
 internal sealed class InProcessPlatform : IAsyncDisposable
 {
-    private InProcessPlatform(ServiceProvider services, SqliteDatabase database)
+    private InProcessPlatform(ServiceProvider services, ServiceDatabase database)
     {
         Services = services;
         Database = database;
@@ -24,7 +24,7 @@ internal sealed class InProcessPlatform : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public SqliteDatabase Database { get; }
+    public ServiceDatabase Database { get; }
 
     public static async Task<InProcessPlatform> StartAsync(string databaseFile, RepoPaths repo, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ internal sealed class InProcessPlatform : IAsyncDisposable
     /// <summary>The modules on a database someone else (the running host) has already set up: nothing is migrated.</summary>
     public static InProcessPlatform Attach(string databaseFile, RepoPaths repo)
     {
-        var database = new SqliteDatabase(new SqliteConnectionStringBuilder { DataSource = databaseFile }.ToString());
+        var database = ServiceDatabase.Sqlite(new SqliteConnectionStringBuilder { DataSource = databaseFile }.ToString());
         var services = new ServiceCollection();
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);

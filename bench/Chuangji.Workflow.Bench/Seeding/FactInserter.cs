@@ -1,21 +1,21 @@
+using System.Data.Common;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Facts;
 using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Bench.Seeding;
 
-/// <summary>Writes planned facts with the very statement the service's FactWriter prepares (<see cref="FactSql.Insert"/>).</summary>
+/// <summary>Writes planned facts with the very statement the service's FactWriter prepares (FactSql.Insert).</summary>
 internal sealed class FactInserter : IDisposable
 {
     private readonly SqliteCommand _insert;
-    private readonly SqliteParameter[] _parameters;
+    private readonly DbParameter[] _parameters;
 
     public FactInserter(SqliteConnection connection)
     {
         _insert = connection.CreateCommand();
-        _insert.CommandText = FactSql.Insert;
-        _parameters = new[] { "$member", "$staff", "$year", "$kind", "$occurred", "$count", "$points", "$note", "$by", "$at", "$request" }
-            .Select(name => _insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
-            .ToArray();
+        _insert.CommandText = new FactSql(ServiceDatabase.Sqlite(connection.ConnectionString)).Insert;
+        _parameters = FactSql.InsertParameters(_insert);
     }
 
     public void Insert(SqliteTransaction transaction, PlannedFact fact, long memberId, string requestId)
@@ -25,7 +25,7 @@ internal sealed class FactInserter : IDisposable
         _parameters[1].Value = fact.StaffNumber;
         _parameters[2].Value = fact.OccurredOn.Year;
         _parameters[3].Value = fact.Kind;
-        _parameters[4].Value = FactSql.FormatDate(fact.OccurredOn);
+        _parameters[4].Value = fact.OccurredOn;
         _parameters[5].Value = fact.Count;
         _parameters[6].Value = fact.PointsTenths is { } tenths ? tenths : DBNull.Value;
         _parameters[7].Value = fact.Note;

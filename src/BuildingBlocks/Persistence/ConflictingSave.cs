@@ -26,7 +26,7 @@ public static class ConflictingSave
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || (uniqueViolationIsConflict && SqliteErrors.IsUniqueViolation(exception)))
+        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || (uniqueViolationIsConflict && DatabaseErrors.IsUniqueViolation(exception)))
         {
             throw await conflict(cancellationToken);
         }

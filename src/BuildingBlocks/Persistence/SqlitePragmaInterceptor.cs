@@ -13,7 +13,7 @@ namespace Chuangji.Workflow.BuildingBlocks.Persistence;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = SqliteDatabase.DurablePragma;
+    private const string Pragmas = ServiceDatabase.DurablePragma;
 
     private static readonly object Configured = new();
 

@@ -1,7 +1,7 @@
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Paging;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Chuangji.Workflow.Host.Audit;
 
@@ -17,35 +17,37 @@ internal sealed record AuditFilter(string StaffNumber, string BranchCode, string
 /// Pages through the audit trail, oldest first, by member, branch, actor and time. A member or a branch
 /// finds the records about them and the records of calls about several members that include them.
 /// </summary>
-internal sealed class AuditReader(SqliteDatabase database)
+internal sealed class AuditReader(ServiceDatabase database)
 {
+    private readonly (string Records, string Members) _tables = AuditSql.Tables(database);
+
     public async Task<(List<AuditRow> Rows, string NextPageToken)> ListAsync(AuditFilter filter, int pageSize, string pageToken, CancellationToken cancellationToken)
     {
         var fingerprint = $"audit|{filter}";
         var page = PageRequest.Parse(pageSize, pageToken, fingerprint);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var select = connection.CreateCommand();
-        var where = new List<string> { "Id > $after" };
-        select.Parameters.AddWithValue("$after", page.AfterId() ?? 0);
-        Filter(select, where, $"(StaffNumber = $staff OR Id IN (SELECT RecordId FROM {AuditSql.MembersTable} WHERE StaffNumber = $staff))", "$staff", filter.StaffNumber);
-        Filter(select, where, $"(BranchCode = $branch OR Id IN (SELECT RecordId FROM {AuditSql.MembersTable} WHERE BranchCode = $branch))", "$branch", filter.BranchCode);
-        Filter(select, where, "Subject = $actor", "$actor", filter.Actor);
+        var where = new List<string> { "Id > @after" };
+        select.With("@after", page.AfterId() ?? 0L);
+        Filter(select, where, $"(StaffNumber = @staff OR Id IN (SELECT RecordId FROM {_tables.Members} WHERE StaffNumber = @staff))", "@staff", filter.StaffNumber);
+        Filter(select, where, $"(BranchCode = @branch OR Id IN (SELECT RecordId FROM {_tables.Members} WHERE BranchCode = @branch))", "@branch", filter.BranchCode);
+        Filter(select, where, "Subject = @actor", "@actor", filter.Actor);
         if (filter.FromUtcTicks is { } from)
         {
-            where.Add("AtUtcTicks >= $from");
-            select.Parameters.AddWithValue("$from", from);
+            where.Add("AtUtcTicks >= @from");
+            select.With("@from", from);
         }
 
         if (filter.ToUtcTicks is { } to)
         {
-            where.Add("AtUtcTicks < $to");
-            select.Parameters.AddWithValue("$to", to);
+            where.Add("AtUtcTicks < @to");
+            select.With("@to", to);
         }
 
         select.CommandText =
-            "SELECT Id, AtUtcTicks, Subject, Role, Rpc, Target, StaffNumber, BranchCode, RequestId, Outcome, Detail FROM " + AuditSql.Table +
-            " WHERE " + string.Join(" AND ", where) + " ORDER BY Id LIMIT $limit";
-        select.Parameters.AddWithValue("$limit", page.Size + 1);
+            "SELECT Id, AtUtcTicks, Subject, Role, Rpc, Target, StaffNumber, BranchCode, RequestId, Outcome, Detail FROM " + _tables.Records +
+            " WHERE " + string.Join(" AND ", where) + " ORDER BY Id LIMIT @limit";
+        select.With("@limit", page.Size + 1);
         var rows = new List<AuditRow>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -61,7 +63,7 @@ internal sealed class AuditReader(SqliteDatabase database)
         return result;
     }
 
-    private static async Task AddMembersAsync(SqliteConnection connection, List<AuditRow> rows, CancellationToken cancellationToken)
+    private async Task AddMembersAsync(DbConnection connection, List<AuditRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -73,11 +75,11 @@ internal sealed class AuditReader(SqliteDatabase database)
         var ids = new List<string>(rows.Count);
         foreach (var row in rows)
         {
-            ids.Add($"$r{ids.Count}");
-            select.Parameters.AddWithValue(ids[^1], row.Id);
+            ids.Add($"@r{ids.Count}");
+            select.With(ids[^1], row.Id);
         }
 
-        select.CommandText = $"SELECT RecordId, StaffNumber FROM {AuditSql.MembersTable} WHERE RecordId IN ({string.Join(", ", ids)}) ORDER BY RecordId, StaffNumber";
+        select.CommandText = $"SELECT RecordId, StaffNumber FROM {_tables.Members} WHERE RecordId IN ({string.Join(", ", ids)}) ORDER BY RecordId, StaffNumber";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -85,12 +87,12 @@ internal sealed class AuditReader(SqliteDatabase database)
         }
     }
 
-    private static void Filter(SqliteCommand select, List<string> where, string clause, string name, string value)
+    private static void Filter(DbCommand select, List<string> where, string clause, string name, string value)
     {
         if (value.Length > 0)
         {
             where.Add(clause);
-            select.Parameters.AddWithValue(name, value);
+            select.With(name, value);
         }
     }
 }

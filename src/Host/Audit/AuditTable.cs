@@ -4,7 +4,7 @@ using Chuangji.Workflow.BuildingBlocks.Persistence;
 namespace Chuangji.Workflow.Host.Audit;
 
 /// <summary>The audit trail's table, created at start-up beside the modules' tables (it belongs to none of them).</summary>
-internal sealed class AuditTable(SqliteDatabase database) : IModuleDatabase
+internal sealed class AuditTable(ServiceDatabase database) : IModuleDatabase
 {
     public string Module => "Audit";
 
@@ -12,7 +12,7 @@ internal sealed class AuditTable(SqliteDatabase database) : IModuleDatabase
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = AuditSql.Create;
+        command.CommandText = AuditSql.Create(database);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

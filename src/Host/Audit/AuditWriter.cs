@@ -4,7 +4,7 @@ using Chuangji.Workflow.BuildingBlocks.Persistence;
 namespace Chuangji.Workflow.Host.Audit;
 
 /// <summary>Writes the record of a call that committed no change of its own: refused, failed, or changing nothing.</summary>
-internal sealed class AuditWriter(SqliteDatabase database)
+internal sealed class AuditWriter(ServiceDatabase database)
 {
     public async Task WriteAsync(AuditEntry entry, string outcome, string detail)
     {

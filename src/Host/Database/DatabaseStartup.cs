@@ -1,33 +1,76 @@
 using System.Diagnostics;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Chuangji.Workflow.Host.Database;
 
 /// <summary>
-/// Brings the embedded database up before the service serves: WAL journaling (readers never
-/// block the writer), then every module's migrations, each with its own history table.
+/// Brings the database up before the service serves, then every module's migrations, each with its own history.
+/// SQLite: WAL journaling first (readers never block the writer). PostgreSQL: one instance at a time migrates (a
+/// session advisory lock), so instances started together do not both create a table; the others wait and find
+/// nothing left to do.
 /// </summary>
 internal sealed partial class DatabaseStartup(
-    SqliteDatabase database,
+    ServiceDatabase database,
     IEnumerable<IModuleDatabase> modules,
     DatabaseReadiness readiness,
     ILogger<DatabaseStartup> logger) : IHostedService
 {
+    /// <summary>The advisory lock's key: any number the service uses for nothing else ("chuangji" in ASCII, cut to 63 bits).</summary>
+    private const long MigrationLock = 0x6368_7561_6E67_6A69 & long.MaxValue;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await EnableWriteAheadLogAsync(cancellationToken);
+        if (database.IsPostgreSql)
+        {
+            await MigrateOneInstanceAtATimeAsync(cancellationToken);
+        }
+        else
+        {
+            await EnableWriteAheadLogAsync(cancellationToken);
+            await MigrateAsync(cancellationToken);
+        }
+
+        readiness.MarkReady();
+        LogReady(logger, Describe(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
         foreach (var module in modules)
         {
             await module.MigrateAsync(cancellationToken);
         }
-
-        readiness.MarkReady();
-        LogReady(logger, new SqliteConnectionStringBuilder(database.ConnectionString).DataSource, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task MigrateOneInstanceAtATimeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var take = connection.CreateCommand())
+        {
+            take.CommandText = "SELECT pg_advisory_lock(@key)";
+            take.With("@key", MigrationLock);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Closing the connection releases the lock too, also when a migration fails.
+        await using (var schema = connection.CreateCommand())
+        {
+            // Quartz creates its own tables when its scheduler starts, in a schema that must exist by then.
+            schema.CommandText = $"CREATE SCHEMA IF NOT EXISTS {Hosting.SchedulerRegistration.PostgreSqlSchema}";
+            await schema.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await MigrateAsync(cancellationToken);
+        await using var release = connection.CreateCommand();
+        release.CommandText = "SELECT pg_advisory_unlock(@key)";
+        release.With("@key", MigrationLock);
+        await release.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task EnableWriteAheadLogAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +78,18 @@ internal sealed partial class DatabaseStartup(
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>Where the data is, without a password.</summary>
+    private string Describe()
+    {
+        if (!database.IsPostgreSql)
+        {
+            return new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        }
+
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return $"PostgreSQL {server.Host}:{server.Port}/{server.Database}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {DataSource} ready in {ElapsedMs:F0} ms")]

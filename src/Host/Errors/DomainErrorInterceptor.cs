@@ -1,8 +1,8 @@
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Host.Errors;
@@ -75,7 +75,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
                 return DomainErrorStatus.ToRpcException(refusal);
             case DbUpdateConcurrencyException:
                 return DomainErrorStatus.ToRpcException(new ConcurrencyConflictException("resource", context.Method, null, null));
-            case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }:
+            case var contention when DatabaseErrors.IsContention(contention):
                 LogBusy(logger, context.Method);
                 return new RpcException(new Status(StatusCode.Unavailable, "the database is busy; retry shortly"));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
@@ -87,11 +87,7 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
         }
     }
 
-    private const int SqliteBusy = 5;
-
-    private const int SqliteLocked = 6;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} found the database busy past its timeout")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} found the database busy past its timeout, or lost to another transaction")]
     private static partial void LogBusy(ILogger logger, string method);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} refused with {StatusCode}: {Reason}")]

@@ -1,3 +1,5 @@
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+
 namespace Chuangji.Workflow.Host.Hosting;
 
 /// <summary>The settings under "Chuangji" in configuration (appsettings.json, CHUANGJI__* variables, --Chuangji:Key=value).</summary>
@@ -20,6 +22,9 @@ internal sealed class PlatformOptions
     /// <summary>Serve gRPC server reflection (for buf curl and grpcurl).</summary>
     public bool EnableReflection { get; set; } = true;
 
+    /// <summary>Which database the service keeps its data in.</summary>
+    public DatabaseSettings Database { get; set; } = new();
+
     /// <summary>The Quartz scheduler of deadlines, reminders and checks (its schedule is kept in the same SQLite file).</summary>
     public SchedulerSettings Scheduler { get; set; } = new();
 
@@ -36,6 +41,13 @@ internal sealed class PlatformOptions
 
     public string ResolveSeedsDirectory() =>
         string.IsNullOrWhiteSpace(SeedsDirectory) ? Path.Combine(AppContext.BaseDirectory, "seeds") : SeedsDirectory;
+}
+
+/// <summary>The settings under "Chuangji:Database".</summary>
+internal sealed class DatabaseSettings
+{
+    /// <summary>Sqlite (the default: one file in the data directory, no server) or PostgreSql (ConnectionStrings:Chuangji names the server).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 }
 
 /// <summary>The settings under "Chuangji:Scheduler".</summary>

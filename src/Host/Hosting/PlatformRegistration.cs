@@ -51,7 +51,7 @@ internal static class PlatformRegistration
         services.AddSingleton(provider => new CollegeClock(
             provider.GetRequiredService<TimeProvider>(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)));
         services.AddSingleton(new SeedDirectory(options.ResolveSeedsDirectory()));
-        var database = new SqliteDatabase(ResolveConnectionString(builder.Configuration, options));
+        var database = ResolveDatabase(builder.Configuration, options);
         services.AddSingleton(database);
 
         builder.AddBearerTokens(options);
@@ -134,16 +134,23 @@ internal static class PlatformRegistration
         return app;
     }
 
-    private static string ResolveConnectionString(IConfiguration configuration, PlatformOptions options)
+    private static ServiceDatabase ResolveDatabase(IConfiguration configuration, PlatformOptions options)
     {
         var configured = configuration.GetConnectionString("Chuangji");
+        if (options.Database.Provider == DatabaseProvider.PostgreSql)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Chuangji:Database:Provider is PostgreSql: set ConnectionStrings:Chuangji to the server's connection string")
+                : ServiceDatabase.PostgreSql(configured);
+        }
+
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return configured;
+            return ServiceDatabase.Sqlite(configured);
         }
 
         var directory = options.ResolveDataDirectory();
         Directory.CreateDirectory(directory);
-        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "chuangji.db") }.ToString();
+        return ServiceDatabase.Sqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "chuangji.db") }.ToString());
     }
 }

@@ -5,20 +5,48 @@ using Quartz;
 namespace Chuangji.Workflow.Host.Hosting;
 
 /// <summary>
-/// The Host's one scheduler: Quartz with its job store in the service's own SQLite file (tables created
-/// at first start), on the service's clock (TimeProvider, faked in tests), modules contributing their jobs.
-/// Triggers carry absolute instants computed in the college's time zone, so Quartz needs none of its own.
+/// The Host's one scheduler: Quartz with its job store in the service's own database (tables created at first start),
+/// on the service's clock (TimeProvider, faked in tests), modules contributing their jobs. Triggers carry absolute
+/// instants computed in the college's time zone, so Quartz needs none of its own. On PostgreSQL the store is clustered:
+/// every instance runs a scheduler, each trigger fires on one of them, and a stopped instance's work is taken over.
 /// </summary>
 internal static class SchedulerRegistration
 {
-    public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder, SqliteDatabase database)
+    /// <summary>Quartz's tables on PostgreSQL: in a schema of their own, beside the modules'.</summary>
+    public const string PostgreSqlSchema = "quartz";
+
+    public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder, ServiceDatabase database)
     {
         var connectionString = database.ConnectionString;
         builder.AddQuartz(quartz =>
         {
+            if (database.IsPostgreSql)
+            {
+                // Every instance of the cluster has the same scheduler name and an id of its own. (SQLite keeps Quartz's
+                // default name: the triggers already stored in colleges' files are filed under it.)
+                quartz.ConfigureScheduler(scheduler =>
+                {
+                    scheduler.InstanceName = "chuangji-workflow";
+                    scheduler.GenerateInstanceId = true;
+                });
+            }
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(connectionString);
+                if (database.IsPostgreSql)
+                {
+                    store.UsePostgres(connectionString);
+                    store.ConfigureStore(options => options.TablePrefix = $"{PostgreSqlSchema}.qrtz_");
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(5);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(connectionString);
+                }
+
                 store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer();
             });

@@ -73,6 +73,8 @@ internal sealed class RpcAuthorizationInterceptor(RpcAuthorizer authorizer, Time
             return null;
         }
 
+        // Before the policy, which looks up what the request names: a text the database cannot hold is refused first.
+        NulCharacters.ThrowIfAny(request!);
         var principal = context.GetHttpContext().User;
         var caller = Caller.From(principal)
             ?? throw new PermissionDeniedException(context.Method.TrimStart('/'), "a caller without a usable role", "the token names no role this service knows, or lacks what the role needs");

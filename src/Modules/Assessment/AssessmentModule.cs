@@ -32,7 +32,7 @@ public static class AssessmentModule
 
     public static IServiceCollection AddAssessmentModule(this IServiceCollection services)
     {
-        services.AddModuleDbContext<AssessmentDbContext>(AssessmentDbContext.Module);
+        services.AddModuleDbContext<AssessmentDbContext, SqliteAssessmentDbContext, PostgreSqlAssessmentDbContext>(AssessmentDbContext.Module, AssessmentDbContext.Schema);
         services.AddSingleton<DefaultRubricSource>();
         services.AddSingleton<RubricDocuments>();
         services.AddSingleton<FactWriter>();

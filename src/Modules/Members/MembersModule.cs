@@ -25,7 +25,7 @@ public static class MembersModule
 
     public static IServiceCollection AddMembersModule(this IServiceCollection services)
     {
-        services.AddModuleDbContext<MembersDbContext>(MembersDbContext.Module);
+        services.AddModuleDbContext<MembersDbContext, SqliteMembersDbContext, PostgreSqlMembersDbContext>(MembersDbContext.Module, MembersDbContext.Schema);
         services.AddScoped<CreateBranchHandler>();
         services.AddScoped<GetBranchHandler>();
         services.AddScoped<ListBranchesHandler>();

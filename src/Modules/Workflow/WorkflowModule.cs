@@ -47,7 +47,7 @@ public static class WorkflowModule
 
     public static IServiceCollection AddWorkflowModule(this IServiceCollection services)
     {
-        services.AddModuleDbContext<WorkflowDbContext>(WorkflowDbContext.Module);
+        services.AddModuleDbContext<WorkflowDbContext, SqliteWorkflowDbContext, PostgreSqlWorkflowDbContext>(WorkflowDbContext.Module, WorkflowDbContext.Schema);
         services.AddSingleton<DefaultCalendarSource>();
         services.AddSingleton<GetDefaultCalendarHandler>();
         services.AddSingleton<RosterSyncStamps>();

@@ -38,7 +38,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         // The database migrated once per run (what a service finds after its first start): the crash, not the migrations, is under test here.
-        await TemplateDatabase.CopyToAsync(Path.Combine(directory, "chuangji.db"), scheduler: false);
+        var database = await TestDatabase.CreateAsync(directory, await TemplateDatabase.GetAsync(scheduler: false));
         var signingKey = ChildService.NewSigningKey();
         // Two days ago by UTC: in the past in the college's time zone (Asia/Shanghai, ahead of UTC) too.
         var occurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
@@ -46,7 +46,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         ChildService? service = null;
         try
         {
-            service = await ChildService.StartAsync(directory, signingKey);
+            service = await ChildService.StartAsync(directory, signingKey, database);
             var started = clock.Elapsed;
             await SeedAsync(service, staffNumbers);
 
@@ -59,7 +59,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             await service.DisposeAsync();
             service = null;
 
-            service = await ChildService.StartAsync(directory, signingKey);
+            service = await ChildService.StartAsync(directory, signingKey, database);
             using var channel = service.NewChannel();
             var assessment = new AssessmentService.AssessmentServiceClient(channel);
 
@@ -95,6 +95,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 await service.DisposeAsync();
             }
 
+            await database.DropAsync();
             try
             {
                 Directory.Delete(directory, recursive: true);

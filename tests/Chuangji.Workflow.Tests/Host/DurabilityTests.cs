@@ -25,7 +25,7 @@ public sealed class DurabilityTests
         member.Version.Should().Be(2);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task EveryContextConnection_EvenReusedFromThePools_CommitsWithSynchronousFull()
     {
         await using var service = await TestService.StartAsync(emptyDatabase: true);

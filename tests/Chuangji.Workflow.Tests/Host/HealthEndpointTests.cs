@@ -27,7 +27,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         readyBody.GetProperty("checks").GetProperty("database").GetProperty("description").GetString().Should().Be("database migrated and reachable");
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ADatabaseGoneFromUnderTheService_IsNotReady_ButTheProcessIsStillLive()
     {
         using var anyone = _service.HttpClientWith(null);
@@ -45,6 +45,33 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         madeAnew.Should().BeFalse("the check made no new, empty file in the database's place");
         live.Should().Be(HttpStatusCode.OK);
         back.Should().Be(HttpStatusCode.OK, "ready again once the database is back");
+    }
+
+    [PostgreSqlOnlyFact]
+    public async Task ADatabaseGoneFromTheServer_IsNotReady_ButTheProcessIsStillLive()
+    {
+        using var anyone = _service.HttpClientWith(null);
+        var name = _service.Database.PostgreSqlName!;
+        await OnServerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'; ALTER DATABASE {name} RENAME TO {name}_away");
+
+        var (ready, readyBody) = await GetAsync(anyone, "/health/ready");
+        var (live, _) = await GetAsync(anyone, "/health/live");
+        await OnServerAsync($"ALTER DATABASE {name}_away RENAME TO {name}");
+        var (back, _) = await GetAsync(anyone, "/health/ready");
+
+        ready.Should().Be(HttpStatusCode.ServiceUnavailable);
+        readyBody.GetProperty("checks").GetProperty("database").GetProperty("description").GetString().Should().Be("database unreachable", "an anonymous answer says that, not why");
+        live.Should().Be(HttpStatusCode.OK);
+        back.Should().Be(HttpStatusCode.OK, "ready again once the database is back");
+    }
+
+    private static async Task OnServerAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.Server);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient http, string path)

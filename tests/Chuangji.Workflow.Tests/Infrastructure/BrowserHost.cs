@@ -23,15 +23,17 @@ public sealed class BrowserHost : IAsyncDisposable
     public static string Chromium => Environment.GetEnvironmentVariable("CHUANGJI_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private readonly string _directory;
+    private readonly TestDatabase _database;
     private readonly string _key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly bool _scheduler;
     private readonly Uri _grpc;
     private readonly IBrowser _browser;
     private WebApplicationFactory<Program> _factory;
 
-    private BrowserHost(string directory, bool scheduler, FakeTimeProvider time, Uri http, Uri grpc, IBrowser browser)
+    private BrowserHost(string directory, TestDatabase database, bool scheduler, FakeTimeProvider time, Uri http, Uri grpc, IBrowser browser)
     {
         _directory = directory;
+        _database = database;
         _scheduler = scheduler;
         Time = time;
         Http = http;
@@ -61,7 +63,7 @@ public sealed class BrowserHost : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        await TemplateDatabase.CopyToAsync(Path.Combine(directory, "chuangji.db"), scheduler, seed);
+        var database = await TestDatabase.CreateAsync(directory, await TemplateDatabase.GetAsync(scheduler, seed));
         var time = new FakeTimeProvider(seed?.Start ?? start ?? TestService.DefaultStart);
         var http = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var grpc = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
@@ -72,7 +74,7 @@ public sealed class BrowserHost : IAsyncDisposable
             // As root in a container chromium has no sandbox to start; the pages are the service's own.
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN"],
         });
-        return new BrowserHost(directory, scheduler, time, http, grpc, browser);
+        return new BrowserHost(directory, database, scheduler, time, http, grpc, browser);
     }
 
     /// <summary>
@@ -116,7 +118,11 @@ public sealed class BrowserHost : IAsyncDisposable
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
-            host.UseSetting("ConnectionStrings:Chuangji", $"Data Source={Path.Combine(_directory, "chuangji.db")}");
+            foreach (var (key, value) in _database.Settings)
+            {
+                host.UseSetting(key, value);
+            }
+
             host.UseSetting("Chuangji:DataDirectory", _directory);
             host.UseSetting("Chuangji:Scheduler:Enabled", _scheduler ? "true" : "false");
             host.UseSetting("Chuangji:Auth:SigningKey", _key);
@@ -170,6 +176,7 @@ public sealed class BrowserHost : IAsyncDisposable
         _browser.Dispose();
         Channel.Dispose();
         await _factory.DisposeAsync();
+        await _database.DropAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -42,7 +42,7 @@ public sealed class ChildService : IAsyncDisposable
     public static string NewSigningKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Starts the host on <paramref name="dataDirectory"/> and waits until it is SERVING; its calls carry a leadership token signed with <paramref name="signingKey"/>.</summary>
-    public static async Task<ChildService> StartAsync(string dataDirectory, string signingKey)
+    public static async Task<ChildService> StartAsync(string dataDirectory, string signingKey, TestDatabase? database = null)
     {
         var (dotnet, hostDll) = Locate();
         var token = LeadershipToken(signingKey);
@@ -54,8 +54,8 @@ public sealed class ChildService : IAsyncDisposable
             $"--Kestrel:Endpoints:Grpc:Url={address.ToString().TrimEnd('/')}",
             $"--Chuangji:Auth:SigningKey={signingKey}",
             "--Chuangji:Scheduler:Enabled=false",
-            // The database file in the data directory, whatever the environment says: the restart must find it.
-            "--ConnectionStrings:Chuangji=",
+            // The given database, or the file in the data directory, whatever the environment says: the restart must find it.
+            .. database is null ? ["--ConnectionStrings:Chuangji="] : database.Settings.Select(s => $"--{s.Key}={s.Value}"),
         ])
         {
             WorkingDirectory = dataDirectory,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Chuangji.Workflow.Tests.Infrastructure;
 
@@ -13,14 +14,14 @@ internal static class TemplateDatabase
 {
     private static readonly ConcurrentDictionary<(bool Scheduler, string? Seed, DateTimeOffset? Start), Lazy<Task<string>>> Templates = new();
 
-    /// <summary>Copies the template (with Quartz's tables when the scheduler is on, seeded when a seed is given) to <paramref name="path"/>.</summary>
-    public static async Task CopyToAsync(string path, bool scheduler, Seed? seed = null)
-    {
-        var template = await Templates.GetOrAdd(
+    /// <summary>
+    /// The template (with Quartz's tables when the scheduler is on, seeded when a seed is given): a file path on SQLite,
+    /// a database name on PostgreSQL, for <see cref="TestDatabase.CreateAsync"/> to copy.
+    /// </summary>
+    public static Task<string> GetAsync(bool scheduler, Seed? seed = null) =>
+        Templates.GetOrAdd(
             (scheduler, seed?.Name, seed?.Start),
             _ => new Lazy<Task<string>>(() => CreateAsync(scheduler, seed), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        File.Copy(template, path);
-    }
 
     private static async Task<string> CreateAsync(bool scheduler, Seed? seed)
     {
@@ -35,6 +36,15 @@ internal static class TemplateDatabase
             {
                 throw new InvalidOperationException($"the seed '{seed.Name}' moved the clock; its copies would start at the wrong time");
             }
+        }
+
+        if (service.Database.PostgreSqlName is { } database)
+        {
+            // The service's own database is the template: CREATE DATABASE … TEMPLATE copies it while no one is connected.
+            await service.StopKeepingDatabaseAsync();
+            NpgsqlConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => service.Database.DropAsync().GetAwaiter().GetResult();
+            return database;
         }
 
         var name = seed is null ? "migrated" : $"{seed.Name.Replace(' ', '-')}-{seed.Start.UtcTicks}";

@@ -3,7 +3,6 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -11,8 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Chuangji.Workflow.Tests.Infrastructure;
 
 /// <summary>
-/// The real host on TestServer, on its own SQLite file, with a fake clock; called through the
-/// generated gRPC clients. <see cref="RestartAsync"/> stops it and starts a new host on the same file.
+/// The real host on TestServer, on its own database (a SQLite file, or a PostgreSQL database: <see cref="TestDatabase"/>),
+/// with a fake clock; called through the generated gRPC clients. <see cref="RestartAsync"/> stops it and starts a new
+/// host on the same database.
 /// </summary>
 public sealed class TestService : IAsyncDisposable
 {
@@ -30,9 +30,10 @@ public sealed class TestService : IAsyncDisposable
     private IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program> _factory;
 
-    private TestService(string directory, FakeTimeProvider? time, IReadOnlyDictionary<string, string?> settings, string? environment = null)
+    private TestService(string directory, TestDatabase database, FakeTimeProvider? time, IReadOnlyDictionary<string, string?> settings, string? environment = null)
     {
         _directory = directory;
+        Database = database;
         _settings = settings;
         _environment = environment;
         FakeClock = time is not null;
@@ -51,9 +52,11 @@ public sealed class TestService : IAsyncDisposable
 
     public GrpcChannel Channel { get; private set; }
 
-    private const string DatabaseFile = "chuangji.db";
+    /// <summary>The host's database, on whichever provider the suite runs.</summary>
+    public TestDatabase Database { get; }
 
-    public string DatabasePath => Path.Combine(_directory, DatabaseFile);
+    /// <summary>The SQLite file (for tests of the file itself; they run on SQLite only).</summary>
+    public string DatabasePath => Database.FilePath;
 
     public IServiceProvider Services => _factory.Services;
 
@@ -76,29 +79,32 @@ public sealed class TestService : IAsyncDisposable
         settings ??= new Dictionary<string, string?>();
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        string? template = null;
         if (!emptyDatabase)
         {
             var scheduler = settings.TryGetValue(SchedulerSetting, out var enabled) && string.Equals(enabled, "true", StringComparison.OrdinalIgnoreCase);
-            await TemplateDatabase.CopyToAsync(Path.Combine(directory, DatabaseFile), scheduler, seed);
+            template = await TemplateDatabase.GetAsync(scheduler, seed);
         }
 
-        return new TestService(directory, new FakeTimeProvider(start), settings);
+        return new TestService(directory, await TestDatabase.CreateAsync(directory, template), new FakeTimeProvider(start), settings);
     }
 
     /// <summary>
     /// The real host on the service's own clock (no fake), in the given environment: for the clock's settings
     /// themselves. Throws what the host throws when it refuses to start.
     /// </summary>
-    public static Task<TestService> StartOnServiceClockAsync(IReadOnlyDictionary<string, string?> settings, string environment)
+    public static async Task<TestService> StartOnServiceClockAsync(IReadOnlyDictionary<string, string?> settings, string environment)
     {
         var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        var database = await TestDatabase.CreateAsync(directory, template: null);
         try
         {
-            return Task.FromResult(new TestService(directory, null, settings, environment));
+            return new TestService(directory, database, null, settings, environment);
         }
         catch
         {
+            await database.DropAsync();
             Directory.Delete(directory, recursive: true);
             throw;
         }
@@ -136,17 +142,30 @@ public sealed class TestService : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the host, leaving the database file in place.</summary>
+    /// <summary>Stops the host, leaving the database in place.</summary>
     internal async Task StopAsync()
     {
         Channel.Dispose();
         await _factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        Database.ClearPools();
+    }
+
+    /// <summary>Stops the host and removes its directory, keeping the database (a template's).</summary>
+    internal async Task StopKeepingDatabaseAsync()
+    {
+        await StopAsync();
+        DeleteDirectory();
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        await Database.DropAsync();
+        DeleteDirectory();
+    }
+
+    private void DeleteDirectory()
+    {
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -160,7 +179,11 @@ public sealed class TestService : IAsyncDisposable
     private WebApplicationFactory<Program> CreateFactory() =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
-            host.UseSetting("ConnectionStrings:Chuangji", $"Data Source={DatabasePath}");
+            foreach (var (key, value) in Database.Settings)
+            {
+                host.UseSetting(key, value);
+            }
+
             // Where the service keeps its data protection keys (sessions survive a restart): the test's own directory.
             host.UseSetting("Chuangji:DataDirectory", _directory);
             // The scheduler would close phases under tests that move the clock past deadlines on purpose;

@@ -47,7 +47,7 @@ public sealed class MemberLookupsOfTheCallTests
     private static async Task RenameBehindTheCallsBackAsync(TestService service)
     {
         await using var scope = service.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MembersDbContext>().Database
-            .ExecuteSqlRawAsync("UPDATE members_members SET Name = '刘阳' WHERE StaffNumber = 'T1002'");
+        var db = scope.ServiceProvider.GetRequiredService<MembersDbContext>();
+        await db.Members.Where(m => m.StaffNumber == "T1002").ExecuteUpdateAsync(m => m.SetProperty(x => x.Name, "刘阳"));
     }
 }

@@ -1,4 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Telemetry;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -7,19 +8,28 @@ using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Validation;
 using Chuangji.Workflow.Modules.Assessment.Domain.Facts;
-using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Modules.Assessment.Facts;
 
 /// <summary>
-/// The one writer of the fact ledger. Requests queue their facts; the writer commits everything queued
-/// in one transaction (one fsync for many requests: SQLite has a single writer anyway) and answers each
-/// request only after that commit. Request ids are checked inside the same transaction, so a retry,
-/// even one racing the original, is answered with the original fact and never counts twice.
+/// The one writer of the fact ledger in this process. Requests queue their facts; the writer commits everything
+/// queued in one transaction (one fsync for many requests: SQLite has a single writer anyway) and answers each
+/// request only after that commit. Request ids are checked inside the same transaction, so a retry, even one
+/// racing the original, is answered with the original fact and never counts twice. On PostgreSQL another
+/// instance's writer may commit the same request id between the check and the insert: the insert then stores
+/// nothing (ON CONFLICT DO NOTHING waits for that commit) and the answer is the stored fact, as for any retry.
 /// </summary>
-internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, ServiceMetrics metrics) : IAsyncDisposable
+internal sealed class FactWriter(ServiceDatabase database, TimeProvider time, ServiceMetrics metrics) : IAsyncDisposable
 {
     private const int MaxFactsPerCommit = 2_000;
+
+    /// <summary>A batch that lost to another instance's transaction (a deadlock on PostgreSQL) is tried again whole: it committed nothing.</summary>
+    private const int AttemptsPerBatch = 3;
+
+    private readonly FactSql _sql = new(database);
+
+    /// <summary>The writer loop's own connection, kept open between batches.</summary>
+    private DbConnection? _connection;
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
@@ -66,7 +76,6 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
     private async Task RunAsync()
     {
         var batch = new List<PendingWrite>();
-        SqliteConnection? connection = null;
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -79,8 +88,7 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
 
             try
             {
-                connection ??= database.Open();
-                var outcomes = Commit(connection, batch);
+                var outcomes = CommitWithRetry(batch);
                 metrics.FactCommits.Add(1);
                 metrics.FactsPerCommit.Record(facts);
                 metrics.FactsRecorded.Add(outcomes.Sum(o => o.Count(f => f.Result == FactWriteResult.Recorded)));
@@ -92,8 +100,8 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
             catch (Exception exception)
             {
                 // Only this batch fails (nothing of it was committed); the next opens a fresh connection.
-                connection?.Dispose();
-                connection = null;
+                _connection?.Dispose();
+                _connection = null;
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetException(exception);
@@ -101,19 +109,37 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
             }
         }
 
-        connection?.Dispose();
+        _connection?.Dispose();
     }
 
-    private List<IReadOnlyList<FactWriteOutcome>> Commit(SqliteConnection connection, List<PendingWrite> batch)
+    private List<IReadOnlyList<FactWriteOutcome>> CommitWithRetry(List<PendingWrite> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            _connection ??= database.Open();
+            try
+            {
+                return Commit(_connection, batch);
+            }
+            catch (Exception exception) when (attempt < AttemptsPerBatch && DatabaseErrors.IsContention(exception))
+            {
+                _connection.Dispose();
+                _connection = null;
+            }
+        }
+    }
+
+    private List<IReadOnlyList<FactWriteOutcome>> Commit(DbConnection connection, List<PendingWrite> batch)
     {
         using var transaction = connection.BeginTransaction();
         var recordedAt = time.GetUtcNow().UtcTicks;
-        var known = LoadByRequestId(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => (f.StaffNumber, f.RequestId)));
+        var keys = batch.SelectMany(p => p.Facts).Select(f => (f.StaffNumber, f.RequestId)).ToList();
+        var known = LoadByRequestId(connection, transaction, keys);
         var tables = LoadRubricVersions(connection, transaction, batch.SelectMany(p => p.Facts).Select(f => f.Year));
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = FactSql.Insert;
-        var parameters = InsertParameters(insert);
+        insert.CommandText = _sql.Insert;
+        var parameters = FactSql.InsertParameters(insert);
         insert.Prepare();
 
         var outcomes = new List<IReadOnlyList<FactWriteOutcome>>(batch.Count);
@@ -137,9 +163,18 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
                     continue;
                 }
 
-                var stored = InsertOne(insert, parameters, fact, recordedAt);
-                known[(fact.StaffNumber, fact.RequestId)] = stored;
-                answers.Add(new FactWriteOutcome(FactWriteResult.Recorded, stored, []));
+                if (InsertOne(insert, parameters, fact, recordedAt) is { } stored)
+                {
+                    known[(fact.StaffNumber, fact.RequestId)] = stored;
+                    answers.Add(new FactWriteOutcome(FactWriteResult.Recorded, stored, []));
+                    continue;
+                }
+
+                // Another instance committed this request id since the check: its fact is the answer, as for a retry.
+                var raced = LoadByRequestId(connection, transaction, [(fact.StaffNumber, fact.RequestId)])[(fact.StaffNumber, fact.RequestId)];
+                known[(fact.StaffNumber, fact.RequestId)] = raced;
+                IReadOnlyList<FieldViolation> racedDifferences = fact.BySystem ? [] : Differences(raced, fact);
+                answers.Add(new FactWriteOutcome(racedDifferences.Count == 0 ? FactWriteResult.Replayed : FactWriteResult.Conflict, raced, racedDifferences));
             }
 
             outcomes.Add(answers);
@@ -147,21 +182,22 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
 
         // A call whose facts were all refused here (conflict, stale table) changed nothing: its refusal is recorded at its end.
         var audited = new List<AuditEntry>();
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (batch[i].Audit is { } entry && outcomes[i].Any(o => o.Result is FactWriteResult.Recorded or FactWriteResult.Replayed) && entry.TryClaim())
-            {
-                audited.Add(entry);
-                AuditSql.Write(connection, transaction, entry, AuditSql.Ok, string.Empty);
-            }
-        }
-
         try
         {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (batch[i].Audit is { } entry && outcomes[i].Any(o => o.Result is FactWriteResult.Recorded or FactWriteResult.Replayed) && entry.TryClaim())
+                {
+                    audited.Add(entry);
+                    AuditSql.Write(connection, transaction, entry, AuditSql.Ok, string.Empty);
+                }
+            }
+
             transaction.Commit();
         }
         catch
         {
+            // Nothing of the batch was committed: its records are given back, for the next attempt or the call's end to write.
             audited.ForEach(entry => entry.Release());
             throw;
         }
@@ -169,20 +205,25 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
         return outcomes;
     }
 
-    /// <summary>
-    /// The stored facts of a commit's request ids, by member and request id (ids are unique per member), one
-    /// JSON array parameter (json_each) however many.
-    /// </summary>
-    private static Dictionary<(string StaffNumber, string RequestId), Fact> LoadByRequestId(
-        SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(string StaffNumber, string RequestId)> keys)
+    /// <summary>The stored facts of a commit's request ids, by member and request id (ids are unique per member).</summary>
+    private Dictionary<(string StaffNumber, string RequestId), Fact> LoadByRequestId(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(string StaffNumber, string RequestId)> keys)
     {
         var found = new Dictionary<(string, string), Fact>();
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
-        // Row values against the unique (StaffNumber, RequestId) index: a search per key, never a scan.
-        select.CommandText = $"SELECT {FactSql.Columns} FROM assessment_facts WHERE (StaffNumber, RequestId) IN " +
-                             "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($keys))";
-        select.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys.Distinct().Select(k => new[] { k.StaffNumber, k.RequestId })));
+        select.CommandText = _sql.SelectByRequestIds;
+        var distinct = keys.Distinct().ToList();
+        if (database.IsPostgreSql)
+        {
+            select.With("@staff", distinct.Select(k => k.StaffNumber).ToArray());
+            select.With("@request", distinct.Select(k => k.RequestId).ToArray());
+        }
+        else
+        {
+            select.With("@keys", JsonSerializer.Serialize(distinct.Select(k => new[] { k.StaffNumber, k.RequestId })));
+        }
+
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
@@ -193,12 +234,11 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
         return found;
     }
 
-    private static Dictionary<int, int> LoadRubricVersions(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<int> years)
+    private Dictionary<int, int> LoadRubricVersions(DbConnection connection, DbTransaction transaction, IEnumerable<int> years)
     {
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
-        var distinct = years.Distinct().ToArray();
-        select.CommandText = $"SELECT Year, CurrentVersion FROM assessment_rubric_years WHERE Year IN ({string.Join(",", distinct)})";
+        select.CommandText = _sql.SelectRubricVersions(years.Distinct());
         var versions = new Dictionary<int, int>();
         using var reader = select.ExecuteReader();
         while (reader.Read())
@@ -209,25 +249,25 @@ internal sealed class FactWriter(SqliteDatabase database, TimeProvider time, Ser
         return versions;
     }
 
-    private static SqliteParameter[] InsertParameters(SqliteCommand insert) =>
-        new[] { "$member", "$staff", "$year", "$kind", "$occurred", "$count", "$points", "$note", "$by", "$at", "$request" }
-            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
-            .ToArray();
-
-    private static Fact InsertOne(SqliteCommand insert, SqliteParameter[] p, NewFact fact, long recordedAt)
+    /// <summary>The stored fact, or null when the request id was stored meanwhile by another instance.</summary>
+    private static Fact? InsertOne(DbCommand insert, DbParameter[] p, NewFact fact, long recordedAt)
     {
         p[0].Value = fact.MemberId;
         p[1].Value = fact.StaffNumber;
         p[2].Value = fact.Year;
         p[3].Value = fact.Kind;
-        p[4].Value = FactSql.FormatDate(fact.OccurredOn);
+        p[4].Value = fact.OccurredOn;
         p[5].Value = fact.Count;
         p[6].Value = fact.PointsTenths is { } tenths ? tenths : DBNull.Value;
         p[7].Value = fact.Note;
         p[8].Value = fact.RecordedBy;
         p[9].Value = recordedAt;
         p[10].Value = fact.RequestId;
-        var id = (long)insert.ExecuteScalar()!;
+        if (insert.ExecuteScalar() is not long id)
+        {
+            return null;
+        }
+
         return new Fact
         {
             Id = id,

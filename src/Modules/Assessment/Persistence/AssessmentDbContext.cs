@@ -5,11 +5,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Assessment.Persistence;
 
-internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> options) : DbContext(options)
+/// <summary>
+/// The module's model, which its handlers use. Each provider has a context of its own derived from it, for which its
+/// migrations are made: <see cref="SqliteAssessmentDbContext"/> (Migrations/) and <see cref="PostgreSqlAssessmentDbContext"/> (PostgreSqlMigrations/).
+/// </summary>
+internal abstract class AssessmentDbContext(DbContextOptions options) : DbContext(options)
 {
+
     public const string Module = "Assessment";
 
+    /// <summary>The module's schema on PostgreSQL.</summary>
+    public const string Schema = "assessment";
+
     public const string FactsTable = "assessment_facts";
+
+    public const string RubricVersionsTable = "assessment_rubric_versions";
+
+    public const string RubricYearsTable = "assessment_rubric_years";
 
     public DbSet<Fact> Facts => Set<Fact>();
 
@@ -57,14 +69,14 @@ internal sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> 
 
         modelBuilder.Entity<RubricVersion>(version =>
         {
-            version.ToTable("assessment_rubric_versions");
+            version.ToTable(RubricVersionsTable);
             version.HasKey(v => new { v.Year, v.Version });
             version.Property(v => v.Note).HasMaxLength(500);
         });
 
         modelBuilder.Entity<RubricYear>(year =>
         {
-            year.ToTable("assessment_rubric_years");
+            year.ToTable(RubricYearsTable);
             year.HasKey(y => y.Year);
             year.Property(y => y.Year).ValueGeneratedNever();
             year.Property(y => y.Version).IsConcurrencyToken();

@@ -3,4 +3,4 @@ using Chuangji.Workflow.BuildingBlocks.Persistence;
 namespace Chuangji.Workflow.Modules.Assessment.Persistence;
 
 internal sealed class DesignTimeAssessmentDbContextFactory()
-    : ModuleDesignTimeDbContextFactory<AssessmentDbContext>(AssessmentDbContext.Module, options => new AssessmentDbContext(options));
+    : ModuleDesignTimeDbContextFactory<SqliteAssessmentDbContext>(AssessmentDbContext.Module, options => new SqliteAssessmentDbContext(options));

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Audit;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
@@ -66,9 +67,11 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
 
         await EnsureStoredAsync(year, cancellationToken);
 
-        // BEGIN IMMEDIATE: no fact of a dropped kind can be committed between the check and the new version.
+        // No fact of a dropped kind can be committed between the check and the new version: on SQLite the transaction
+        // is the one writer (BEGIN IMMEDIATE); on PostgreSQL the year's row is locked, and the fact writer reads it FOR SHARE.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var yearRow = await db.RubricYears.SingleAsync(y => y.Year == year, cancellationToken);
+        var lockYear = $"SELECT * FROM {db.Table<RubricYear>()} WHERE \"Year\" = {{0}}{db.ForUpdate()}";
+        var yearRow = await db.RubricYears.FromSqlRaw(lockYear, year).SingleAsync(cancellationToken);
         if (yearRow.LockedAtUtcTicks is not null)
         {
             throw new FailedPreconditionException(
@@ -164,12 +167,12 @@ internal sealed class RubricBook(AssessmentDbContext db, DefaultRubricSource def
         var createdAt = clock.UtcNow.UtcTicks;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO assessment_rubric_versions (Year, Version, Document, Note, CreatedAtUtcTicks) VALUES ({year}, 1, {document}, {note}, {createdAt}) ON CONFLICT DO NOTHING",
-                cancellationToken);
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO assessment_rubric_years (Year, CurrentVersion, LockedAtUtcTicks, Version) VALUES ({year}, 1, NULL, 1) ON CONFLICT DO NOTHING",
-                cancellationToken);
+            var insertVersion =
+                $"INSERT INTO {db.Table<RubricVersion>()} (\"Year\", \"Version\", \"Document\", \"Note\", \"CreatedAtUtcTicks\") VALUES ({{0}}, 1, {{1}}, {{2}}, {{3}}) ON CONFLICT DO NOTHING";
+            await db.Database.ExecuteSqlRawAsync(insertVersion, [year, document, note, createdAt], cancellationToken);
+            var insertYear =
+                $"INSERT INTO {db.Table<RubricYear>()} (\"Year\", \"CurrentVersion\", \"LockedAtUtcTicks\", \"Version\") VALUES ({{0}}, 1, NULL, 1) ON CONFLICT DO NOTHING";
+            await db.Database.ExecuteSqlRawAsync(insertYear, [year], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

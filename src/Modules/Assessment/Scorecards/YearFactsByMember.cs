@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
-using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Scoring;
 
 namespace Chuangji.Workflow.Modules.Assessment.Scorecards;
@@ -9,18 +9,18 @@ namespace Chuangji.Workflow.Modules.Assessment.Scorecards;
 /// The year's facts streamed from the ledger in member order, one member's facts at a time: what college-wide
 /// scoring reads, in one query and bounded memory however many facts the year holds.
 /// </summary>
-internal sealed class YearFactsByMember(SqliteDatabase database)
+internal sealed class YearFactsByMember(ServiceDatabase database)
 {
-    private const string FactsInMemberOrder =
-        "SELECT MemberId, Id, Kind, OccurredOn, Count, PointsTenths, RecordedAtUtcTicks, RevokedAtUtcTicks " +
-        "FROM assessment_facts WHERE Year = $year ORDER BY MemberId";
+    private readonly string _factsInMemberOrder =
+        "SELECT \"MemberId\", \"Id\", \"Kind\", \"OccurredOn\", \"Count\", \"PointsTenths\", \"RecordedAtUtcTicks\", \"RevokedAtUtcTicks\" " +
+        $"FROM {database.Table(AssessmentDbContext.Schema, AssessmentDbContext.FactsTable)} WHERE \"Year\" = @year ORDER BY \"MemberId\"";
 
     public async IAsyncEnumerable<(long MemberId, List<ScoredFact> Facts)> ReadAsync(int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = FactsInMemberOrder;
-        command.Parameters.AddWithValue("$year", year);
+        command.CommandText = _factsInMemberOrder;
+        command.With("@year", year);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var current = -1L;
         var facts = new List<ScoredFact>();
@@ -37,7 +37,7 @@ internal sealed class YearFactsByMember(SqliteDatabase database)
             facts.Add(new ScoredFact(
                 reader.GetInt64(1),
                 reader.GetString(2),
-                IsoDate.Parse(reader.GetString(3)),
+                reader.GetFieldValue<DateOnly>(3),
                 reader.GetInt32(4),
                 reader.IsDBNull(5) ? null : reader.GetInt64(5) / 10m,
                 new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),

@@ -3,4 +3,4 @@ using Chuangji.Workflow.BuildingBlocks.Persistence;
 namespace Chuangji.Workflow.Modules.Members.Persistence;
 
 internal sealed class DesignTimeMembersDbContextFactory()
-    : ModuleDesignTimeDbContextFactory<MembersDbContext>(MembersDbContext.Module, options => new MembersDbContext(options));
+    : ModuleDesignTimeDbContextFactory<SqliteMembersDbContext>(MembersDbContext.Module, options => new SqliteMembersDbContext(options));

@@ -3,9 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Members.Persistence;
 
-internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> options) : DbContext(options)
+/// <summary>
+/// The module's model, which its handlers use. Each provider has a context of its own derived from it, for which its
+/// migrations are made: <see cref="SqliteMembersDbContext"/> (Migrations/) and <see cref="PostgreSqlMembersDbContext"/> (PostgreSqlMigrations/).
+/// </summary>
+internal abstract class MembersDbContext(DbContextOptions options) : DbContext(options)
 {
+
     public const string Module = "Members";
+
+    /// <summary>The module's schema on PostgreSQL.</summary>
+    public const string Schema = "members";
 
     public DbSet<Branch> Branches => Set<Branch>();
 

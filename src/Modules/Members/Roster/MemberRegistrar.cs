@@ -28,7 +28,7 @@ internal sealed class MemberRegistrar(MembersDbContext db, CollegeClock clock)
                 await db.SaveChangesAsync(cancellationToken);
                 return outcomes;
             }
-            catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
             {
                 if (attempt == MaxAttempts)
                 {

@@ -69,7 +69,7 @@ internal sealed class CycleRoster(WorkflowDbContext db, IMembersModule members, 
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception) when (BuildingBlocks.Persistence.SqliteErrors.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (BuildingBlocks.Persistence.DatabaseErrors.IsUniqueViolation(exception))
         {
             // Another request opened the same cycles at the same moment: theirs stand.
             db.ChangeTracker.Clear();

@@ -3,4 +3,4 @@ using Chuangji.Workflow.BuildingBlocks.Persistence;
 namespace Chuangji.Workflow.Modules.Workflow.Persistence;
 
 internal sealed class DesignTimeWorkflowDbContextFactory()
-    : ModuleDesignTimeDbContextFactory<WorkflowDbContext>(WorkflowDbContext.Module, options => new WorkflowDbContext(options));
+    : ModuleDesignTimeDbContextFactory<SqliteWorkflowDbContext>(WorkflowDbContext.Module, options => new SqliteWorkflowDbContext(options));

@@ -8,9 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Workflow.Persistence;
 
-internal sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : DbContext(options)
+/// <summary>
+/// The module's model, which its handlers use. Each provider has a context of its own derived from it, for which its
+/// migrations are made: <see cref="SqliteWorkflowDbContext"/> (Migrations/) and <see cref="PostgreSqlWorkflowDbContext"/> (PostgreSqlMigrations/).
+/// </summary>
+internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 {
+
     public const string Module = "Workflow";
+
+    /// <summary>The module's schema on PostgreSQL.</summary>
+    public const string Schema = "workflow";
 
     public const string CyclesTable = "workflow_cycles";
 

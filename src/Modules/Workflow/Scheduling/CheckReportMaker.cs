@@ -121,7 +121,7 @@ internal sealed class CheckReportMaker(WorkflowDbContext db, IMembersModule memb
             await db.SaveChangesAsync(cancellationToken);
             return 1;
         }
-        catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             db.ChangeTracker.Clear();
             return 0;

@@ -1,5 +1,5 @@
 using Chuangji.Workflow.BuildingBlocks.Telemetry;
-using Chuangji.Workflow.BuildingBlocks.Validation;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +12,9 @@ namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 /// </summary>
 internal sealed class ReminderWriter(WorkflowDbContext db, ReminderSignal signal, ServiceMetrics metrics)
 {
-    private const string Insert =
-        "INSERT INTO " + WorkflowDbContext.RemindersTable + " (Year, Kind, Recipient, RecipientKey, StaffNumber, BranchCode, Deadline, DaysBefore, Message, CreatedAtUtcTicks, DeliveredBy) " +
-        "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, '') ON CONFLICT (Kind, RecipientKey, Deadline, DaysBefore) DO NOTHING";
+    private string Insert =>
+        $"INSERT INTO {db.Table<Reminder>()} (\"Year\", \"Kind\", \"Recipient\", \"RecipientKey\", \"StaffNumber\", \"BranchCode\", \"Deadline\", \"DaysBefore\", \"Message\", \"CreatedAtUtcTicks\", \"DeliveredBy\") " +
+        "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, '') ON CONFLICT (\"Kind\", \"RecipientKey\", \"Deadline\", \"DaysBefore\") DO NOTHING";
 
     public async Task<int> WriteAsync(IReadOnlyList<Reminder> reminders, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed class ReminderWriter(WorkflowDbContext db, ReminderSignal signal
             {
                 added += await db.Database.ExecuteSqlRawAsync(
                     Insert,
-                    [r.Year, r.Kind.ToString(), r.Recipient.ToString(), r.RecipientKey, r.StaffNumber, r.BranchCode, IsoDate.Format(r.Deadline), r.DaysBefore, r.Message, r.CreatedAtUtcTicks],
+                    [r.Year, r.Kind.ToString(), r.Recipient.ToString(), r.RecipientKey, r.StaffNumber, r.BranchCode, r.Deadline, r.DaysBefore, r.Message, r.CreatedAtUtcTicks],
                     cancellationToken);
             }
 

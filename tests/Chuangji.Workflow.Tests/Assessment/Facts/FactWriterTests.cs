@@ -15,7 +15,7 @@ public sealed class FactWriterTests
     [Fact]
     public async Task WriteAsync_WhenTheDatabaseCannotBeOpened_FailsEachBatchAndKeepsAnswering()
     {
-        await using var writer = new FactWriter(new SqliteDatabase("Data Source=/nonexistent-directory/chuangji.db;Mode=ReadWrite"), TimeProvider.System,
+        await using var writer = new FactWriter(ServiceDatabase.Sqlite("Data Source=/nonexistent-directory/chuangji.db;Mode=ReadWrite"), TimeProvider.System,
             new ServiceMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
 
         // A writer that stopped answering would hang the suite; the 30 s bound turns that into a failure.

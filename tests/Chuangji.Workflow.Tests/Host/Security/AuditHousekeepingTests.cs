@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Chuangji.Workflow.Modules.Assessment.Persistence;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Assessment.V1;
 using Chuangji.Members.V1;
 using Chuangji.Workflow.BuildingBlocks.Grpc;
@@ -5,7 +9,6 @@ using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Tests.Host.Security;
 
@@ -100,8 +103,12 @@ public sealed class AuditHousekeepingTests : IAsyncLifetime
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Rpc, Outcome FROM audit_records WHERE $rpc IS NULL OR Rpc = $rpc ORDER BY Id";
-        command.Parameters.AddWithValue("$rpc", (object?)rpc ?? DBNull.Value);
+        command.CommandText = $"SELECT Rpc, Outcome FROM {_service.Database.Table("audit", "audit_records")}" + (rpc is null ? string.Empty : " WHERE Rpc = @rpc") + " ORDER BY Id";
+        if (rpc is not null)
+        {
+            command.With("@rpc", rpc);
+        }
+
         var outcomes = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -114,17 +121,9 @@ public sealed class AuditHousekeepingTests : IAsyncLifetime
 
     private async Task<long> RubricVersionsAsync(int year)
     {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM assessment_rubric_versions WHERE Year = $year";
-        command.Parameters.AddWithValue("$year", year);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var scope = _service.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AssessmentDbContext>().RubricVersions.LongCountAsync(v => v.Year == year);
     }
 
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={_service.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        return connection;
-    }
+    private Task<System.Data.Common.DbConnection> OpenAsync() => _service.Database.OpenAsync();
 }

@@ -1,3 +1,4 @@
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Assessment.V1;
 using Chuangji.Audit.V1;
 using Chuangji.Members.V1;
@@ -10,7 +11,6 @@ using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Domain = Chuangji.Workflow.Modules.Workflow.Domain.Reminders;
@@ -51,12 +51,7 @@ public sealed class AuditTests : IAsyncLifetime
         using var channel = _service.ChannelWith(Token(CallerRole.Member, "T1002"));
         var assessment = new AssessmentService.AssessmentServiceClient(channel);
         var huge = new string('x', 1024 * 1024);
-        await using (var scope = _service.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-
-        var before = DatabaseBytes();
+        var before = await DatabaseBytesAsync();
         for (var i = 0; i < 20; i++)
         {
             await assessment.RecordEventAsync(new RecordEventRequest
@@ -68,11 +63,27 @@ public sealed class AuditTests : IAsyncLifetime
         var records = (await Audit.ListAuditAsync(new ListAuditRequest { Actor = "T1002", PageSize = 50 })).Records;
         records.Should().HaveCount(20).And.OnlyContain(r => r.Outcome == "PERMISSION_DENIED");
         records.Should().OnlyContain(r => r.StaffNumber.Length == 0 && r.RequestId.Length <= AuditSql.MaxRequestId && r.Target.Length <= 300 && r.Detail.Length <= 500);
-        (DatabaseBytes() - before).Should().BeLessThan(1024 * 1024, "20 refused calls of 1 MiB fields keep less than 1 MB");
+        (await DatabaseBytesAsync() - before).Should().BeLessThan(1024 * 1024, "20 refused calls of 1 MiB fields keep less than 1 MB");
     }
 
-    private long DatabaseBytes() =>
-        new[] { _service.DatabasePath, _service.DatabasePath + "-wal" }.Where(File.Exists).Sum(path => new FileInfo(path).Length);
+    /// <summary>What the database takes on disk: the file and its write-ahead log (checkpointed first), or the server's size of it.</summary>
+    private async Task<long> DatabaseBytesAsync()
+    {
+        if (_service.Database.IsPostgreSql)
+        {
+            await using var connection = await _service.Database.OpenAsync();
+            await using var size = connection.CreateCommand();
+            size.CommandText = "SELECT pg_database_size(current_database())";
+            return (long)(await size.ExecuteScalarAsync())!;
+        }
+
+        await using (var scope = _service.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkflowDbContext>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        return new[] { _service.DatabasePath, _service.DatabasePath + "-wal" }.Where(File.Exists).Sum(path => new FileInfo(path).Length);
+    }
 
     [Fact]
     public async Task RefusedCalls_AreRecordedToo_WithTheStatusAndTheReason()
@@ -293,7 +304,7 @@ public sealed class AuditTests : IAsyncLifetime
             {
                 var db = scope.ServiceProvider.GetRequiredService<MembersDbContext>();
                 await using var transaction = await db.Database.BeginTransactionAsync();
-                await db.Database.ExecuteSqlRawAsync("UPDATE members_branches SET Name = Name WHERE Code = 'B01'");
+                await db.Branches.Where(b => b.Code == "B01").ExecuteUpdateAsync(b => b.SetProperty(x => x.Name, x => x.Name));
                 if (commit)
                 {
                     await transaction.CommitAsync();
@@ -310,11 +321,10 @@ public sealed class AuditTests : IAsyncLifetime
 
     private async Task<long> RowsAsync(string rpc)
     {
-        await using var connection = new SqliteConnection($"Data Source={_service.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await _service.Database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM audit_records WHERE Rpc = $rpc";
-        command.Parameters.AddWithValue("$rpc", rpc);
+        command.CommandText = $"SELECT COUNT(*) FROM {_service.Database.Table("audit", "audit_records")} WHERE Rpc = @rpc";
+        command.With("@rpc", rpc);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

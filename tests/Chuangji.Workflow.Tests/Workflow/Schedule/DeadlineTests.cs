@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.V1;
@@ -126,17 +128,9 @@ public sealed class DeadlineTests : ScheduleFixture
 
     private async Task<List<(string Key, long RanAt)>> LedgerAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Service.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Key, RanAtUtcTicks FROM workflow_schedule_runs ORDER BY Key";
-        var rows = new List<(string, long)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetInt64(1)));
-        }
-
-        return rows;
+        await using var scope = Service.Services.CreateAsyncScope();
+        var runs = await scope.ServiceProvider.GetRequiredService<Chuangji.Workflow.Modules.Workflow.Persistence.WorkflowDbContext>().ScheduleRuns
+            .AsNoTracking().Select(r => new { r.Key, r.RanAtUtcTicks }).ToListAsync();
+        return runs.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.RanAtUtcTicks)).ToList();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Tests.Workflow.Schedule;
 
@@ -27,10 +26,9 @@ public sealed class SchedulerStoreTests : ScheduleFixture
 
     private async Task<List<long>> TriggerTimesAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Service.DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await Service.Database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT START_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'workflow-year-2026' ORDER BY START_TIME";
+        command.CommandText = $"SELECT START_TIME FROM {Service.Database.Table("quartz", "QRTZ_TRIGGERS")} WHERE TRIGGER_GROUP = 'workflow-year-2026' ORDER BY START_TIME";
         var times = new List<long>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Chuangji.Workflow.Modules.Assessment.Persistence.Migrations
 {
-    [DbContext(typeof(AssessmentDbContext))]
+    [DbContext(typeof(SqliteAssessmentDbContext))]
     [Migration("20261125132621_InitialAssessment")]
     partial class InitialAssessment
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Chuangji.Workflow.Modules.Assessment.Persistence.Migrations
 {
-    [DbContext(typeof(AssessmentDbContext))]
+    [DbContext(typeof(SqliteAssessmentDbContext))]
     [Migration("20261125165621_RequestIdsPerMember")]
     partial class RequestIdsPerMember
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Chuangji.Workflow.Modules.Assessment.Persistence.Migrations
 {
-    [DbContext(typeof(AssessmentDbContext))]
+    [DbContext(typeof(SqliteAssessmentDbContext))]
     internal sealed partial class AssessmentDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

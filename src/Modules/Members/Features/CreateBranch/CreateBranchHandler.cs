@@ -36,7 +36,7 @@ internal sealed class CreateBranchHandler(MembersDbContext db, CollegeClock cloc
                 await db.SaveChangesAsync(cancellationToken);
                 return new CreateBranchResult(branch, true);
             }
-            catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception) && attempt < 2)
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception) && attempt < 2)
             {
                 // Created concurrently: compare with the one that won.
                 db.ChangeTracker.Clear();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Chuangji.Workflow.Modules.Members.Persistence.Migrations
 {
-    [DbContext(typeof(MembersDbContext))]
+    [DbContext(typeof(SqliteMembersDbContext))]
     [Migration("20261125130325_InitialMembers")]
     partial class InitialMembers
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Chuangji.Workflow.Modules.Members.Persistence.Migrations
 {
-    [DbContext(typeof(MembersDbContext))]
+    [DbContext(typeof(SqliteMembersDbContext))]
     internal sealed partial class MembersDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

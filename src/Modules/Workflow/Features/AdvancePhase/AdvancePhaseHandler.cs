@@ -7,7 +7,6 @@ using Chuangji.Workflow.Modules.Workflow.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Domain.Years;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
@@ -59,9 +58,8 @@ internal sealed class AdvancePhaseHandler(
     {
         var now = clock.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
-        var rows = await CycleAdvanceSql.ReadAsync(connection, dbTransaction, year.Year, branchCode, cancellationToken);
+        var rows = await CycleAdvanceSql.ReadAsync(db, dbTransaction, year.Year, branchCode, cancellationToken);
         var plan = AdvancePlan.Make(rows, target, actor, now, year.Calendar);
         if (validateOnly)
         {
@@ -70,7 +68,7 @@ internal sealed class AdvancePhaseHandler(
 
         foreach (var group in plan.Groups)
         {
-            await CycleAdvanceSql.WriteAsync(connection, dbTransaction, group, cancellationToken);
+            await CycleAdvanceSql.WriteAsync(db, dbTransaction, group, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

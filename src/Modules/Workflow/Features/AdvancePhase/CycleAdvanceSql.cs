@@ -4,6 +4,7 @@ using System.Text;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Modules.Workflow.Domain.Cycles;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
 
@@ -21,34 +22,37 @@ namespace Chuangji.Workflow.Modules.Workflow.Features.AdvancePhase;
 /// </remarks>
 internal static class CycleAdvanceSql
 {
-    // Objections are open only during publicity: other cycles skip the lookup.
-    private const string Select =
-        "SELECT c.Id, c.StaffNumber, c.Status, c.CommitmentMissing, c.FirstHalfDeclaredAtUtcTicks IS NOT NULL, c.FirstHalfDeclarationMissing, " +
-        "c.SecondHalfDeclaredAtUtcTicks IS NOT NULL, c.SecondHalfDeclarationMissing, c.PublicityStartedAtUtcTicks, c.PublicityDays, " +
-        "CASE WHEN c.Status = 'Publicity' THEN EXISTS (SELECT 1 FROM workflow_objections o WHERE o.CycleId = c.Id AND o.Status = 'Open') ELSE 0 END " +
-        "FROM workflow_cycles c WHERE c.Year = $year";
+    // Objections are open only during publicity: other cycles skip the lookup. On PostgreSQL the cycles read are
+    // locked until the commit, so a member's own step waits for the advance and then finds the version moved on.
+    private static string Select(WorkflowDbContext db) =>
+        "SELECT c.\"Id\", c.\"StaffNumber\", c.\"Status\", c.\"CommitmentMissing\", c.\"FirstHalfDeclaredAtUtcTicks\" IS NOT NULL, c.\"FirstHalfDeclarationMissing\", " +
+        "c.\"SecondHalfDeclaredAtUtcTicks\" IS NOT NULL, c.\"SecondHalfDeclarationMissing\", c.\"PublicityStartedAtUtcTicks\", c.\"PublicityDays\", " +
+        $"CASE WHEN c.\"Status\" = 'Publicity' THEN EXISTS (SELECT 1 FROM {db.Table<Objection>()} o WHERE o.\"CycleId\" = c.\"Id\" AND o.\"Status\" = 'Open') ELSE FALSE END " +
+        $"FROM {db.Table<Cycle>()} c WHERE c.\"Year\" = @year";
 
-    private const string Update =
-        "UPDATE workflow_cycles SET Status = $status, CommitmentMissing = $commitmentMissing, FirstHalfDeclarationMissing = $firstMissing, " +
-        "SecondHalfDeclarationMissing = $secondMissing, PublicityStartedAtUtcTicks = $publicityStarted, Version = Version + 1 " +
-        "WHERE Id IN (SELECT value FROM json_each($ids))";
+    private static string Update(WorkflowDbContext db) =>
+        $"UPDATE {db.Table<Cycle>()} SET \"Status\" = @status, \"CommitmentMissing\" = @commitmentMissing, \"FirstHalfDeclarationMissing\" = @firstMissing, " +
+        "\"SecondHalfDeclarationMissing\" = @secondMissing, \"PublicityStartedAtUtcTicks\" = @publicityStarted, \"Version\" = \"Version\" + 1 " +
+        (db.Database.IsNpgsql() ? "WHERE \"Id\" = ANY (@ids)" : "WHERE \"Id\" IN (SELECT value FROM json_each(@ids))");
 
-    private const string Log =
-        "INSERT INTO workflow_cycle_transitions (CycleId, AtUtcTicks, Actor, \"Trigger\", \"From\", \"To\", Note) " +
-        "SELECT value, $at, $actor, $trigger, $from, $to, $note FROM json_each($ids)";
+    private static string Log(WorkflowDbContext db) =>
+        $"INSERT INTO {db.Table<CycleTransition>()} (\"CycleId\", \"AtUtcTicks\", \"Actor\", \"Trigger\", \"From\", \"To\", \"Note\") " +
+        "SELECT " + (db.Database.IsNpgsql() ? "id" : "value") + ", @at, @actor, @trigger, @from, @to, @note FROM " +
+        (db.Database.IsNpgsql() ? "unnest(@ids) AS ids(id)" : "json_each(@ids)");
 
     /// <summary>Status names as the EF model stores them.</summary>
     private static readonly Dictionary<string, CycleStatus> Statuses = Enum.GetValues<CycleStatus>().ToDictionary(s => s.ToString(), StringComparer.Ordinal);
 
-    public static async Task<List<CycleRow>> ReadAsync(DbConnection connection, DbTransaction transaction, int year, string? branchCode, CancellationToken cancellationToken)
+    public static async Task<List<CycleRow>> ReadAsync(WorkflowDbContext db, DbTransaction transaction, int year, string? branchCode, CancellationToken cancellationToken)
     {
-        await using var select = connection.CreateCommand();
+        await using var select = transaction.Connection!.CreateCommand();
         select.Transaction = transaction;
-        select.CommandText = Select + (branchCode is null ? string.Empty : " AND c.BranchCode = $branch") + " ORDER BY c.StaffNumber";
-        select.With("$year", year);
+        select.CommandText = Select(db) + (branchCode is null ? string.Empty : " AND c.\"BranchCode\" = @branch") + " ORDER BY c.\"StaffNumber\"" +
+                             (db.Database.IsNpgsql() ? " FOR UPDATE OF c" : string.Empty);
+        select.With("@year", year);
         if (branchCode is not null)
         {
-            select.With("$branch", branchCode);
+            select.With("@branch", branchCode);
         }
 
         var rows = new List<CycleRow>();
@@ -74,36 +78,36 @@ internal static class CycleAdvanceSql
     }
 
     /// <summary>Moves one group and logs its transition for each cycle of it.</summary>
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, AdvanceGroup group, CancellationToken cancellationToken)
+    public static async Task WriteAsync(WorkflowDbContext db, DbTransaction transaction, AdvanceGroup group, CancellationToken cancellationToken)
     {
-        var ids = Json(group.CycleIds);
-        await using var update = connection.CreateCommand();
+        object ids = db.Database.IsNpgsql() ? group.CycleIds.ToArray() : Json(group.CycleIds);
+        await using var update = transaction.Connection!.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = Update;
-        update.With("$status", group.After.Status.ToString());
-        update.With("$commitmentMissing", group.After.CommitmentMissing);
-        update.With("$firstMissing", group.After.FirstHalfDeclarationMissing);
-        update.With("$secondMissing", group.After.SecondHalfDeclarationMissing);
-        update.With("$publicityStarted", group.After.PublicityStartedAtUtcTicks);
-        update.With("$ids", ids);
+        update.CommandText = Update(db);
+        update.With("@status", group.After.Status.ToString());
+        update.With("@commitmentMissing", group.After.CommitmentMissing);
+        update.With("@firstMissing", group.After.FirstHalfDeclarationMissing);
+        update.With("@secondMissing", group.After.SecondHalfDeclarationMissing);
+        update.With("@publicityStarted", group.After.PublicityStartedAtUtcTicks);
+        update.With("@ids", ids);
         var changed = await update.ExecuteNonQueryAsync(cancellationToken);
         if (changed != group.CycleIds.Count)
         {
-            // Read and write share one write transaction, so nothing can remove a cycle in between.
+            // Read and write share one transaction that excludes other writers of these cycles, so nothing can remove one in between.
             throw new InvalidOperationException($"moved {changed} cycles of {group.CycleIds.Count} read in the same transaction");
         }
 
-        await using var log = connection.CreateCommand();
+        await using var log = transaction.Connection!.CreateCommand();
         log.Transaction = transaction;
-        log.CommandText = Log;
+        log.CommandText = Log(db);
         var transition = group.Transition;
-        log.With("$at", transition.AtUtcTicks);
-        log.With("$actor", transition.Actor);
-        log.With("$trigger", transition.Trigger.ToString());
-        log.With("$from", transition.From.ToString());
-        log.With("$to", transition.To.ToString());
-        log.With("$note", transition.Note);
-        log.With("$ids", ids);
+        log.With("@at", transition.AtUtcTicks);
+        log.With("@actor", transition.Actor);
+        log.With("@trigger", transition.Trigger.ToString());
+        log.With("@from", transition.From.ToString());
+        log.With("@to", transition.To.ToString());
+        log.With("@note", transition.Note);
+        log.With("@ids", ids);
         await log.ExecuteNonQueryAsync(cancellationToken);
     }
 

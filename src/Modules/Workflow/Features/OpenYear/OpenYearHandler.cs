@@ -49,7 +49,7 @@ internal sealed class OpenYearHandler(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (BuildingBlocks.Persistence.SqliteErrors.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (BuildingBlocks.Persistence.DatabaseErrors.IsUniqueViolation(exception))
         {
             throw new ConcurrencyConflictException("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null);
         }

@@ -69,7 +69,7 @@ internal sealed class SubmitOpinionHandler(WorkflowDbContext db, CycleStore stor
         {
             await store.SaveAsync(cycle, cancellationToken);
         }
-        catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
         {
             // The same opinion arrived twice at once; the other copy was kept.
             return new OpinionResult(cycle.OpinionCount - 1, Replayed: true);

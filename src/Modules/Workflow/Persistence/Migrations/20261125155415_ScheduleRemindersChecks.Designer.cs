@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Chuangji.Workflow.Modules.Workflow.Persistence.Migrations
 {
-    [DbContext(typeof(WorkflowDbContext))]
+    [DbContext(typeof(SqliteWorkflowDbContext))]
     [Migration("20261125155415_ScheduleRemindersChecks")]
     partial class ScheduleRemindersChecks
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Chuangji.Workflow.Modules.Workflow.Persistence.Migrations
 {
-    [DbContext(typeof(WorkflowDbContext))]
+    [DbContext(typeof(SqliteWorkflowDbContext))]
     internal sealed partial class WorkflowDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)

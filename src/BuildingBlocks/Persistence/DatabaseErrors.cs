@@ -1,0 +1,31 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Chuangji.Workflow.BuildingBlocks.Persistence;
+
+/// <summary>What a database error means for the caller, whichever provider raised it.</summary>
+public static class DatabaseErrors
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    /// <summary>A concurrent request inserted the same key first.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) => IsUniqueViolation(exception.InnerException);
+
+    public static bool IsUniqueViolation(Exception? exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: 2067 or 1555 }
+        || exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// The database could not take the change now because of other transactions (SQLite busy past its timeout; a
+    /// PostgreSQL serialization failure, deadlock or lock timeout): trying again later may succeed.
+    /// </summary>
+    public static bool IsContention(Exception exception) => (exception is DbUpdateException { InnerException: { } inner } ? inner : exception) switch
+    {
+        SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => true,
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable } => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Chuangji.Workflow.Modules.Members.Persistence;
+
+/// <summary>The module's model in its own PostgreSQL schema: the context PostgreSQL's migrations (PostgreSqlMigrations/) are made for.</summary>
+internal sealed class PostgreSqlMembersDbContext(DbContextOptions<PostgreSqlMembersDbContext> options) : MembersDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasDefaultSchema(Schema);
+    }
+}
