@@ -41,6 +41,7 @@ internal static class PlatformRegistration
         services.AddMetrics();
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<RpcMetricsInterceptor>();
+        builder.AddOpenTelemetryWhenConfigured();
         var clock = ServiceClock.Resolve(options.Clock, builder.Environment, TimeProvider.System);
         services.TryAddSingleton(clock);
         if (clock is MovedClock moved)
