@@ -42,7 +42,8 @@ public static class DomainErrorStatus
         var builder = new System.Text.StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {
-            if (i > 0 && char.IsUpper(name[i]))
+            // A new word starts at a capital after a small letter: OK stays OK.
+            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1]))
             {
                 builder.Append('_');
             }

@@ -11,6 +11,12 @@ public sealed class ServiceMetrics
 {
     public const string MeterName = "Chuangji.Workflow";
 
+    /// <summary>The instrument of <see cref="RpcDuration"/>, tagged <c>rpc.method</c> and <c>rpc.grpc.status_code</c>.</summary>
+    public const string RpcDurationName = "chuangji.rpc.server.duration";
+
+    /// <summary>ASP.NET Core's boundaries for http.server.request.duration: the SDK's default ones are for milliseconds.</summary>
+    private static readonly double[] SecondsBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
     public ServiceMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
@@ -20,6 +26,8 @@ public sealed class ServiceMetrics
         ScheduledEvents = meter.CreateCounter<long>("chuangji.schedule.events", "{event}", "Scheduled events run, by work and outcome (done, failed).");
         RemindersMade = meter.CreateCounter<long>("chuangji.reminders.made", "{reminder}", "Reminders written for members and secretaries.");
         RemindersAcknowledged = meter.CreateCounter<long>("chuangji.reminders.acknowledged", "{reminder}", "Reminders the messaging bridge says it delivered (the first acknowledgement).");
+        RpcDuration = meter.CreateHistogram(RpcDurationName, "s", "Calls of the service's RPCs (gRPC or HTTP/JSON) from the first interceptor on, by method and the status the caller received; a stream's call lasts as long as the stream.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBoundaries });
     }
 
     public Counter<long> FactsRecorded { get; }
@@ -33,4 +41,6 @@ public sealed class ServiceMetrics
     public Counter<long> RemindersMade { get; }
 
     public Counter<long> RemindersAcknowledged { get; }
+
+    public Histogram<double> RpcDuration { get; }
 }

@@ -14,6 +14,7 @@ using Chuangji.Workflow.Host.Grpc;
 using Chuangji.Workflow.Host.Security;
 using Chuangji.Workflow.Host.Security.SignIn;
 using Chuangji.Workflow.Host.Seeding;
+using Chuangji.Workflow.Host.Telemetry;
 using Chuangji.Workflow.BuildingBlocks.Http;
 using Chuangji.Workflow.Modules.Assessment;
 using Chuangji.Workflow.Modules.Documents;
@@ -39,6 +40,8 @@ internal static class PlatformRegistration
         services.AddSingleton(options);
         services.AddMetrics();
         services.AddSingleton<ServiceMetrics>();
+        services.AddSingleton<RpcMetricsInterceptor>();
+        builder.AddOpenTelemetryWhenConfigured();
         var clock = ServiceClock.Resolve(options.Clock, builder.Environment, TimeProvider.System);
         services.TryAddSingleton(clock);
         if (clock is MovedClock moved)
@@ -56,11 +59,13 @@ internal static class PlatformRegistration
 
         builder.AddBearerTokens(options);
         builder.AddSessions(options);
-        // Outermost first: refusals of the authorization are mapped like every other refusal.
+        // Outermost first: refusals of the authorization are mapped like every other refusal, and the measure of a
+        // call sees the status its caller receives.
         services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = MessageLimits.MaxRequestBytes;
             grpc.MaxSendMessageSize = MessageLimits.MaxResponseBytes;
+            grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<DomainErrorInterceptor>();
             grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<RpcAuthorizationInterceptor>();

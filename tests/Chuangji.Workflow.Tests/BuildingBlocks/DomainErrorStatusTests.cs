@@ -11,6 +11,8 @@ public sealed class DomainErrorStatusTests
     [InlineData(StatusCode.AlreadyExists, "ALREADY_EXISTS")]
     [InlineData(StatusCode.FailedPrecondition, "FAILED_PRECONDITION")]
     [InlineData(StatusCode.Aborted, "ABORTED")]
+    [InlineData(StatusCode.OK, "OK")]
+    [InlineData(StatusCode.DeadlineExceeded, "DEADLINE_EXCEEDED")]
     public void CanonicalName_IsTheGrpcSpecName(StatusCode code, string name)
     {
         DomainErrorStatus.CanonicalName(code).Should().Be(name);
