@@ -88,6 +88,11 @@ public static class WorkflowModule
         services.AddScoped<IWorkflowRecords, WorkflowRecords>();
         services.AddScoped<IAssessmentPeriods, AssessmentPeriodsFromCalendars>();
         services.AddHostedService<ScheduleStartup>();
+        if (services.Any(d => d.ImplementationInstance is ServiceDatabase { IsPostgreSql: true }))
+        {
+            services.AddHostedService<ReminderNotifications>();
+        }
+
         return services;
     }
 

@@ -26,12 +26,16 @@ public sealed class TestService : IAsyncDisposable
 
     private readonly string _directory;
     private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>False for a second instance on another's database and directory: they are the first's to remove.</summary>
+    private bool _ownsDatabase = true;
     private readonly string? _environment;
     private IReadOnlyDictionary<string, string?> _settings;
     private WebApplicationFactory<Program> _factory;
 
-    private TestService(string directory, TestDatabase database, FakeTimeProvider? time, IReadOnlyDictionary<string, string?> settings, string? environment = null)
+    private TestService(string directory, TestDatabase database, FakeTimeProvider? time, IReadOnlyDictionary<string, string?> settings, string? environment = null, string? signingKey = null)
     {
+        _signingKey = signingKey ?? _signingKey;
         _directory = directory;
         Database = database;
         _settings = settings;
@@ -142,6 +146,15 @@ public sealed class TestService : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Another instance of the service on this one's database (PostgreSQL), data directory and signing key, as a second
+    /// machine behind a load balancer: its own clock (set to this one's reading) and scheduler, if the settings say so.
+    /// </summary>
+    internal TestService StartSecondInstance(IReadOnlyDictionary<string, string?>? settings = null) =>
+        Database.IsPostgreSql
+            ? new TestService(_directory, Database, new FakeTimeProvider(Time.GetUtcNow()), settings ?? _settings, _environment, _signingKey) { _ownsDatabase = false }
+            : throw new InvalidOperationException("several instances share a PostgreSQL database; the SQLite file is one machine's");
+
     /// <summary>Stops the host, leaving the database in place.</summary>
     internal async Task StopAsync()
     {
@@ -160,8 +173,11 @@ public sealed class TestService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await Database.DropAsync();
-        DeleteDirectory();
+        if (_ownsDatabase)
+        {
+            await Database.DropAsync();
+            DeleteDirectory();
+        }
     }
 
     private void DeleteDirectory()

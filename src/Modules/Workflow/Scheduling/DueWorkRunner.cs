@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Telemetry;
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.BuildingBlocks.Time;
@@ -20,8 +22,12 @@ namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 /// group sees it (GetYear) and tried again by every sweep; a failed phase close holds back the later closes
 /// of its year (closing H1 must not run over a commitment close that did not happen), nothing else.
 /// </summary>
-internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, CollegeClock clock, SweepMonitor monitor, ServiceMetrics metrics, ILogger<DueWorkRunner> logger)
+internal sealed partial class DueWorkRunner(
+    IServiceScopeFactory scopes, ServiceDatabase database, CollegeClock clock, SweepMonitor monitor, ServiceMetrics metrics, ILogger<DueWorkRunner> logger)
 {
+    /// <summary>The advisory lock that makes instances sharing a PostgreSQL database sweep one at a time: "duework" in ASCII.</summary>
+    private const long OneInstanceAtATime = 0x64_7565_776F_726B;
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -29,8 +35,11 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
         await _oneAtATime.WaitAsync(cancellationToken);
         var now = clock.UtcNow;
         var failures = 0;
+        DbConnection? clusterLock = null;
         try
         {
+            // One sweep at a time across the instances too: the next finds in the run ledger what this one did.
+            clusterLock = database.IsPostgreSql ? await TakeClusterLockAsync(cancellationToken) : null;
             List<WorkflowYear> years;
             await using (var scope = scopes.CreateAsyncScope())
             {
@@ -44,8 +53,32 @@ internal sealed partial class DueWorkRunner(IServiceScopeFactory scopes, College
         }
         finally
         {
+            if (clusterLock is not null)
+            {
+                // Closing the session releases its advisory lock.
+                await clusterLock.DisposeAsync();
+            }
+
             _oneAtATime.Release();
             monitor.Completed(now, failures);
+        }
+    }
+
+    private async Task<DbConnection> TakeClusterLockAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            await using var take = connection.CreateCommand();
+            take.CommandText = "SELECT pg_advisory_lock(@key)";
+            take.With("@key", OneInstanceAtATime);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
     }
 
