@@ -19,6 +19,29 @@ public static class DatabaseErrors
         || exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>
+    /// The database cannot be reached now (the server down or restarting, a connection cut): the call may succeed when
+    /// tried again, and the caller is told so (UNAVAILABLE) rather than blamed on the service.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException postgres)
+            {
+                // 08: connection exception; 57: operator intervention (shutdown, admin termination, cannot connect now).
+                return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("57", StringComparison.Ordinal);
+            }
+
+            if (inner is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The database could not take the change now because of other transactions (SQLite busy past its timeout; a
     /// PostgreSQL serialization failure, deadlock or lock timeout): trying again later may succeed.
     /// </summary>

@@ -8,8 +8,9 @@ namespace Chuangji.Workflow.Host.Database;
 
 /// <summary>
 /// Readiness: the schema is migrated and the database answers now. SQLite: a fresh, unpooled connection that may not
-/// create the file, so a database gone from under the service is unhealthy, not a new empty one. PostgreSQL: a pooled
-/// connection that reads a module's history, so a server down or a database dropped is unhealthy.
+/// create the file, so a database gone from under the service is unhealthy, not a new empty one. PostgreSQL: an
+/// unpooled connection too, so a connection the server cut is not mistaken for the server. Either way a module's migrations history is read, so a server down, or a database dropped or made anew
+/// empty under the running service, is unhealthy.
 /// </summary>
 internal sealed class DatabaseHealthCheck(DatabaseReadiness readiness, ServiceDatabase database) : IHealthCheck
 {
@@ -25,12 +26,14 @@ internal sealed class DatabaseHealthCheck(DatabaseReadiness readiness, ServiceDa
             await using var connection = Probe();
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            // Reads the schema: a file emptied or overwritten, or a database dropped, fails here, where SELECT 1 would not.
+            // Reads a module's migrations history: a file emptied or overwritten, or a database dropped or made anew
+            // empty, fails here (no such table, or no migration in it), where SELECT 1 would not.
             command.CommandText = database.IsPostgreSql
-                ? "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'members'"
-                : "SELECT count(*) FROM sqlite_master";
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy("database migrated and reachable");
+                ? $"SELECT count(*) FROM \"members\".\"{ModuleDbContextRegistration.PostgreSqlHistoryTable}\""
+                : $"SELECT count(*) FROM \"{ModuleDbContextRegistration.MigrationsHistoryTable("Members")}\"";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0
+                ? HealthCheckResult.Healthy("database migrated and reachable")
+                : HealthCheckResult.Unhealthy("database unreachable");
         }
         catch (DbException exception)
         {
@@ -40,6 +43,6 @@ internal sealed class DatabaseHealthCheck(DatabaseReadiness readiness, ServiceDa
     }
 
     private DbConnection Probe() => database.IsPostgreSql
-        ? new NpgsqlConnection(database.ConnectionString)
+        ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString)
         : new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ConnectionString);
 }

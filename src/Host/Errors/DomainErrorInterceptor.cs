@@ -80,12 +80,18 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
                 return new RpcException(new Status(StatusCode.Unavailable, "the database is busy; retry shortly"));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
+            case var unreachable when DatabaseErrors.IsUnavailable(unreachable):
+                LogUnreachable(logger, context.Method, unreachable);
+                return new RpcException(new Status(StatusCode.Unavailable, "the database cannot be reached now; retry shortly"));
             default:
                 var reference = Guid.NewGuid().ToString("N")[..12];
                 LogFailed(logger, exception, context.Method, reference);
                 return new RpcException(new Status(StatusCode.Internal, $"internal error; reference {reference}"));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} could not reach the database; answered UNAVAILABLE")]
+    private static partial void LogUnreachable(ILogger logger, string method, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} found the database busy past its timeout, or lost to another transaction")]
     private static partial void LogBusy(ILogger logger, string method);

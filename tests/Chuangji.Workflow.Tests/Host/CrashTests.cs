@@ -35,14 +35,11 @@ public sealed class CrashTests(ITestOutputHelper output)
     public async Task Kill_MidLoad_KeepsEveryAcknowledgedFactOnce_AndEveryRetryCountsOnce()
     {
         var clock = Stopwatch.StartNew();
-        var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        var directory = NewDirectory();
         // The database migrated once per run (what a service finds after its first start): the crash, not the migrations, is under test here.
         var database = await TestDatabase.CreateAsync(directory, await TemplateDatabase.GetAsync(scheduler: false));
         var signingKey = ChildService.NewSigningKey();
-        // Two days ago by UTC: in the past in the college's time zone (Asia/Shanghai, ahead of UTC) too.
-        var occurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
-        var staffNumbers = Enumerable.Range(0, Members).Select(i => $"T{3001 + i}").ToArray();
+        var staffNumbers = StaffNumbers();
         ChildService? service = null;
         try
         {
@@ -50,7 +47,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             var started = clock.Elapsed;
             await SeedAsync(service, staffNumbers);
 
-            var load = new Load(staffNumbers, occurredOn);
+            var load = new Load(staffNumbers, OccurredOn);
             await load.RunUntilKilledAsync(service);
             output.WriteLine($"killed pid {service.ProcessId} (exit {service.ExitCode}) after {load.LoadTime.TotalSeconds:0.00} s of load by {Clients} clients: " +
                              $"{load.Sent.Count} requests sent, {load.Acknowledged.Count} acknowledged, {load.InFlight.Count} in flight, {load.SentAfterDeath} sent after it was gone");
@@ -60,33 +57,8 @@ public sealed class CrashTests(ITestOutputHelper output)
             service = null;
 
             service = await ChildService.StartAsync(directory, signingKey, database);
-            using var channel = service.NewChannel();
-            var assessment = new AssessmentService.AssessmentServiceClient(channel);
-
-            var afterCrash = await ListFactsAsync(assessment, occurredOn.Year, load.Sent.Count);
-            var storedIds = afterCrash.Select(f => f.RequestId).ToHashSet();
-            Duplicates(afterCrash).Should().BeEmpty("no request id may be stored twice");
-            afterCrash.Select(f => f.RequestId).Where(id => !load.Sent.ContainsKey(id)).Should().BeEmpty("only requests that were sent may be stored");
-            load.Acknowledged.Keys.Where(id => !storedIds.Contains(id)).Order().Should()
-                .BeEmpty("every acknowledged fact must survive the crash ({0} acknowledged, {1} stored)", load.Acknowledged.Count, afterCrash.Count);
-            afterCrash.Where(f => load.Acknowledged.TryGetValue(f.RequestId, out var answered) && !answered.Equals(f)).Select(f => f.RequestId).Should()
-                .BeEmpty("an acknowledged fact must be stored as it was answered");
-            var inFlightStored = load.InFlight.Count(storedIds.Contains);
-            output.WriteLine($"after the restart: {afterCrash.Count} facts, every acknowledged one once; of those in flight " +
-                             $"{inFlightStored} were stored anyway, {load.InFlight.Count - inFlightStored} not");
-
-            var retried = clock.Elapsed;
-            var problems = await RetryEveryRequestAsync(service, load, storedIds);
-            problems.Should().BeEmpty("a retry must answer with its fact, replayed exactly when it was stored before; the service's last output:\n{0}", service.OutputTail());
-
-            var afterRetry = await ListFactsAsync(assessment, occurredOn.Year, load.Sent.Count);
-            Duplicates(afterRetry).Should().BeEmpty("a retried request never counts twice");
-            var retriedIds = afterRetry.Select(f => f.RequestId).ToHashSet();
-            load.Sent.Keys.Where(id => !retriedIds.Contains(id)).Order().Should().BeEmpty("after the retries every sent request is a fact");
-            afterRetry.Should().HaveCount(load.Sent.Count, "after the retries every sent request is exactly one fact, and nothing else is");
-
-            output.WriteLine($"after retrying all {load.Sent.Count} requests: {afterRetry.Count} facts, one per request id");
-            output.WriteLine($"time: first start {started.TotalSeconds:0.0} s, crash and restart checked at {retried.TotalSeconds:0.0} s, total {clock.Elapsed.TotalSeconds:0.0} s");
+            await VerifyEveryAcknowledgedFactOnce_AndEveryRetryCountsOnceAsync(service, load);
+            output.WriteLine($"time: first start {started.TotalSeconds:0.0} s, total {clock.Elapsed.TotalSeconds:0.0} s");
         }
         finally
         {
@@ -96,15 +68,105 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
 
             await database.DropAsync();
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open is left for the OS to clean; the test's outcome does not depend on it.
-            }
+            DeleteDirectory(directory);
         }
+    }
+
+    /// <summary>
+    /// Two instances on one PostgreSQL database, the clients spread over both; one is killed mid-load. The other, still
+    /// serving, holds every fact either acknowledged, once, and retrying every request there stores each once.
+    /// </summary>
+    [PostgreSqlOnlyFact]
+    public async Task KillOneOfTwoInstances_MidLoad_TheOtherKeepsEveryAcknowledgedFactOnce_AndEveryRetryCountsOnce()
+    {
+        var (first, second) = (NewDirectory(), NewDirectory());
+        var database = await TestDatabase.CreateAsync(first, await TemplateDatabase.GetAsync(scheduler: false));
+        var signingKey = ChildService.NewSigningKey();
+        var staffNumbers = StaffNumbers();
+        ChildService? killed = null;
+        ChildService? survivor = null;
+        try
+        {
+            killed = await ChildService.StartAsync(first, signingKey, database);
+            survivor = await ChildService.StartAsync(second, signingKey, database);
+            await SeedAsync(survivor, staffNumbers);
+
+            var load = new Load(staffNumbers, OccurredOn);
+            await load.RunUntilKilledAsync(killed, survivor);
+            output.WriteLine($"killed one of two instances after {load.LoadTime.TotalSeconds:0.00} s of load by {Clients} clients over both: " +
+                             $"{load.Sent.Count} requests sent, {load.Acknowledged.Count} acknowledged, {load.InFlight.Count} in flight");
+            load.Unexpected.Should().BeEmpty("before the kill every request must be acknowledged; the killed instance's last output:\n{0}", killed.OutputTail());
+            load.InFlight.Should().NotBeEmpty("the kill must come mid-load, with requests unanswered");
+
+            await VerifyEveryAcknowledgedFactOnce_AndEveryRetryCountsOnceAsync(survivor, load);
+        }
+        finally
+        {
+            foreach (var instance in new[] { killed, survivor })
+            {
+                if (instance is not null)
+                {
+                    await instance.DisposeAsync();
+                }
+            }
+
+            await database.DropAsync();
+            DeleteDirectory(first);
+            DeleteDirectory(second);
+        }
+    }
+
+    /// <summary>Two days ago by UTC: in the past in the college's time zone (Asia/Shanghai, ahead of UTC) too.</summary>
+    private static DateOnly OccurredOn => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+
+    private static string[] StaffNumbers() => Enumerable.Range(0, Members).Select(i => $"T{3001 + i}").ToArray();
+
+    private static string NewDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "chuangji-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static void DeleteDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean; the test's outcome does not depend on it.
+        }
+    }
+
+    private async Task VerifyEveryAcknowledgedFactOnce_AndEveryRetryCountsOnceAsync(ChildService service, Load load)
+    {
+        using var channel = service.NewChannel();
+        var assessment = new AssessmentService.AssessmentServiceClient(channel);
+        var year = OccurredOn.Year;
+
+        var afterCrash = await ListFactsAsync(assessment, year, load.Sent.Count);
+        var storedIds = afterCrash.Select(f => f.RequestId).ToHashSet();
+        Duplicates(afterCrash).Should().BeEmpty("no request id may be stored twice");
+        afterCrash.Select(f => f.RequestId).Where(id => !load.Sent.ContainsKey(id)).Should().BeEmpty("only requests that were sent may be stored");
+        load.Acknowledged.Keys.Where(id => !storedIds.Contains(id)).Order().Should()
+            .BeEmpty("every acknowledged fact must survive the crash ({0} acknowledged, {1} stored)", load.Acknowledged.Count, afterCrash.Count);
+        afterCrash.Where(f => load.Acknowledged.TryGetValue(f.RequestId, out var answered) && !answered.Equals(f)).Select(f => f.RequestId).Should()
+            .BeEmpty("an acknowledged fact must be stored as it was answered");
+        var inFlightStored = load.InFlight.Count(storedIds.Contains);
+        output.WriteLine($"after the crash: {afterCrash.Count} facts, every acknowledged one once; of those in flight " +
+                         $"{inFlightStored} were stored anyway, {load.InFlight.Count - inFlightStored} not");
+
+        var problems = await RetryEveryRequestAsync(service, load, storedIds);
+        problems.Should().BeEmpty("a retry must answer with its fact, replayed exactly when it was stored before; the service's last output:\n{0}", service.OutputTail());
+
+        var afterRetry = await ListFactsAsync(assessment, year, load.Sent.Count);
+        Duplicates(afterRetry).Should().BeEmpty("a retried request never counts twice");
+        var retriedIds = afterRetry.Select(f => f.RequestId).ToHashSet();
+        load.Sent.Keys.Where(id => !retriedIds.Contains(id)).Order().Should().BeEmpty("after the retries every sent request is a fact");
+        afterRetry.Should().HaveCount(load.Sent.Count, "after the retries every sent request is exactly one fact, and nothing else is");
+        output.WriteLine($"after retrying all {load.Sent.Count} requests: {afterRetry.Count} facts, one per request id");
     }
 
     private static async Task SeedAsync(ChildService service, IReadOnlyList<string> staffNumbers)
@@ -209,15 +271,21 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         public TimeSpan LoadTime { get; private set; }
 
-        public async Task RunUntilKilledAsync(ChildService service)
+        /// <summary>
+        /// Loads <paramref name="service"/> (the even clients, when a <paramref name="survivor"/> takes the odd ones) and kills
+        /// it mid-load. After the kill the clients of the survivor stop sending: each finishes the call it is in.
+        /// </summary>
+        public async Task RunUntilKilledAsync(ChildService service, ChildService? survivor = null)
         {
-            var channels = Enumerable.Range(0, Clients).Select(_ => service.NewChannel()).ToArray();
+            var channels = Enumerable.Range(0, Clients).Select(c => (survivor is not null && c % 2 == 1 ? survivor : service).NewChannel()).ToArray();
             try
             {
                 // The year's first fact stores its scoring table: it goes alone, as a campus system's first call would.
                 await SendAsync(new AssessmentService.AssessmentServiceClient(channels[0]), Input("crash-first", staffNumbers[0]));
                 var clock = Stopwatch.StartNew();
-                var clients = Enumerable.Range(0, Clients).Select(c => Task.Run(() => ClientAsync(c, new AssessmentService.AssessmentServiceClient(channels[c])))).ToArray();
+                var clients = Enumerable.Range(0, Clients)
+                .Select(c => Task.Run(() => ClientAsync(c, new AssessmentService.AssessmentServiceClient(channels[c]), stopsAtKill: survivor is not null && c % 2 == 1)))
+                .ToArray();
                 await Task.Delay(LoadBeforeKill);
                 while (Acknowledged.Count < Clients && clock.Elapsed < MostLoadBeforeKill && !clients.All(c => c.IsCompleted))
                 {
@@ -239,9 +307,9 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
         }
 
-        private async Task ClientAsync(int client, AssessmentService.AssessmentServiceClient assessment)
+        private async Task ClientAsync(int client, AssessmentService.AssessmentServiceClient assessment, bool stopsAtKill)
         {
-            for (var n = 0; n < MaxRequestsPerClient; n++)
+            for (var n = 0; n < MaxRequestsPerClient && !(stopsAtKill && _killed); n++)
             {
                 if (!await SendAsync(assessment, Input($"crash-{client:D2}-{n:D4}", staffNumbers[(client + n) % staffNumbers.Count])))
                 {

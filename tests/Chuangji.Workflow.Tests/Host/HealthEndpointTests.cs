@@ -56,13 +56,39 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 
         var (ready, readyBody) = await GetAsync(anyone, "/health/ready");
         var (live, _) = await GetAsync(anyone, "/health/live");
+        await OnServerAsync($"CREATE DATABASE {name}");
+        var (empty, _) = await GetAsync(anyone, "/health/ready");
+        await OnServerAsync($"DROP DATABASE {name} WITH (FORCE)");
         await OnServerAsync($"ALTER DATABASE {name}_away RENAME TO {name}");
         var (back, _) = await GetAsync(anyone, "/health/ready");
 
         ready.Should().Be(HttpStatusCode.ServiceUnavailable);
         readyBody.GetProperty("checks").GetProperty("database").GetProperty("description").GetString().Should().Be("database unreachable", "an anonymous answer says that, not why");
         live.Should().Be(HttpStatusCode.OK);
+        empty.Should().Be(HttpStatusCode.ServiceUnavailable, "a database made anew, empty, under the running service is not the migrated one");
         back.Should().Be(HttpStatusCode.OK, "ready again once the database is back");
+    }
+
+    [PostgreSqlOnlyFact]
+    public async Task ConnectionsCutByTheServer_AreUnavailable_NotAnInternalError_AndTheRetryWorks()
+    {
+        var members = new Chuangji.Members.V1.MembersService.MembersServiceClient(_service.Channel);
+        await members.ListBranchesAsync(new Chuangji.Members.V1.ListBranchesRequest());
+        await OnServerAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_service.Database.PostgreSqlName}'");
+
+        Grpc.Core.StatusCode first;
+        try
+        {
+            await members.ListBranchesAsync(new Chuangji.Members.V1.ListBranchesRequest());
+            first = Grpc.Core.StatusCode.OK;
+        }
+        catch (Grpc.Core.RpcException refused)
+        {
+            first = refused.StatusCode;
+        }
+
+        first.Should().BeOneOf([Grpc.Core.StatusCode.OK, Grpc.Core.StatusCode.Unavailable], "a pooled connection the server cut is the database's outage, which a retry may outlast");
+        await members.ListBranchesAsync(new Chuangji.Members.V1.ListBranchesRequest());
     }
 
     private static async Task OnServerAsync(string sql)

@@ -52,6 +52,8 @@ public sealed class ChildService : IAsyncDisposable
             hostDll,
             $"--Chuangji:DataDirectory={dataDirectory}",
             $"--Kestrel:Endpoints:Grpc:Url={address.ToString().TrimEnd('/')}",
+            // Its plain-HTTP endpoint on a port of its own too: two instances side by side must not meet on the default.
+            $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{Loopback.FreePort()}",
             $"--Chuangji:Auth:SigningKey={signingKey}",
             "--Chuangji:Scheduler:Enabled=false",
             // The given database, or the file in the data directory, whatever the environment says: the restart must find it.
