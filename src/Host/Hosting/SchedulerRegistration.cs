@@ -35,7 +35,6 @@ internal static class SchedulerRegistration
                 if (database.IsPostgreSql)
                 {
                     store.UsePostgres(connectionString);
-                    store.ConfigureStore(options => options.TablePrefix = $"{PostgreSqlSchema}.qrtz_");
                     store.UseClustering(cluster =>
                     {
                         cluster.CheckinInterval = TimeSpan.FromSeconds(5);
@@ -47,6 +46,20 @@ internal static class SchedulerRegistration
                     store.UseSqlite(connectionString);
                 }
 
+                store.ConfigureStore(options =>
+                {
+                    if (database.IsPostgreSql)
+                    {
+                        options.TablePrefix = $"{PostgreSqlSchema}.qrtz_";
+                    }
+
+                    // A trigger is never "misfired": fired late (after a restart, a busy minute, a clock moved on), it
+                    // fires now all the same, on the acquiring thread. The work it starts is a catch-up that does
+                    // whatever is due, so lateness needs no handling of its own, and a misfire left to Quartz's
+                    // periodic handler could wait up to its interval before anything ran.
+                    options.MisfireThreshold = TimeSpan.FromDays(3650);
+                    options.MisfireHandlerFrequency = TimeSpan.FromMinutes(1);
+                });
                 store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer();
             });

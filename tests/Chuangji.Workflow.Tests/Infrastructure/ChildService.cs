@@ -44,6 +44,22 @@ public sealed class ChildService : IAsyncDisposable
     /// <summary>Starts the host on <paramref name="dataDirectory"/> and waits until it is SERVING; its calls carry a leadership token signed with <paramref name="signingKey"/>.</summary>
     public static async Task<ChildService> StartAsync(string dataDirectory, string signingKey, TestDatabase? database = null)
     {
+        // A port free when asked may be taken by another test's host before this one binds it: then it starts again
+        // on other ports (the process says so and exits before it serves anything).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(dataDirectory, signingKey, database);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<ChildService> StartOnFreePortsAsync(string dataDirectory, string signingKey, TestDatabase? database)
+    {
         var (dotnet, hostDll) = Locate();
         var token = LeadershipToken(signingKey);
         var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
@@ -138,6 +154,11 @@ public sealed class ChildService : IAsyncDisposable
             {
                 // Its output is read to the end first: the last lines say why it stopped.
                 await _process.WaitForExitAsync();
+                if (OutputTail().Contains("address already in use", StringComparison.Ordinal))
+                {
+                    throw new PortTakenException();
+                }
+
                 throw new InvalidOperationException(
                     $"the Host (pid {_process.Id}) exited with {_process.ExitCode} while starting; its last output:\n{OutputTail()}");
             }
@@ -152,9 +173,10 @@ public sealed class ChildService : IAsyncDisposable
 
                 last = reply.Status.ToString();
             }
-            catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal)
             {
-                // Not listening yet.
+                // Not listening yet, or (Internal: no HTTP/2 handshake) another process listens on the port; if this one
+                // could not bind it, it exits, and the check above says so.
                 last = exception.StatusCode.ToString();
             }
 
@@ -216,3 +238,6 @@ public sealed class ChildService : IAsyncDisposable
             $"{HostDll} with its runtimeconfig.json is in none of: {string.Join(", ", candidates)}; build the solution ({configuration}) first");
     }
 }
+
+/// <summary>The child could not bind a port it was given: another process took it first.</summary>
+internal sealed class PortTakenException : Exception;
