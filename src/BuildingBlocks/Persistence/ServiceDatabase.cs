@@ -85,6 +85,25 @@ public sealed class ServiceDatabase
         }
     }
 
+    /// <summary>
+    /// A PostgreSQL session of its own, outside the pool, for a session-level advisory lock: closing it ends the session
+    /// and so releases the lock, whatever happened (a pooled connection would keep both, idle, for the next borrower).
+    /// </summary>
+    public async Task<DbConnection> OpenLockSessionAsync(CancellationToken cancellationToken)
+    {
+        var session = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            await session.OpenAsync(cancellationToken);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (IsPostgreSql)

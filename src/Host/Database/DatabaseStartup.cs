@@ -49,7 +49,7 @@ internal sealed partial class DatabaseStartup(
 
     private async Task MigrateOneInstanceAtATimeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenLockSessionAsync(cancellationToken);
         await using (var take = connection.CreateCommand())
         {
             take.CommandText = "SELECT pg_advisory_lock(@key)";
@@ -57,7 +57,7 @@ internal sealed partial class DatabaseStartup(
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // Closing the connection releases the lock too, also when a migration fails.
+        // Closing the session (not pooled) releases the lock too, also when a migration fails.
         await using (var schema = connection.CreateCommand())
         {
             // Quartz creates its own tables when its scheduler starts, in a schema that must exist by then.

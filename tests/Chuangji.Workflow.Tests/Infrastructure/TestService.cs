@@ -150,10 +150,23 @@ public sealed class TestService : IAsyncDisposable
     /// Another instance of the service on this one's database (PostgreSQL), data directory and signing key, as a second
     /// machine behind a load balancer: its own clock (set to this one's reading) and scheduler, if the settings say so.
     /// </summary>
-    internal TestService StartSecondInstance(IReadOnlyDictionary<string, string?>? settings = null) =>
-        Database.IsPostgreSql
-            ? new TestService(_directory, Database, new FakeTimeProvider(Time.GetUtcNow()), settings ?? _settings, _environment, _signingKey) { _ownsDatabase = false }
-            : throw new InvalidOperationException("several instances share a PostgreSQL database; the SQLite file is one machine's");
+    /// <remarks>
+    /// Its connection string names it (Application Name), so its connections are a pool of their own, as another
+    /// machine's would be, not the first instance's idle ones (Npgsql's pools are per connection string, per process).
+    /// </remarks>
+    internal TestService StartSecondInstance(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        if (!Database.IsPostgreSql)
+        {
+            throw new InvalidOperationException("several instances share a PostgreSQL database; the SQLite file is one machine's");
+        }
+
+        var own = new Dictionary<string, string?>(settings ?? _settings)
+        {
+            ["ConnectionStrings:Chuangji"] = new Npgsql.NpgsqlConnectionStringBuilder(Database.ConnectionString) { ApplicationName = "second instance" }.ConnectionString,
+        };
+        return new TestService(_directory, Database, new FakeTimeProvider(Time.GetUtcNow()), own, _environment, _signingKey) { _ownsDatabase = false };
+    }
 
     /// <summary>Stops the host, leaving the database in place.</summary>
     internal async Task StopAsync()

@@ -55,7 +55,7 @@ internal sealed partial class DueWorkRunner(
         {
             if (clusterLock is not null)
             {
-                // Closing the session releases its advisory lock.
+                // Closing the session (not pooled) releases its advisory lock.
                 await clusterLock.DisposeAsync();
             }
 
@@ -66,7 +66,7 @@ internal sealed partial class DueWorkRunner(
 
     private async Task<DbConnection> TakeClusterLockAsync(CancellationToken cancellationToken)
     {
-        var connection = await database.OpenAsync(cancellationToken);
+        var connection = await database.OpenLockSessionAsync(cancellationToken);
         try
         {
             await using var take = connection.CreateCommand();

@@ -2,7 +2,9 @@ using Chuangji.Assessment.V1;
 using Chuangji.Workflow.Tests.Infrastructure;
 using Chuangji.Workflow.Tests.Members;
 using Chuangji.Workflow.V1;
+using Chuangji.Workflow.Modules.Workflow.Scheduling;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chuangji.Workflow.Tests.Host.Clustering;
 
@@ -141,6 +143,24 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         }
 
         rest.Should().Equal(made.Skip(made.Count / 2).Select(r => r.Id), "resuming after a cursor repeats nothing and loses nothing");
+    }
+
+    [PostgreSqlOnlyFact]
+    public async Task Sweeps_TakeTurnsAcrossTheInstances_AndEveryOneEnds()
+    {
+        await new WorkflowService.WorkflowServiceClient(_first.Channel).OpenYearAsync(new OpenYearRequest { Year = 2026, Actor = "leadership" });
+        var sweeps = new[] { _first, _second }.Select(instance => instance.Services.GetRequiredService<DueWorkRunner>()).ToList();
+
+        // Each takes the database-wide turn and gives it back, so the other's next sweep never waits for ever.
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var sweep in sweeps)
+            {
+                await sweep.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+            }
+        }
+
+        await Task.WhenAll(sweeps.Select(sweep => sweep.RunAsync(CancellationToken.None))).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private static async Task<StatusCode> Outcome(Task call)
