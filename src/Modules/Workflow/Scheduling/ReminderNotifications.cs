@@ -23,7 +23,7 @@ internal sealed partial class ReminderNotifications(ServiceDatabase database, Re
         {
             try
             {
-                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { KeepAlive = 15 }.ConnectionString);
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { KeepAlive = 15, Pooling = false }.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, _) => signal.Notify();
                 await using (var listen = connection.CreateCommand())
