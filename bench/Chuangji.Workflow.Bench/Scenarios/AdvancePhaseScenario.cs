@@ -22,7 +22,12 @@ namespace Chuangji.Workflow.Bench.Scenarios;
 /// </summary>
 internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo, Workspace workspace, PostgresServer? server)
 {
-    private const int Year = 2026;
+    /// <summary>
+    /// Next year in Shanghai: OpenYear places the cycles where today falls in the default calendar and closes, without
+    /// penalty, the phases whose deadline has passed, so only a year whose every deadline is still ahead starts all its
+    /// cycles in the commitment phase (with 2026, from 2026-07-11 on, they started in the second half and the run failed).
+    /// </summary>
+    private static readonly int Year = DateTime.UtcNow.AddHours(8).Year + 1;
     private const int PerBranch = 200;
     private const double TargetRatio = 10;
 
