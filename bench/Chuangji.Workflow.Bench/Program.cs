@@ -43,7 +43,7 @@ try
 
     return 0;
 }
-catch (OperationCanceledException) when (stop.IsCancellationRequested)
+catch (Exception exception) when (stop.IsCancellationRequested && exception is OperationCanceledException or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Cancelled })
 {
     Console.Error.WriteLine("interrupted");
     return 130;

@@ -25,7 +25,7 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
     /// <summary>
     /// Next year in Shanghai: OpenYear places the cycles where today falls in the default calendar and closes, without
     /// penalty, the phases whose deadline has passed, so only a year whose every deadline is still ahead starts all its
-    /// cycles in the commitment phase (with 2026, from 2026-07-11 on, they started in the second half and the run failed).
+    /// cycles in the commitment phase (on 2026-12-01, OpenYear(2026) started them in the second half and the run failed).
     /// </summary>
     private static readonly int Year = DateTime.UtcNow.AddHours(8).Year + 1;
     private const int PerBranch = 200;
