@@ -21,7 +21,8 @@ internal sealed record BenchOptions(
     int DocumentsFactsPerMember,
     int DocumentsRuns,
     int DocumentsWarmup,
-    bool BuildHost)
+    bool BuildHost,
+    string? Postgres)
 {
     public const string Usage =
         """
@@ -30,10 +31,10 @@ internal sealed record BenchOptions(
         scenarios:
           recompute         college-wide recompute (SummarizeYearHandler) against a plain GROUP BY, in process
           list-scorecards   ListScorecards latency over gRPC against the real host
-          record-event      RecordEvent throughput over gRPC (32 clients) against one-transaction-per-row SQLite
+          record-event      RecordEvent throughput over gRPC (32 clients) against one transaction per row on the same database
           advance-phase     AdvancePhase of the whole college over gRPC against a plain SQL UPDATE of the same rows
           documents         the college overview and dossier over HTTP against MiniExcel writing the same cells from memory
-          all               the five, in that order
+          all               the five, in that order (with --postgres: recompute, record-event, advance-phase)
 
         options:
           --members N                recompute: members (default 100000; --quick 5000)
@@ -53,9 +54,17 @@ internal sealed record BenchOptions(
           --documents-warmup N       documents: untimed rounds before them (default 4)
           --no-host-build            do not run `dotnet build -c Release src/Host` first
           --quick                    scale everything down for a smoke run
+          --postgres "<connection>"  run on PostgreSQL: an Npgsql connection string to a maintenance database of a server
+                                     (a role that may create databases); each run's databases are made on it and dropped
+                                     at the end. recompute, record-event (also two hosts on one database) and advance-phase.
         """;
 
     private static readonly string[] Known = ["recompute", "list-scorecards", "record-event", "advance-phase", "documents", "all"];
+
+    /// <summary>The scenarios that run on PostgreSQL; list-scorecards and documents read the host's SQLite file for their baselines.</summary>
+    public static readonly string[] OnPostgreSql = ["recompute", "record-event", "advance-phase"];
+
+    public bool IsPostgreSql => Postgres is not null;
 
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
@@ -83,12 +92,24 @@ internal sealed record BenchOptions(
             DocumentsFactsPerMember: 5,
             DocumentsRuns: quick ? 3 : 5,
             DocumentsWarmup: quick ? 1 : 4,
-            BuildHost: !args.Contains("--no-host-build"));
+            BuildHost: !args.Contains("--no-host-build"),
+            Postgres: null);
 
         for (var i = 1; i < args.Count; i++)
         {
             if (args[i] is "--quick" or "--no-host-build")
             {
+                continue;
+            }
+
+            if (args[i] == "--postgres")
+            {
+                if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
+                {
+                    return null;
+                }
+
+                options = options with { Postgres = args[++i] };
                 continue;
             }
 
@@ -122,6 +143,19 @@ internal sealed record BenchOptions(
             }
 
             i++;
+        }
+
+        if (options.IsPostgreSql)
+        {
+            if (args[0] == "all")
+            {
+                options = options with { Scenarios = OnPostgreSql };
+            }
+            else if (!OnPostgreSql.Contains(args[0]))
+            {
+                Console.Error.WriteLine($"{args[0]} runs on SQLite only (its baseline reads the host's SQLite file); on PostgreSQL: {string.Join(", ", OnPostgreSql)}");
+                return null;
+            }
         }
 
         return options;

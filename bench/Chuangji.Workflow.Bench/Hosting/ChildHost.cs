@@ -2,15 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Bench.Hosting;
 
 /// <summary>
 /// The real service as a child process (the Release build of src/Host) on a free loopback port, with
-/// its own data directory; ready once grpc.health.v1 answers SERVING, stopped with SIGTERM.
+/// its own data directory; ready once grpc.health.v1 answers SERVING, stopped with SIGTERM. Its database is the
+/// SQLite file in the data directory, or a PostgreSQL database given to it (which several hosts may share).
 /// </summary>
 internal sealed class ChildHost : IAsyncDisposable
 {
@@ -23,12 +26,13 @@ internal sealed class ChildHost : IAsyncDisposable
     private readonly Queue<string> _output = new();
     private readonly string _token;
 
-    private ChildHost(Process process, Uri address, Uri httpAddress, string dataDirectory, string token)
+    private ChildHost(Process process, Uri address, Uri httpAddress, string dataDirectory, ServiceDatabase? database, string token)
     {
         _process = process;
         Address = address;
         HttpAddress = httpAddress;
         DataDirectory = dataDirectory;
+        Database = database ?? ServiceDatabase.Sqlite(new SqliteConnectionStringBuilder { DataSource = DatabaseFile }.ToString());
         _token = token;
     }
 
@@ -48,6 +52,9 @@ internal sealed class ChildHost : IAsyncDisposable
     public string DataDirectory { get; }
 
     public string DatabaseFile => Path.Combine(DataDirectory, "chuangji.db");
+
+    /// <summary>The database the host runs on: its SQLite file, or the PostgreSQL database it was started with.</summary>
+    public ServiceDatabase Database { get; }
 
     public TimeSpan ProcessorTime => CpuTime.Of(_process);
 
@@ -79,16 +86,26 @@ internal sealed class ChildHost : IAsyncDisposable
         }
     }
 
-    public static async Task<ChildHost> StartAsync(RepoPaths repo, string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the host on <paramref name="dataDirectory"/> and, when <paramref name="database"/> is a PostgreSQL one, on that
+    /// database (<c>Chuangji__Database__Provider=PostgreSql</c>, <c>ConnectionStrings__Chuangji</c>); otherwise on the SQLite
+    /// file in the data directory. Hosts sharing a data directory share its development signing key, so one token is good on each.
+    /// </summary>
+    public static async Task<ChildHost> StartAsync(RepoPaths repo, string dataDirectory, CancellationToken cancellationToken, ServiceDatabase? database = null)
     {
+        if (database is { IsPostgreSql: false })
+        {
+            throw new ArgumentException("a host's SQLite database is the file in its data directory", nameof(database));
+        }
+
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var httpAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var token = await LeadershipTokenAsync(repo, dataDirectory, cancellationToken);
-        var start = Start(repo, dataDirectory, [repo.HostDll]);
+        var token = await LeadershipTokenAsync(repo, dataDirectory, database, cancellationToken);
+        var start = Start(repo, dataDirectory, database, [repo.HostDll]);
         start.Environment["Kestrel__Endpoints__Grpc__Url"] = address.ToString().TrimEnd('/');
         start.Environment["Kestrel__Endpoints__Http__Url"] = httpAddress.ToString().TrimEnd('/');
         var process = Process.Start(start) ?? throw new InvalidOperationException("the Host did not start");
-        var host = new ChildHost(process, address, httpAddress, dataDirectory, token);
+        var host = new ChildHost(process, address, httpAddress, dataDirectory, database, token);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -133,6 +150,18 @@ internal sealed class ChildHost : IAsyncDisposable
         return client;
     }
 
+    private static ProcessStartInfo Start(RepoPaths repo, string dataDirectory, ServiceDatabase? database, IEnumerable<string> arguments)
+    {
+        var start = Start(repo, dataDirectory, arguments);
+        if (database is not null)
+        {
+            start.Environment["Chuangji__Database__Provider"] = "PostgreSql";
+            start.Environment["ConnectionStrings__Chuangji"] = database.ConnectionString;
+        }
+
+        return start;
+    }
+
     private static ProcessStartInfo Start(RepoPaths repo, string dataDirectory, IEnumerable<string> arguments) => new("dotnet", arguments)
     {
         WorkingDirectory = repo.Root,
@@ -149,9 +178,9 @@ internal sealed class ChildHost : IAsyncDisposable
     };
 
     /// <summary>The host's own token command, on the same data directory: it makes the development key the host will use.</summary>
-    private static async Task<string> LeadershipTokenAsync(RepoPaths repo, string dataDirectory, CancellationToken cancellationToken)
+    private static async Task<string> LeadershipTokenAsync(RepoPaths repo, string dataDirectory, ServiceDatabase? database, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(Start(repo, dataDirectory, [repo.HostDll, "token", "--role", "leadership", "--expires", "1d"]))
+        using var process = Process.Start(Start(repo, dataDirectory, database, [repo.HostDll, "token", "--role", "leadership", "--expires", "1d"]))
             ?? throw new InvalidOperationException("the token command did not start");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);

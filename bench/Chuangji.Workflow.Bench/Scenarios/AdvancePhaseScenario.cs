@@ -1,8 +1,13 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Chuangji.Workflow.Bench.Hosting;
 using Chuangji.Workflow.Bench.Seeding;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
+using Chuangji.Workflow.Modules.Members.Persistence;
+using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Chuangji.Workflow.V1;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Chuangji.Workflow.Bench.Scenarios;
 
@@ -11,11 +16,18 @@ namespace Chuangji.Workflow.Bench.Scenarios;
 /// plain SQL UPDATE of the same rows on a copy of the same database. The year is seeded once (roster and
 /// OpenYear through gRPC); every run, ours and the baseline's, starts from a fresh copy of that file, so
 /// each call moves exactly the same cycles. One branch is advanced first in every phase, untimed (in the
-/// baseline too), so the timed call is not the process's first use of the code paths.
+/// baseline too), so the timed call is not the process's first use of the code paths. With --postgres the year is
+/// seeded into a database on the server and every run's copy is <c>CREATE DATABASE … TEMPLATE</c> of it, made
+/// after the seeding host has disconnected.
 /// </summary>
-internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo, Workspace workspace)
+internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo, Workspace workspace, PostgresServer? server)
 {
-    private const int Year = 2026;
+    /// <summary>
+    /// Next year in Shanghai: OpenYear places the cycles where today falls in the default calendar and closes, without
+    /// penalty, the phases whose deadline has passed, so only a year whose every deadline is still ahead starts all its
+    /// cycles in the commitment phase (on 2026-12-01, OpenYear(2026) started them in the second half and the run failed).
+    /// </summary>
+    private static readonly int Year = DateTime.UtcNow.AddHours(8).Year + 1;
     private const int PerBranch = 200;
     private const double TargetRatio = 10;
 
@@ -33,7 +45,8 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
     {
         var moved = options.AdvanceMembers;
         Report.Heading($"advance-phase: AdvancePhase of the whole college over gRPC, {Report.Count(moved)} cycles moved per call, {Phases.Length} phases, " +
-                       $"{options.AdvanceRuns} run(s) on fresh copies, vs a plain SQL UPDATE of the same rows (WAL, synchronous = FULL)");
+                       $"{options.AdvanceRuns} run(s) on fresh copies, vs a plain SQL UPDATE of the same rows " +
+                       (server is null ? "(SQLite, WAL, synchronous = FULL)" : "(PostgreSQL, copies made with CREATE DATABASE … TEMPLATE)"));
         await ChildHost.EnsureBuiltAsync(repo, options.BuildHost, cancellationToken);
         var roster = Roster.Generate(moved + PerBranch, PerBranch, seed: 400);
         var warmBranch = roster.Branches[0].Code;
@@ -46,8 +59,8 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
         var load = MachineLoad.Start(() => CpuTime.OfThisProcess() + _hostsCpu);
         for (var run = 0; run < options.AdvanceRuns; run++)
         {
-            await OursAsync(Copy(seeded, $"advance-ours-{run + 1}"), warmBranch, moved, ours, oursCpu, cancellationToken);
-            await BaselineAsync(Copy(seeded, $"advance-sql-{run + 1}"), warmBranch, moved, baseline, withFacts, cancellationToken);
+            await OursAsync(seeded, $"advance-ours-{run + 1}", warmBranch, moved, ours, oursCpu, cancellationToken);
+            await BaselineAsync(seeded, $"advance-sql-{run + 1}", warmBranch, moved, baseline, withFacts, cancellationToken);
         }
 
         var rows = new List<IReadOnlyList<string>>();
@@ -69,17 +82,18 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
         Report.Line($"ratio ours/UPDATE: {string.Join(", ", ratios.Select(Report.Ratio))}; worst {Report.Ratio(worst)} (target ≤ {TargetRatio:F0}x: {(worst <= TargetRatio ? "met" : "MISSED")})");
         Report.Line($"noise: {load.Describe()}");
         Report.Result("advance-phase",
-            $"cycles={moved} runs={options.AdvanceRuns} " +
+            $"provider={(server is null ? "sqlite" : "postgresql")} cycles={moved} runs={options.AdvanceRuns} " +
             string.Join(" ", Phases.Select((p, i) => $"{p.To}={Report.Ms(new Stats(ours[i]).Median)}ms/{Report.Ms(new Stats(baseline[i]).Median)}ms={Report.Ratio(ratios[i])}")) +
             $" {Phases[factPhase].To}_vs_update_and_fact_inserts={Report.Ratio(factRatio)}" +
             $" worst={Report.Ratio(worst)} others_cpu={Report.Percent(load.OthersPercent() ?? 0)}");
     }
 
-    private async Task<string> SeedAsync(Roster roster, CancellationToken cancellationToken)
+    private async Task<Seeded> SeedAsync(Roster roster, CancellationToken cancellationToken)
     {
         var seeding = Stopwatch.StartNew();
         var directory = workspace.NewDirectory("advance-seed");
-        await using (var host = await ChildHost.StartAsync(repo, directory, cancellationToken))
+        var database = server is null ? null : await server.CreateAsync("advance-seed", null, cancellationToken);
+        await using (var host = await ChildHost.StartAsync(repo, directory, cancellationToken, database))
         {
             using var channel = host.NewChannel();
             await GrpcSeeding.SeedRosterAsync(channel, roster, cancellationToken);
@@ -88,25 +102,33 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
         }
 
         Report.Line($"seeded over gRPC in {Report.Seconds(seeding.Elapsed.TotalSeconds)} s: {roster.Branches.Count} branches, {Report.Count(roster.Members.Count)} members, OpenYear({Year})");
-        return directory;
+        return new Seeded(directory, database);
     }
 
-    /// <summary>A fresh copy of the seeded files; the seeding host has stopped, so its WAL is checkpointed into the one file.</summary>
-    private string Copy(string seeded, string name)
+    /// <summary>
+    /// A fresh copy of the seeded year: on SQLite a new directory with a copy of the file (the seeding host has stopped, so
+    /// its WAL is checkpointed into the one file), on PostgreSQL a new directory and a database copied from the seeded one.
+    /// </summary>
+    private async Task<(string Directory, ServiceDatabase Database)> CopyAsync(Seeded seeded, string name, CancellationToken cancellationToken)
     {
         var directory = workspace.NewDirectory(name);
-        foreach (var file in Directory.GetFiles(seeded, "chuangji.db*"))
+        if (seeded.Database is not null)
+        {
+            return (directory, await server!.CreateAsync(name, seeded.Database, cancellationToken));
+        }
+
+        foreach (var file in Directory.GetFiles(seeded.Directory, "chuangji.db*"))
         {
             File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
         }
 
-        File.Copy(Path.Combine(seeded, "chuangji.db"), Path.Combine(directory, "seeded.db"));
-        return directory;
+        return (directory, ServiceDatabase.Sqlite(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "chuangji.db"), Pooling = false }.ToString()));
     }
 
-    private async Task OursAsync(string directory, string warmBranch, int moved, List<double>[] times, List<double>[] cpu, CancellationToken cancellationToken)
+    private async Task OursAsync(Seeded seeded, string name, string warmBranch, int moved, List<double>[] times, List<double>[] cpu, CancellationToken cancellationToken)
     {
-        await using var host = await ChildHost.StartAsync(repo, directory, cancellationToken);
+        var (directory, database) = await CopyAsync(seeded, name, cancellationToken);
+        await using var host = await ChildHost.StartAsync(repo, directory, cancellationToken, database.IsPostgreSql ? database : null);
         using var channel = host.NewChannel();
         var workflow = new WorkflowService.WorkflowServiceClient(channel);
         for (var i = 0; i < Phases.Length; i++)
@@ -135,27 +157,25 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
         }
     }
 
-    private static async Task BaselineAsync(
-        string directory, string warmBranch, int moved, List<double>[] times, List<double>[] withFacts, CancellationToken cancellationToken)
+    private async Task BaselineAsync(
+        Seeded seeded, string name, string warmBranch, int moved, List<double>[] times, List<double>[] withFacts, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(directory, "chuangji.db");
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
-        var members = await MemberIdsAsync(connection, warmBranch, cancellationToken);
-        for (var i = 0; i < Phases.Length; i++)
+        List<(long Id, string StaffNumber)> members;
+        await using (var copy = await OpenCopyAsync(seeded, name, cancellationToken))
         {
-            var phase = Phases[i];
-            await UpdateAsync(connection, phase, warmBranch, PerBranch, [], cancellationToken);
-            var start = Stopwatch.GetTimestamp();
-            await UpdateAsync(connection, phase, null, moved, [], cancellationToken);
-            times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            members = await MemberIdsAsync(copy, warmBranch, cancellationToken);
+            for (var i = 0; i < Phases.Length; i++)
+            {
+                var phase = Phases[i];
+                await UpdateAsync(copy, phase, warmBranch, PerBranch, [], cancellationToken);
+                var start = Stopwatch.GetTimestamp();
+                await UpdateAsync(copy, phase, null, moved, [], cancellationToken);
+                times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
         }
 
         // Once more on a fresh copy of the same rows: the commitment close with its facts, as the service must write them.
-        var again = Path.Combine(directory, "again");
-        Directory.CreateDirectory(again);
-        await using var rerun = await ReopenAsync(connection, file, again, cancellationToken);
+        await using var rerun = await OpenCopyAsync(seeded, $"{name}-again", cancellationToken);
         var factPhase = Array.FindIndex(Phases, p => p.RecordsFacts);
         await UpdateAsync(rerun, Phases[factPhase], warmBranch, PerBranch, [], cancellationToken);
         var timed = Stopwatch.GetTimestamp();
@@ -163,24 +183,25 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
         withFacts[factPhase].Add(Stopwatch.GetElapsedTime(timed).TotalMilliseconds);
     }
 
-    /// <summary>A copy of the file as it was before the baseline moved anything (read from the seeded copy's own backup).</summary>
-    private static async Task<SqliteConnection> ReopenAsync(SqliteConnection used, string file, string directory, CancellationToken cancellationToken)
+    /// <summary>A fresh copy of the seeded year and one connection to it (on SQLite unpooled, WAL, synchronous = FULL, as the service commits).</summary>
+    private async Task<Baseline> OpenCopyAsync(Seeded seeded, string name, CancellationToken cancellationToken)
     {
-        await used.CloseAsync();
-        var seededCopy = Path.Combine(Path.GetDirectoryName(file)!, "seeded.db");
-        var copy = Path.Combine(directory, "chuangji.db");
-        File.Copy(seededCopy, copy);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString());
+        var (_, database) = await CopyAsync(seeded, name, cancellationToken);
+        DbConnection connection = database.IsPostgreSql ? new NpgsqlConnection(database.ConnectionString) : new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
-        return connection;
+        if (!database.IsPostgreSql)
+        {
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", cancellationToken);
+        }
+
+        return new Baseline(connection, database);
     }
 
-    private static async Task<List<(long Id, string StaffNumber)>> MemberIdsAsync(SqliteConnection connection, string warmBranch, CancellationToken cancellationToken)
+    private static async Task<List<(long Id, string StaffNumber)>> MemberIdsAsync(Baseline copy, string warmBranch, CancellationToken cancellationToken)
     {
-        await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT Id, StaffNumber FROM members_members WHERE BranchCode <> $warm ORDER BY StaffNumber";
-        select.Parameters.AddWithValue("$warm", warmBranch);
+        await using var select = copy.Connection.CreateCommand();
+        select.CommandText = $"SELECT \"Id\", \"StaffNumber\" FROM {copy.Database.Table(MembersDbContext.Schema, "members_members")} WHERE \"BranchCode\" <> @warm ORDER BY \"StaffNumber\"";
+        select.With("@warm", warmBranch);
         var members = new List<(long, string)>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -193,25 +214,25 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
 
     /// <summary>The same rows moved to the same state, one statement, one transaction: the least any implementation must do.</summary>
     private static async Task UpdateAsync(
-        SqliteConnection connection, Phase phase, string? branch, int expected, IReadOnlyList<(long Id, string StaffNumber)> facts, CancellationToken cancellationToken)
+        Baseline copy, Phase phase, string? branch, int expected, IReadOnlyList<(long Id, string StaffNumber)> facts, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction();
+        var connection = copy.Connection;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var update = connection.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = "UPDATE workflow_cycles SET Status = $to, Version = Version + 1 WHERE Year = $year AND Status = $from" +
-                             (branch is null ? string.Empty : " AND BranchCode = $branch");
-        update.Parameters.AddWithValue("$to", phase.To);
-        update.Parameters.AddWithValue("$from", phase.From);
-        update.Parameters.AddWithValue("$year", Year);
+        update.CommandText = $"UPDATE {copy.Database.Table(WorkflowDbContext.Schema, WorkflowDbContext.CyclesTable)} " +
+                             "SET \"Status\" = @to, \"Version\" = \"Version\" + 1 WHERE \"Year\" = @year AND \"Status\" = @from" +
+                             (branch is null ? string.Empty : " AND \"BranchCode\" = @branch");
+        update.With("@to", phase.To).With("@from", phase.From).With("@year", Year);
         if (branch is not null)
         {
-            update.Parameters.AddWithValue("$branch", branch);
+            update.With("@branch", branch);
         }
 
         var changed = await update.ExecuteNonQueryAsync(cancellationToken);
         if (facts.Count > 0)
         {
-            using var inserter = new FactInserter(connection);
+            using var inserter = new FactInserter(connection, copy.Database);
             var on = new DateOnly(Year, 3, 31);
             foreach (var (id, staffNumber) in facts)
             {
@@ -227,11 +248,20 @@ internal sealed class AdvancePhaseScenario(BenchOptions options, RepoPaths repo,
         }
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The seeded year: the seeding host's data directory (with its SQLite file), and on PostgreSQL its database.</summary>
+    private sealed record Seeded(string Directory, ServiceDatabase? Database);
+
+    /// <summary>The baseline's copy of the seeded year and its one connection.</summary>
+    private sealed record Baseline(DbConnection Connection, ServiceDatabase Database) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }
 
     private sealed record Phase(string Name, CycleState State, CycleSubState SubState, string From, string To, bool RecordsFacts = false);

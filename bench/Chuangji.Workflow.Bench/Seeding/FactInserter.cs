@@ -1,24 +1,23 @@
 using System.Data.Common;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Modules.Assessment.Facts;
-using Microsoft.Data.Sqlite;
 
 namespace Chuangji.Workflow.Bench.Seeding;
 
-/// <summary>Writes planned facts with the very statement the service's FactWriter prepares (FactSql.Insert).</summary>
+/// <summary>Writes planned facts with the very statement the service's FactWriter prepares (FactSql.Insert), on either provider.</summary>
 internal sealed class FactInserter : IDisposable
 {
-    private readonly SqliteCommand _insert;
+    private readonly DbCommand _insert;
     private readonly DbParameter[] _parameters;
 
-    public FactInserter(SqliteConnection connection)
+    public FactInserter(DbConnection connection, ServiceDatabase database)
     {
         _insert = connection.CreateCommand();
-        _insert.CommandText = new FactSql(ServiceDatabase.Sqlite(connection.ConnectionString)).Insert;
+        _insert.CommandText = new FactSql(database).Insert;
         _parameters = FactSql.InsertParameters(_insert);
     }
 
-    public void Insert(SqliteTransaction transaction, PlannedFact fact, long memberId, string requestId)
+    public void Insert(DbTransaction transaction, PlannedFact fact, long memberId, string requestId)
     {
         _insert.Transaction = transaction;
         _parameters[0].Value = memberId;
