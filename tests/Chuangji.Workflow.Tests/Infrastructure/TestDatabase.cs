@@ -16,6 +16,15 @@ public sealed class TestDatabase
 
     private const string FileName = "chuangji.db";
 
+    /// <summary>Every test database's name starts so, then names the test run's process: chuangji_t_&lt;pid&gt;_&lt;guid&gt;.</summary>
+    private const string Prefix = "chuangji_t_";
+
+    /// <summary>
+    /// A run stopped before its end (a cancelled `dotnet test`, a killed test host) leaves its databases behind on a
+    /// server of one's own: the first database of the next run drops those of runs whose process is gone from this machine.
+    /// </summary>
+    private static readonly Lazy<Task> LeftoversDropped = new(DropLeftoversAsync);
+
     private TestDatabase(string connectionString, string? postgreSqlName)
     {
         ConnectionString = connectionString;
@@ -57,7 +66,8 @@ public sealed class TestDatabase
             return new TestDatabase($"Data Source={path}", null);
         }
 
-        var name = "chuangji_t_" + Guid.NewGuid().ToString("N");
+        await LeftoversDropped.Value;
+        var name = $"{Prefix}{Environment.ProcessId}_{Guid.NewGuid():N}";
         await ExecuteOnServerAsync(server, template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
         return new TestDatabase(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, name);
     }
@@ -93,6 +103,47 @@ public sealed class TestDatabase
         if (PostgreSqlName is { } name && Server is { } server)
         {
             await ExecuteOnServerAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    private static async Task DropLeftoversAsync()
+    {
+        var names = new List<string>();
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var list = connection.CreateCommand();
+            list.CommandText = $"SELECT datname FROM pg_database WHERE datname LIKE '{Prefix}%'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names.Where(n => !RunStillGoing(n)))
+        {
+            await ExecuteOnServerAsync(Server!, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        }
+    }
+
+    /// <summary>Whether the run that made the database is a process still running here (unknown names are left alone).</summary>
+    private static bool RunStillGoing(string name)
+    {
+        var parts = name[Prefix.Length..].Split('_');
+        if (parts.Length != 2 || !int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
