@@ -49,16 +49,8 @@ internal sealed partial class DatabaseStartup(
 
     private async Task MigrateOneInstanceAtATimeAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenLockSessionAsync(cancellationToken);
-        await using (var take = connection.CreateCommand())
-        {
-            take.CommandText = "SELECT pg_advisory_lock(@key)";
-            take.With("@key", MigrationLock);
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        // Closing the session (not pooled) releases the lock too, also when a migration fails.
-        await using (var schema = connection.CreateCommand())
+        await using var turn = await AdvisoryLock.TakeAsync(database, MigrationLock, cancellationToken);
+        await using (var schema = turn.Session.CreateCommand())
         {
             // Quartz creates its own tables when its scheduler starts, in a schema that must exist by then.
             schema.CommandText = $"CREATE SCHEMA IF NOT EXISTS {Hosting.SchedulerRegistration.PostgreSqlSchema}";
@@ -66,10 +58,6 @@ internal sealed partial class DatabaseStartup(
         }
 
         await MigrateAsync(cancellationToken);
-        await using var release = connection.CreateCommand();
-        release.CommandText = "SELECT pg_advisory_unlock(@key)";
-        release.With("@key", MigrationLock);
-        await release.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task EnableWriteAheadLogAsync(CancellationToken cancellationToken)

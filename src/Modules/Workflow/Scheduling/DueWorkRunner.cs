@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.BuildingBlocks.Telemetry;
 using Chuangji.Workflow.BuildingBlocks.Errors;
@@ -35,11 +34,11 @@ internal sealed partial class DueWorkRunner(
         await _oneAtATime.WaitAsync(cancellationToken);
         var now = clock.UtcNow;
         var failures = 0;
-        DbConnection? clusterLock = null;
+        AdvisoryLock? turn = null;
         try
         {
             // One sweep at a time across the instances too: the next finds in the run ledger what this one did.
-            clusterLock = database.IsPostgreSql ? await TakeClusterLockAsync(cancellationToken) : null;
+            turn = database.IsPostgreSql ? await AdvisoryLock.TakeAsync(database, OneInstanceAtATime, cancellationToken) : null;
             List<WorkflowYear> years;
             await using (var scope = scopes.CreateAsyncScope())
             {
@@ -53,32 +52,13 @@ internal sealed partial class DueWorkRunner(
         }
         finally
         {
-            if (clusterLock is not null)
+            if (turn is not null)
             {
-                // Closing the session (not pooled) releases its advisory lock.
-                await clusterLock.DisposeAsync();
+                await turn.DisposeAsync();
             }
 
             _oneAtATime.Release();
             monitor.Completed(now, failures);
-        }
-    }
-
-    private async Task<DbConnection> TakeClusterLockAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenLockSessionAsync(cancellationToken);
-        try
-        {
-            await using var take = connection.CreateCommand();
-            take.CommandText = "SELECT pg_advisory_lock(@key)";
-            take.With("@key", OneInstanceAtATime);
-            await take.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
         }
     }
 
