@@ -16,7 +16,7 @@ public sealed class AdvisoryLock : IAsyncDisposable
     /// <summary>Waits for the lock named by <paramref name="key"/> and holds it until disposed.</summary>
     public static async Task<AdvisoryLock> TakeAsync(ServiceDatabase database, long key, CancellationToken cancellationToken)
     {
-        var session = await database.OpenLockSessionAsync(cancellationToken);
+        var session = await database.OpenUnpooledAsync(cancellationToken);
         try
         {
             await using var take = session.CreateCommand();

@@ -56,7 +56,7 @@ public static class ModuleDbContextRegistration
     public const string PostgreSqlHistoryTable = "__EFMigrationsHistory";
 
     /// <summary>The database the Host registered before the modules (AddPlatform); a module's tables live in it.</summary>
-    private static ServiceDatabase RegisteredDatabase(IServiceCollection services) =>
+    public static ServiceDatabase RegisteredDatabase(this IServiceCollection services) =>
         services.LastOrDefault(d => d.ServiceType == typeof(ServiceDatabase))?.ImplementationInstance as ServiceDatabase
         ?? throw new InvalidOperationException("register the service's database (AddPlatform) before the modules");
 }

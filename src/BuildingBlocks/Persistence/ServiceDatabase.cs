@@ -86,10 +86,11 @@ public sealed class ServiceDatabase
     }
 
     /// <summary>
-    /// A PostgreSQL session of its own, outside the pool, for a session-level advisory lock: closing it ends the session
-    /// and so releases the lock, whatever happened (a pooled connection would keep both, idle, for the next borrower).
+    /// A PostgreSQL session of its own, outside the pool: closing it ends the session, and so releases a session-level
+    /// advisory lock whatever happened (a pooled connection would keep it, idle, for the next borrower); a probe on it
+    /// finds the server as it is now, not a connection that was good once.
     /// </summary>
-    public async Task<DbConnection> OpenLockSessionAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenUnpooledAsync(CancellationToken cancellationToken)
     {
         var session = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
         try

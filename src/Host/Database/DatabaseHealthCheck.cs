@@ -2,7 +2,6 @@ using System.Data.Common;
 using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace Chuangji.Workflow.Host.Database;
 
@@ -23,8 +22,7 @@ internal sealed class DatabaseHealthCheck(DatabaseReadiness readiness, ServiceDa
 
         try
         {
-            await using var connection = Probe();
-            await connection.OpenAsync(cancellationToken);
+            await using var connection = database.IsPostgreSql ? await database.OpenUnpooledAsync(cancellationToken) : await OpenSqliteProbeAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             // Reads a module's migrations history: a file emptied or overwritten, or a database dropped or made anew
             // empty, fails here (no such table, or no migration in it), where SELECT 1 would not.
@@ -42,7 +40,18 @@ internal sealed class DatabaseHealthCheck(DatabaseReadiness readiness, ServiceDa
         }
     }
 
-    private DbConnection Probe() => database.IsPostgreSql
-        ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString)
-        : new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ConnectionString);
+    private async Task<DbConnection> OpenSqliteProbeAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 }

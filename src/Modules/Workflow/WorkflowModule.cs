@@ -88,7 +88,7 @@ public static class WorkflowModule
         services.AddScoped<IWorkflowRecords, WorkflowRecords>();
         services.AddScoped<IAssessmentPeriods, AssessmentPeriodsFromCalendars>();
         services.AddHostedService<ScheduleStartup>();
-        if (services.Any(d => d.ImplementationInstance is ServiceDatabase { IsPostgreSql: true }))
+        if (services.RegisteredDatabase().IsPostgreSql)
         {
             services.AddHostedService<ReminderNotifications>();
         }

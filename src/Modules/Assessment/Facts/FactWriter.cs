@@ -150,10 +150,7 @@ internal sealed class FactWriter(ServiceDatabase database, TimeProvider time, Se
             {
                 if (known.TryGetValue((fact.StaffNumber, fact.RequestId), out var original))
                 {
-                    // The scheme's own fact is named by its request id alone: a phase closed early and then again at
-                    // its deadline (another date) is the same fact, never a second one and never a conflict.
-                    IReadOnlyList<FieldViolation> differences = fact.BySystem ? [] : Differences(original, fact);
-                    answers.Add(new FactWriteOutcome(differences.Count == 0 ? FactWriteResult.Replayed : FactWriteResult.Conflict, original, differences));
+                    answers.Add(AnswerWithStored(original, fact));
                     continue;
                 }
 
@@ -173,8 +170,7 @@ internal sealed class FactWriter(ServiceDatabase database, TimeProvider time, Se
                 // Another instance committed this request id since the check: its fact is the answer, as for a retry.
                 var raced = LoadByRequestId(connection, transaction, [(fact.StaffNumber, fact.RequestId)])[(fact.StaffNumber, fact.RequestId)];
                 known[(fact.StaffNumber, fact.RequestId)] = raced;
-                IReadOnlyList<FieldViolation> racedDifferences = fact.BySystem ? [] : Differences(raced, fact);
-                answers.Add(new FactWriteOutcome(racedDifferences.Count == 0 ? FactWriteResult.Replayed : FactWriteResult.Conflict, raced, racedDifferences));
+                answers.Add(AnswerWithStored(raced, fact));
             }
 
             outcomes.Add(answers);
@@ -284,6 +280,17 @@ internal sealed class FactWriter(ServiceDatabase database, TimeProvider time, Se
             RequestId = fact.RequestId,
             Version = 1,
         };
+    }
+
+    /// <summary>
+    /// A request id already stored: the stored fact, replayed, or a conflict naming what differs. The scheme's own fact is
+    /// named by its request id alone: a phase closed early and then again at its deadline (another date) is the same
+    /// fact, never a second one and never a conflict.
+    /// </summary>
+    private static FactWriteOutcome AnswerWithStored(Fact stored, NewFact retry)
+    {
+        IReadOnlyList<FieldViolation> differences = retry.BySystem ? [] : Differences(stored, retry);
+        return new FactWriteOutcome(differences.Count == 0 ? FactWriteResult.Replayed : FactWriteResult.Conflict, stored, differences);
     }
 
     /// <summary>What differs from the stored fact of the same member and request id, for the caller to see their mistake.</summary>
