@@ -21,6 +21,7 @@ internal sealed record BenchOptions(
     int DocumentsFactsPerMember,
     int DocumentsRuns,
     int DocumentsWarmup,
+    int StartupRuns,
     bool BuildHost,
     string? Postgres)
 {
@@ -34,7 +35,8 @@ internal sealed record BenchOptions(
           record-event      RecordEvent throughput over gRPC (32 clients) against one transaction per row on the same database
           advance-phase     AdvancePhase of the whole college over gRPC against a plain SQL UPDATE of the same rows
           documents         the college overview and dossier over HTTP against MiniExcel writing the same cells from memory
-          all               the five, in that order (with --postgres: recompute, record-event, advance-phase)
+          startup           start-up to SERVING on an empty SQLite database (as built and ReadyToRun) against an empty gRPC host
+          all               the six, in that order (with --postgres: recompute, record-event, advance-phase)
 
         options:
           --members N                recompute: members (default 100000; --quick 5000)
@@ -52,6 +54,7 @@ internal sealed record BenchOptions(
           --documents-facts-per-member M  documents: facts per member (default 5)
           --documents-runs N         documents: timed runs per document (default 5)
           --documents-warmup N       documents: untimed rounds before them (default 4)
+          --startup-runs N           startup: starts of each server (default 7; --quick 2)
           --no-host-build            do not run `dotnet build -c Release src/Host` first
           --quick                    scale everything down for a smoke run
           --postgres "<connection>"  run on PostgreSQL: an Npgsql connection string to a maintenance database of a server
@@ -59,7 +62,7 @@ internal sealed record BenchOptions(
                                      at the end. recompute, record-event (also two hosts on one database) and advance-phase.
         """;
 
-    private static readonly string[] Known = ["recompute", "list-scorecards", "record-event", "advance-phase", "documents", "all"];
+    private static readonly string[] Known = ["recompute", "list-scorecards", "record-event", "advance-phase", "documents", "startup", "all"];
 
     /// <summary>The scenarios that run on PostgreSQL; list-scorecards and documents read the host's SQLite file for their baselines.</summary>
     public static readonly string[] OnPostgreSql = ["recompute", "record-event", "advance-phase"];
@@ -75,7 +78,7 @@ internal sealed record BenchOptions(
 
         var quick = args.Contains("--quick");
         var options = new BenchOptions(
-            args[0] == "all" ? ["recompute", "list-scorecards", "record-event", "advance-phase", "documents"] : [args[0]],
+            args[0] == "all" ? ["recompute", "list-scorecards", "record-event", "advance-phase", "documents", "startup"] : [args[0]],
             quick,
             Members: quick ? 5_000 : 100_000,
             FactsPerMember: 30,
@@ -92,6 +95,7 @@ internal sealed record BenchOptions(
             DocumentsFactsPerMember: 5,
             DocumentsRuns: quick ? 3 : 5,
             DocumentsWarmup: quick ? 1 : 4,
+            StartupRuns: quick ? 2 : 7,
             BuildHost: !args.Contains("--no-host-build"),
             Postgres: null);
 
@@ -135,6 +139,7 @@ internal sealed record BenchOptions(
                 "--documents-facts-per-member" => options with { DocumentsFactsPerMember = value },
                 "--documents-runs" => options with { DocumentsRuns = value },
                 "--documents-warmup" => options with { DocumentsWarmup = value },
+                "--startup-runs" => options with { StartupRuns = value },
                 _ => null,
             };
             if (options is null)

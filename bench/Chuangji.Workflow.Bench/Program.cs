@@ -36,6 +36,7 @@ try
             "list-scorecards" => new ListScorecardsScenario(options, repo, workspace).RunAsync(stop.Token),
             "advance-phase" => new AdvancePhaseScenario(options, repo, workspace, server).RunAsync(stop.Token),
             "documents" => new DocumentsScenario(options, repo, workspace).RunAsync(stop.Token),
+            "startup" => new StartupScenario(options, repo, workspace).RunAsync(stop.Token),
             _ => new RecordEventScenario(options, repo, workspace, server).RunAsync(stop.Token),
         };
         await run;

@@ -25,6 +25,7 @@ builder.Services.AddWorkflowModule();
 builder.Services.AddDocumentsModule();
 
 var app = builder.Build();
+app.BeginDatabaseStartup();
 app.MapMembersModule();
 app.MapAssessmentModule();
 app.MapWorkflowModule();

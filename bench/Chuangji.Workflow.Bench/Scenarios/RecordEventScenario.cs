@@ -8,6 +8,7 @@ using Chuangji.Workflow.Modules.Assessment.Facts;
 using Chuangji.Workflow.Modules.Assessment.Facts.Registration;
 using Chuangji.Workflow.Modules.Assessment.Grpc;
 using Chuangji.Workflow.Modules.Members.Contracts;
+using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -51,6 +52,7 @@ internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, 
         var twoInstances = server is null ? null : await OursAsync(roster, warmup, facts, options.Clients, channelPerClient: false, instances: 2, cancellationToken);
         var oneClient = await OursAsync(roster, warmup, single, 1, channelPerClient: false, instances: 1, cancellationToken);
         var inProcess = await InProcessAsync(roster, warmup, facts, options.Clients, cancellationToken);
+        var floor = await TransportFloorAsync(warmup.Length, facts.Length, options.Clients, cancellationToken);
 
         var provider = server is null ? "SQLite" : "PostgreSQL";
         List<IReadOnlyList<string>> rows =
@@ -66,12 +68,15 @@ internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, 
 
         rows.Add(Row("ours: 1 client (context)", oneClient, baseline));
         rows.Add(Row($"diagnostic: FactRegistrar in process, {options.Clients} tasks, no gRPC", inProcess, baseline));
+        rows.Add(Row($"floor: an unknown method (UNIMPLEMENTED), {options.Clients} clients, one shared channel", floor, baseline));
         Report.Table(["run", "facts", "seconds", "facts/s", "median ms", "p99 ms", "host CPU ms/fact", "bench CPU ms/fact", "facts/commit", "others' CPU", "vs baseline"], rows);
         var ratio = shared.PerSecond / baseline.PerSecond;
         var ratioPerClient = perClient.PerSecond / baseline.PerSecond;
         Report.Line($"ratio ours/baseline: {Report.Ratio(ratio)} with a shared channel, {Report.Ratio(ratioPerClient)} with a channel per client" +
                     (twoInstances is null ? string.Empty : $", {Report.Ratio(twoInstances.PerSecond / baseline.PerSecond)} with two hosts") +
                     $" (target ≥ {TargetRatio:F1}x: {(Math.Max(ratio, ratioPerClient) >= TargetRatio ? "met" : "MISSED")})");
+        Report.Line($"the transport alone (HTTP/2, routing, the token, no interceptor or handler) reaches {Report.Count(floor.PerSecond)} calls/s here: " +
+                    $"{Report.Ratio(floor.PerSecond / baseline.PerSecond)} the baseline, with no work done");
         Report.Line($"CPU: {Environment.ProcessorCount} cores = {Environment.ProcessorCount * 1000} CPU ms per second; host + bench CPU per fact bounds ours at " +
                     $"{Report.Count(Environment.ProcessorCount * 1000 / (shared.HostCpuMsPerFact!.Value + shared.BenchCpuMsPerFact))} facts/s with a shared channel");
         Report.Result("record-event",
@@ -79,7 +84,7 @@ internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, 
             $"ours_shared_channel={Report.Count(shared.PerSecond)}/s ratio={Report.Ratio(ratio)} " +
             $"ours_channel_per_client={Report.Count(perClient.PerSecond)}/s ratio={Report.Ratio(ratioPerClient)} " +
             (twoInstances is null ? string.Empty : $"ours_two_hosts={Report.Count(twoInstances.PerSecond)}/s ratio={Report.Ratio(twoInstances.PerSecond / baseline.PerSecond)} ") +
-            $"ours_1_client={Report.Count(oneClient.PerSecond)}/s in_process_handler={Report.Count(inProcess.PerSecond)}/s " +
+            $"ours_1_client={Report.Count(oneClient.PerSecond)}/s in_process_handler={Report.Count(inProcess.PerSecond)}/s transport_floor={Report.Count(floor.PerSecond)}/s " +
             $"others_cpu_max={Report.Percent(new[] { baseline, shared, perClient, twoInstances, oneClient, inProcess }.Max(r => r?.OthersPercent ?? 0))}");
     }
 
@@ -189,6 +194,40 @@ internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, 
                 await host.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// What the transport costs without the service's work: calls of a method the host does not have, on a fresh host, with the
+    /// same clients, shared channel and token. Each goes through HTTP/2, routing and the token's check and is answered
+    /// UNIMPLEMENTED by the gRPC framework, before any interceptor, handler or database.
+    /// </summary>
+    private async Task<Throughput> TransportFloorAsync(int warmupCalls, int calls, int clients, CancellationToken cancellationToken)
+    {
+        await using var host = await ChildHost.StartAsync(repo, workspace.NewDirectory("record-event-floor"), cancellationToken,
+            server is null ? null : await server.CreateAsync("record-event-floor", null, cancellationToken));
+        using var channel = host.NewChannel();
+        var invoker = channel.CreateCallInvoker();
+        async Task Call(int client, PlannedFact fact)
+        {
+            try
+            {
+                await invoker.AsyncUnaryCall(UnknownMethod.Nothing, null, new CallOptions(deadline: ChildHost.CallDeadline, cancellationToken: cancellationToken), new());
+                throw new InvalidOperationException("the floor's method answered: it must not exist");
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.Unimplemented)
+            {
+            }
+        }
+
+        var none = new PlannedFact[Math.Max(warmupCalls, calls)];
+        await DriveAsync(clients, none[..warmupCalls], Call);
+        var hostCpu = host.ProcessorTime;
+        var benchCpu = CpuTime.OfThisProcess();
+        var load = MachineLoad.Start(() => CpuTime.OfThisProcess() + host.ProcessorTime);
+        var (seconds, latencies) = await DriveAsync(clients, none[..calls], Call);
+        return new Throughput(
+            calls, seconds, latencies, (host.ProcessorTime - hostCpu).TotalMilliseconds / calls,
+            (CpuTime.OfThisProcess() - benchCpu).TotalMilliseconds / calls, load.OthersPercent(), 0);
     }
 
     /// <summary>The handler RecordEvent calls, in a scope per call as a gRPC request has, on a fresh in-process platform.</summary>

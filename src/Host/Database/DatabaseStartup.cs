@@ -10,6 +10,9 @@ namespace Chuangji.Workflow.Host.Database;
 /// SQLite: WAL journaling first (readers never block the writer). PostgreSQL: one instance at a time migrates (a
 /// session advisory lock), so instances started together do not both create a table; the others wait and find
 /// nothing left to do.
+/// The work begins as soon as the application is built (<see cref="Begin"/>), so it runs on one core while the
+/// endpoints are mapped on the other; the hosted service's start only waits for it, and it is still the first
+/// service to start, so nothing else touches the database before the schema is there.
 /// </summary>
 internal sealed partial class DatabaseStartup(
     ServiceDatabase database,
@@ -20,7 +23,21 @@ internal sealed partial class DatabaseStartup(
     /// <summary>The advisory lock's key: any number the service uses for nothing else ("chuangji" in ASCII, cut to 63 bits).</summary>
     private const long MigrationLock = 0x6368_7561_6E67_6A69 & long.MaxValue;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly Lock _beginning = new();
+    private Task? _migration;
+
+    /// <summary>Starts bringing the database up, once; the host's stop cancels it through <paramref name="stopping"/>.</summary>
+    public Task Begin(CancellationToken stopping)
+    {
+        lock (_beginning)
+        {
+            return _migration ??= Task.Run(() => BringUpAsync(stopping), stopping);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Begin(cancellationToken).WaitAsync(cancellationToken);
+
+    private async Task BringUpAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         if (database.IsPostgreSql)

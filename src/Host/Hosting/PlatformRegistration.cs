@@ -96,7 +96,8 @@ internal static class PlatformRegistration
         services.AddCheckedRequestBodies();
 
         // Registration order is start order: the schema is migrated before anything else touches it.
-        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseStartup>());
         if (options.SeedDemo)
         {
             services.AddHostedService<DemoCollegeSeeder>();
@@ -115,6 +116,13 @@ internal static class PlatformRegistration
         services.Configure<JsonConsoleFormatterOptions>(json =>
             json.JsonWriterOptions = json.JsonWriterOptions with { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
         return builder;
+    }
+
+    /// <summary>Starts the database's migrations now, before the endpoints are mapped, instead of when the host starts.</summary>
+    public static WebApplication BeginDatabaseStartup(this WebApplication app)
+    {
+        app.Services.GetRequiredService<DatabaseStartup>().Begin(app.Lifetime.ApplicationStopping);
+        return app;
     }
 
     public static WebApplication MapPlatform(this WebApplication app)
