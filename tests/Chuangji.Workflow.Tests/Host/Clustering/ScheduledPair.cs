@@ -17,6 +17,7 @@ internal sealed class ScheduledPair : IAsyncDisposable
     private static readonly DateTimeOffset January5 = new(2026, 1, 5, 10, 0, 0, TimeSpan.FromHours(8));
 
     private readonly List<string> _directories;
+    private readonly List<ScheduledInstance> _instances = [];
 
     private ScheduledPair(TestDatabase database, ClusterRecords tables, List<string> directories)
     {
@@ -29,7 +30,7 @@ internal sealed class ScheduledPair : IAsyncDisposable
 
     public ClusterRecords Tables { get; }
 
-    public List<ScheduledInstance> Instances { get; } = [];
+    public IReadOnlyList<ScheduledInstance> Instances => _instances;
 
     /// <summary>The first instance's clock (the second's stands within about a second of it).</summary>
     public DateTimeOffset Now => Instances[0].Now;
@@ -52,7 +53,7 @@ internal sealed class ScheduledPair : IAsyncDisposable
                     "--Chuangji:Scheduler:Enabled=true",
                     $"--Chuangji:Clock:Start={(clockStart + launched.Elapsed).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)}",
                 ], environment: "Development");
-                pair.Instances.Add(new ScheduledInstance(service, await pair.NewQuartzInstanceAsync(known, service), ClockOffset(directory)));
+                pair._instances.Add(new ScheduledInstance(service, await pair.NewQuartzInstanceAsync(known, service), ClockOffset(directory)));
             }
 
             return pair;
