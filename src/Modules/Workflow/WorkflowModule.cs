@@ -96,9 +96,13 @@ public static class WorkflowModule
         return services;
     }
 
-    /// <summary>The module's job for the Host's scheduler: one durable job that catches up with everything due.</summary>
+    /// <summary>
+    /// The module's job for the Host's scheduler: one durable job that catches up with everything due. It requests
+    /// recovery: a sweep in flight on an instance that dies is run again by the instance that counts it failed (or by
+    /// the next start, alone), since the trigger that fired it is spent and the next may be months away.
+    /// </summary>
     public static IQuartzBuilder AddWorkflowJobs(this IQuartzBuilder quartz) =>
-        quartz.AddJob<DueWorkJob>(job => job.WithIdentity(DueWorkJob.Key).StoreDurably());
+        quartz.AddJob<DueWorkJob>(job => job.WithIdentity(DueWorkJob.Key).StoreDurably().RequestRecovery());
 
     public static IEndpointRouteBuilder MapWorkflowModule(this IEndpointRouteBuilder endpoints)
     {

@@ -11,9 +11,9 @@ namespace Chuangji.Workflow.Tests.Infrastructure;
 
 /// <summary>
 /// The real service as a child process (<c>dotnet Chuangji.Workflow.Host.dll</c>, the build of src/Host this test
-/// build made) on a free loopback port and a given data directory, in Production, without the scheduler; ready once
-/// grpc.health.v1 answers SERVING. <see cref="KillAsync"/> ends it with SIGKILL, as a crash or a power cut would:
-/// no graceful stop, no flush beyond what was committed. Disposing kills it too.
+/// build made) on a free loopback port and a given data directory, in Production, without the scheduler (unless the
+/// extra arguments say otherwise); ready once grpc.health.v1 answers SERVING. <see cref="KillAsync"/> ends it with
+/// SIGKILL, as a crash or a power cut would: no graceful stop, no flush beyond what was committed. Disposing kills it too.
 /// </summary>
 public sealed class ChildService : IAsyncDisposable
 {
@@ -22,13 +22,13 @@ public sealed class ChildService : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _output = new();
-    private readonly string _token;
+    private readonly string _signingKey;
 
-    private ChildService(Process process, Uri address, string token)
+    private ChildService(Process process, Uri address, string signingKey)
     {
         _process = process;
         Address = address;
-        _token = token;
+        _signingKey = signingKey;
     }
 
     public Uri Address { get; }
@@ -41,8 +41,12 @@ public sealed class ChildService : IAsyncDisposable
     /// <summary>A new key for <see cref="StartAsync"/>: base64 of 32 random bytes.</summary>
     public static string NewSigningKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Starts the host on <paramref name="dataDirectory"/> and waits until it is SERVING; its calls carry a leadership token signed with <paramref name="signingKey"/>.</summary>
-    public static async Task<ChildService> StartAsync(string dataDirectory, string signingKey, TestDatabase? database = null)
+    /// <summary>
+    /// Starts the host on <paramref name="dataDirectory"/> and waits until it is SERVING; its calls carry a leadership token
+    /// signed with <paramref name="signingKey"/>. <paramref name="arguments"/> come last, so they override the defaults.
+    /// </summary>
+    public static async Task<ChildService> StartAsync(
+        string dataDirectory, string signingKey, TestDatabase? database = null, IReadOnlyList<string>? arguments = null, string environment = "Production")
     {
         // A port free when asked may be taken by another test's host before this one binds it: then it starts again
         // on other ports (the process says so and exits before it serves anything).
@@ -50,7 +54,7 @@ public sealed class ChildService : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortsAsync(dataDirectory, signingKey, database);
+                return await StartOnFreePortsAsync(dataDirectory, signingKey, database, arguments ?? [], environment);
             }
             catch (PortTakenException) when (attempt < 3)
             {
@@ -58,10 +62,10 @@ public sealed class ChildService : IAsyncDisposable
         }
     }
 
-    private static async Task<ChildService> StartOnFreePortsAsync(string dataDirectory, string signingKey, TestDatabase? database)
+    private static async Task<ChildService> StartOnFreePortsAsync(
+        string dataDirectory, string signingKey, TestDatabase? database, IReadOnlyList<string> arguments, string environment)
     {
         var (dotnet, hostDll) = Locate();
-        var token = LeadershipToken(signingKey);
         var address = new Uri($"http://127.0.0.1:{Loopback.FreePort()}");
         var start = new ProcessStartInfo(dotnet,
         [
@@ -74,6 +78,7 @@ public sealed class ChildService : IAsyncDisposable
             "--Chuangji:Scheduler:Enabled=false",
             // The given database, or the file in the data directory, whatever the environment says: the restart must find it.
             .. database is null ? ["--ConnectionStrings:Chuangji="] : database.Settings.Select(s => $"--{s.Key}={s.Value}"),
+            .. arguments,
         ])
         {
             WorkingDirectory = dataDirectory,
@@ -82,12 +87,12 @@ public sealed class ChildService : IAsyncDisposable
             UseShellExecute = false,
             Environment =
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = environment,
+                ["DOTNET_ENVIRONMENT"] = environment,
             },
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"'{dotnet} {hostDll}' did not start");
-        var service = new ChildService(process, address, token);
+        var service = new ChildService(process, address, signingKey);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -104,17 +109,24 @@ public sealed class ChildService : IAsyncDisposable
         }
     }
 
-    /// <summary>A channel (one HTTP/2 connection) whose calls carry the leadership group's token.</summary>
-    public GrpcChannel NewChannel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+    /// <summary>
+    /// A channel (one HTTP/2 connection) whose calls carry the leadership group's token, issued on the service's clock:
+    /// the system's, or the one it was moved to (<paramref name="serviceClock"/>).
+    /// </summary>
+    public GrpcChannel NewChannel(TimeProvider? serviceClock = null)
     {
-        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+        var token = LeadershipToken(_signingKey, serviceClock ?? TimeProvider.System);
+        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions
         {
-            metadata.Add("Authorization", $"Bearer {_token}");
-            return Task.CompletedTask;
-        })),
-        // Loopback only: the token never leaves the machine.
-        UnsafeUseInsecureChannelCallCredentials = true,
-    });
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("Authorization", $"Bearer {token}");
+                return Task.CompletedTask;
+            })),
+            // Loopback only: the token never leaves the machine.
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
 
     /// <summary>SIGKILL, at once, and waits until the process is gone.</summary>
     public async Task KillAsync()
@@ -205,8 +217,8 @@ public sealed class ChildService : IAsyncDisposable
     }
 
     /// <summary>Signed as the host will check it: same key, the default issuer and audience.</summary>
-    private static string LeadershipToken(string signingKey) =>
-        new TokenIssuer(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), new AuthSettings(), TimeProvider.System)
+    private static string LeadershipToken(string signingKey, TimeProvider clock) =>
+        new TokenIssuer(new SymmetricSecurityKey(Convert.FromBase64String(signingKey)), new AuthSettings(), clock)
             .Issue(new TokenRequest(CallerRole.Leadership, "leadership", null, [], TimeSpan.FromHours(1)));
 
     /// <summary>

@@ -25,7 +25,7 @@ internal sealed partial class DueWorkRunner(
     IServiceScopeFactory scopes, ServiceDatabase database, CollegeClock clock, SweepMonitor monitor, ServiceMetrics metrics, ILogger<DueWorkRunner> logger)
 {
     /// <summary>The advisory lock that makes instances sharing a PostgreSQL database sweep one at a time: "duework" in ASCII.</summary>
-    private const long OneInstanceAtATime = 0x64_7565_776F_726B;
+    internal const long OneInstanceAtATime = 0x64_7565_776F_726B;
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
