@@ -49,6 +49,10 @@ internal sealed class FactMix
         new("WORK_CITY_COMMENDATION", 0.1, MemberCategoryCode.InService, ["市级通报表扬"]),
     ];
 
+    private static readonly DateOnly FirstDay = new(Year, 1, 1);
+    private static readonly Weighted NoCommitment = new("NO_COMMITMENT", 0, null, ["未在规定时间内承诺"]);
+    private static readonly Weighted Veto = new("LEGAL_VIOLATION", 0, null, ["受治安处罚"]);
+
     private readonly Random _random;
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private readonly Dictionary<MemberCategoryCode, (Weighted[] Kinds, double[] Cumulative)> _tables;
@@ -82,32 +86,81 @@ internal sealed class FactMix
         return facts;
     }
 
+    /// <summary>
+    /// <paramref name="perMember"/> facts for each member, streamed round by round instead of planned all at once: round
+    /// <c>r</c> gives every member their r-th fact, dated in the r-th of <paramref name="perMember"/> equal slices of the
+    /// year, and yields the round in registration order. Only one round is held (a fact per member, about 100 bytes each),
+    /// however many facts per member; a college's ledger fills up in about the order it would have been registered in.
+    /// As in <see cref="Plan"/>, one member in 50 has a NO_COMMITMENT (here in the first slice, when commitments close)
+    /// and one in 2,000 a veto.
+    /// </summary>
+    public IEnumerable<PlannedFact> InRegistrationOrder(IReadOnlyList<PlannedMember> members, int perMember)
+    {
+        var round = new PlannedFact[members.Count];
+        var registered = new long[members.Count];
+        for (var r = 0; r < perMember; r++)
+        {
+            var (from, to) = Slice(r, perMember);
+            for (var i = 0; i < members.Count; i++)
+            {
+                var member = members[i];
+                var kind = r == 0 && _random.NextDouble() < NoCommitmentOdds ? NoCommitment
+                    : r == 1 && _random.NextDouble() < VetoOdds ? Veto
+                    : Draw(member.Category);
+                round[i] = Fact(member, kind, from.AddDays(_random.Next(to.DayNumber - from.DayNumber)));
+                registered[i] = round[i].RecordedAtUtcTicks;
+            }
+
+            Array.Sort(registered, round);
+            foreach (var fact in round)
+            {
+                yield return fact;
+            }
+        }
+    }
+
     private IEnumerable<PlannedFact> ForMember(PlannedMember member, int count)
     {
         var produced = 0;
         if (_random.NextDouble() < NoCommitmentOdds)
         {
             produced++;
-            yield return Fact(member, new Weighted("NO_COMMITMENT", 0, null, ["未在规定时间内承诺"]));
+            yield return Fact(member, NoCommitment, AnyDay());
         }
 
         if (produced < count && _random.NextDouble() < VetoOdds)
         {
             produced++;
-            yield return Fact(member, new Weighted("LEGAL_VIOLATION", 0, null, ["受治安处罚"]));
+            yield return Fact(member, Veto, AnyDay());
         }
 
-        var (kinds, cumulative) = _tables[member.Category];
         for (; produced < count; produced++)
         {
-            var index = Array.BinarySearch(cumulative, _random.NextDouble() * cumulative[^1]);
-            yield return Fact(member, kinds[index < 0 ? ~index : index]);
+            var kind = Draw(member.Category);
+            yield return Fact(member, kind, AnyDay());
         }
     }
 
-    private PlannedFact Fact(PlannedMember member, Weighted kind)
+    private Weighted Draw(MemberCategoryCode category)
     {
-        var occurred = new DateOnly(Year, 1, 1).AddDays(_random.Next(LastDay.DayNumber - new DateOnly(Year, 1, 1).DayNumber + 1));
+        var (kinds, cumulative) = _tables[category];
+        var index = Array.BinarySearch(cumulative, _random.NextDouble() * cumulative[^1]);
+        return kinds[index < 0 ? ~index : index];
+    }
+
+    private DateOnly AnyDay() => FirstDay.AddDays(_random.Next(LastDay.DayNumber - FirstDay.DayNumber + 1));
+
+    /// <summary>The r-th of <paramref name="slices"/> equal runs of days from the first day to the last: [from, to), never empty.</summary>
+    private (DateOnly From, DateOnly To) Slice(int r, int slices)
+    {
+        var days = LastDay.DayNumber - FirstDay.DayNumber + 1;
+        var from = (int)((long)r * days / slices);
+        var to = Math.Max(from + 1, (int)((long)(r + 1) * days / slices));
+        return (FirstDay.AddDays(from), FirstDay.AddDays(to));
+    }
+
+    private PlannedFact Fact(PlannedMember member, Weighted kind, DateOnly occurred)
+    {
         var recordedLocal = occurred.ToDateTime(new TimeOnly(8, 30))
             .AddDays(_random.Next(4))
             .AddMinutes(_random.Next(9 * 60));

@@ -1,34 +1,56 @@
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.Modules.Assessment.Contracts;
 using Chuangji.Workflow.Modules.Assessment.Domain;
+using Chuangji.Workflow.Modules.Assessment.Scoring;
 using Chuangji.Workflow.Modules.Members.Contracts;
 
 namespace Chuangji.Workflow.Modules.Assessment.Scorecards;
 
 /// <summary>
-/// Every active member of the college scored for a year as GetScorecard scores them, in member-id order (the
-/// ledger's), then the members without a fact: one pass over the year's facts, one member's facts in memory at a time.
+/// Every active member of the college scored for a year as GetScorecard scores them, in member-id order: the roster,
+/// read a page at a time, joined with the year's facts, streamed in the same order. Memory holds one page of the roster
+/// and one member's facts, however large the college.
 /// </summary>
 internal sealed class CollegeScorecards(YearFactsByMember yearFacts, ScorecardSources sources, IMembersModule members, IAssessmentPeriods periods)
 {
+    private const int RosterPage = 2_000;
+
     public async IAsyncEnumerable<MemberScorecard> ScoreAsync(int year, YearRubric rubric, DateTimeOffset asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var roster = (await members.ListMembersAsync(null, activeOnly: true, cancellationToken)).ToDictionary(m => m.MemberId);
         var bonusItems = await sources.ApprovedBonusItemsAsync(year, cancellationToken);
         var closesOn = await periods.ClosesOnAsync(year, cancellationToken);
-        var scored = new HashSet<long>();
-        await foreach (var (memberId, facts) in yearFacts.ReadAsync(year, cancellationToken))
+        await using var facts = yearFacts.ReadAsync(year, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var hasFacts = await facts.MoveNextAsync();
+        await foreach (var member in ActiveMembersAsync(cancellationToken))
         {
-            if (roster.TryGetValue(memberId, out var member))
+            // Facts of members no longer active are passed over.
+            while (hasFacts && facts.Current.MemberId < member.MemberId)
             {
-                scored.Add(memberId);
-                yield return sources.Score(member, rubric, asOf, facts, bonusItems, closesOn);
+                hasFacts = await facts.MoveNextAsync();
             }
-        }
 
-        foreach (var member in roster.Values.Where(m => !scored.Contains(m.MemberId)))
+            IEnumerable<ScoredFact> own = hasFacts && facts.Current.MemberId == member.MemberId ? facts.Current.Facts : [];
+            yield return sources.Score(member, rubric, asOf, own, bonusItems, closesOn);
+        }
+    }
+
+    private async IAsyncEnumerable<MemberSnapshot> ActiveMembersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = 0L;
+        while (true)
         {
-            yield return sources.Score(member, rubric, asOf, [], bonusItems, closesOn);
+            var page = await members.ListActiveMembersAfterAsync(after, RosterPage, cancellationToken);
+            foreach (var member in page)
+            {
+                yield return member;
+            }
+
+            if (page.Count < RosterPage)
+            {
+                yield break;
+            }
+
+            after = page[^1].MemberId;
         }
     }
 }

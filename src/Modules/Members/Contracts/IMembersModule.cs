@@ -30,4 +30,10 @@ public interface IMembersModule
 
     /// <summary>The members currently in a branch (every branch when null), by staff number; active ones only unless asked.</summary>
     Task<IReadOnlyList<MemberSnapshot>> ListMembersAsync(string? branchCode, bool activeOnly, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="count"/> active members with an id above <paramref name="afterMemberId"/>, by member id:
+    /// the whole roster a page at a time, in the order the ledger keeps its facts.
+    /// </summary>
+    Task<IReadOnlyList<MemberSnapshot>> ListActiveMembersAfterAsync(long afterMemberId, int count, CancellationToken cancellationToken);
 }

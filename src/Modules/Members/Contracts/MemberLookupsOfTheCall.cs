@@ -71,4 +71,7 @@ internal sealed class MemberLookupsOfTheCall(MembersModuleFacade facade) : IMemb
 
     public Task<IReadOnlyList<MemberSnapshot>> ListMembersAsync(string? branchCode, bool activeOnly, CancellationToken cancellationToken) =>
         facade.ListMembersAsync(branchCode, activeOnly, cancellationToken);
+
+    public Task<IReadOnlyList<MemberSnapshot>> ListActiveMembersAfterAsync(long afterMemberId, int count, CancellationToken cancellationToken) =>
+        facade.ListActiveMembersAfterAsync(afterMemberId, count, cancellationToken);
 }

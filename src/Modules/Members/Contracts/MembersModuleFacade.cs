@@ -83,6 +83,10 @@ internal sealed class MembersModuleFacade(CreateBranchHandler createBranch, Impo
         return await SnapshotsAsync(members.OrderBy(m => m.StaffNumber), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<MemberSnapshot>> ListActiveMembersAfterAsync(long afterMemberId, int count, CancellationToken cancellationToken) =>
+        await SnapshotsAsync(
+            db.Members.Where(m => m.Status == MemberStatus.Active && m.Id > afterMemberId).OrderBy(m => m.Id).Take(count), cancellationToken);
+
     public async Task<bool> EnsureBranchAsync(BranchRecord branch, CancellationToken cancellationToken)
     {
         var command = new CreateBranchCommand(branch.Code, branch.Name, branch.SecretaryName, branch.SecretaryStaffNumber);

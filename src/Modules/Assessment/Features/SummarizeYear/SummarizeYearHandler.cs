@@ -5,8 +5,8 @@ using Chuangji.Workflow.Modules.Assessment.Scorecards;
 namespace Chuangji.Workflow.Modules.Assessment.Features.SummarizeYear;
 
 /// <summary>
-/// Scores every active member of the college for a year. The year's facts stream from the ledger in
-/// member order, so memory holds one member's facts at a time, not the year's millions.
+/// Scores every active member of the college for a year. The roster (a page at a time) and the year's facts stream
+/// in member order, so memory holds one member's facts at a time, not the year's millions, nor the whole roster.
 /// </summary>
 internal sealed class SummarizeYearHandler(CollegeScorecards college, RubricBook rubrics, CollegeClock clock)
 {
