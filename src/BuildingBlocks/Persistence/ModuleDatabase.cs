@@ -13,6 +13,13 @@ internal sealed class ModuleDatabase<TContext>(IServiceScopeFactory scopes, stri
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<ServiceDatabase>();
+        if (!database.IsPostgreSql && FirstStartScript.Of(typeof(TContext).Assembly) is { } script && await IsNewAsync(database, cancellationToken))
+        {
+            await RunAsync(database, script, cancellationToken);
+            return;
+        }
+
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         // A new database has no history table yet: looking for it (as EF does on PostgreSQL, by reading it) would be a
         // failed command, logged as an error, on every first start. It is made first if missing (IF NOT EXISTS).
@@ -27,5 +34,24 @@ internal sealed class ModuleDatabase<TContext>(IServiceScopeFactory scopes, stri
         }
 
         await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>No history table of the module's: nothing of it was ever migrated into this file.</summary>
+    private async Task<bool> IsNewAsync(ServiceDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @history";
+        command.With("@history", ModuleDbContextRegistration.MigrationsHistoryTable(Module));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0;
+    }
+
+    /// <summary>Each migration in the script commits with its history row, as the migrator does; an interrupted script is finished by the migrator next time.</summary>
+    private static async Task RunAsync(ServiceDatabase database, string script, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = script;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -24,6 +24,8 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
 
     public const string RemindersTable = "workflow_reminders";
 
+    public const string YearsTable = "workflow_years";
+
     public DbSet<WorkflowYear> Years => Set<WorkflowYear>();
 
     public DbSet<Cycle> Cycles => Set<Cycle>();
@@ -42,7 +44,7 @@ internal abstract class WorkflowDbContext(DbContextOptions options) : DbContext(
     {
         modelBuilder.Entity<WorkflowYear>(year =>
         {
-            year.ToTable("workflow_years");
+            year.ToTable(YearsTable);
             year.HasKey(y => y.Year);
             year.Property(y => y.Year).ValueGeneratedNever();
             year.Property(y => y.TimeZone).HasMaxLength(64);

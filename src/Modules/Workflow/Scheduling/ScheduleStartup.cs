@@ -1,3 +1,5 @@
+using System.Globalization;
+using Chuangji.Workflow.BuildingBlocks.Persistence;
 using Chuangji.Workflow.Modules.Workflow.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +12,17 @@ namespace Chuangji.Workflow.Modules.Workflow.Scheduling;
 /// At start-up, after the database and the scheduler: every opened year's moments are (re)placed in the
 /// store and one catch-up runs, so a deadline that fell while the service was down is done now, once.
 /// </summary>
-internal sealed partial class ScheduleStartup(IServiceScopeFactory scopes, ILogger<ScheduleStartup> logger) : IHostedService
+internal sealed partial class ScheduleStartup(IServiceScopeFactory scopes, ServiceDatabase database, ILogger<ScheduleStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // A new database has no year to schedule: asked in SQL, a first start does not wait for EF to build the module's
+        // model, which the first call builds anyway (ADR 26).
+        if (!await AnyYearAsync(cancellationToken))
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowDbContext>();
         var scheduler = scope.ServiceProvider.GetRequiredService<YearScheduler>();
@@ -30,6 +39,14 @@ internal sealed partial class ScheduleStartup(IServiceScopeFactory scopes, ILogg
                 LogFailed(logger, year.Year, exception);
             }
         }
+    }
+
+    private async Task<bool> AnyYearAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {database.Table(WorkflowDbContext.Schema, WorkflowDbContext.YearsTable)} LIMIT 1) AS y";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduling the moments of {Year} at start-up failed")]
