@@ -28,6 +28,8 @@ public sealed class AdvancePhaseTests : WorkflowFixture
         t1003.History.Should().ContainSingle().Which.Should().Match<Transition>(t =>
             t.Trigger == "CloseCommitmentPhase" && t.Actor == "leadership" && t.FromState == CycleState.Commitment && t.ToState == CycleState.SelfReport);
         (await NoCommitmentFactsAsync()).Should().Equal("R2001", "T1003", "T2001");
+        (await Assessment.ListEventsAsync(new ListEventsRequest { Year = 2026, Kind = "NO_COMMITMENT", PageSize = 500 })).Facts
+            .Select(f => f.Note).Should().AllBe("未进行承诺：截止时未提交公开承诺", "the note is read by people, in Chinese");
     }
 
     [Fact]

@@ -96,7 +96,7 @@ internal sealed class AdvancePhaseHandler(
     {
         var occurredOn = NoCommitmentDate(year, clock.Today);
         var facts = staffNumbers.Select(staffNumber => new SystemFact(
-            staffNumber, SchemeFactKinds.NoCommitment, occurredOn, "未进行承诺: no commitment by the deadline", actor.Length > 0 ? actor : "workflow", $"workflow/no-commitment/{year.Year}/{staffNumber}"))
+            staffNumber, SchemeFactKinds.NoCommitment, occurredOn, "未进行承诺：截止时未提交公开承诺", actor.Length > 0 ? actor : "workflow", $"workflow/no-commitment/{year.Year}/{staffNumber}"))
             .ToList();
         var outcomes = await assessment.RecordSystemFactsAsync(facts, cancellationToken);
         var refused = outcomes.Where(o => o.Refusal is not null).ToList();
