@@ -75,7 +75,7 @@ internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, 
         Report.Line($"ratio ours/baseline: {Report.Ratio(ratio)} with a shared channel, {Report.Ratio(ratioPerClient)} with a channel per client" +
                     (twoInstances is null ? string.Empty : $", {Report.Ratio(twoInstances.PerSecond / baseline.PerSecond)} with two hosts") +
                     $" (target ≥ {TargetRatio:F1}x: {(Math.Max(ratio, ratioPerClient) >= TargetRatio ? "met" : "MISSED")})");
-        Report.Line($"the transport alone (HTTP/2, routing, the token, no interceptor or handler) reaches {Report.Count(floor.PerSecond)} calls/s here: " +
+        Report.Line($"the transport alone (HTTP/2 and the gRPC framework's own answer, no interceptor, handler or database) reaches {Report.Count(floor.PerSecond)} calls/s here: " +
                     $"{Report.Ratio(floor.PerSecond / baseline.PerSecond)} the baseline, with no work done");
         Report.Line($"CPU: {Environment.ProcessorCount} cores = {Environment.ProcessorCount * 1000} CPU ms per second; host + bench CPU per fact bounds ours at " +
                     $"{Report.Count(Environment.ProcessorCount * 1000 / (shared.HostCpuMsPerFact!.Value + shared.BenchCpuMsPerFact))} facts/s with a shared channel");
@@ -198,7 +198,7 @@ internal sealed class RecordEventScenario(BenchOptions options, RepoPaths repo, 
 
     /// <summary>
     /// What the transport costs without the service's work: calls of a method the host does not have, on a fresh host, with the
-    /// same clients, shared channel and token. Each goes through HTTP/2, routing and the token's check and is answered
+    /// same clients, shared channel and token. Each goes through HTTP/2 and the routing and is answered
     /// UNIMPLEMENTED by the gRPC framework, before any interceptor, handler or database.
     /// </summary>
     private async Task<Throughput> TransportFloorAsync(int warmupCalls, int calls, int clients, CancellationToken cancellationToken)
