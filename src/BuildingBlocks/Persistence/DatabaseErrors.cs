@@ -45,10 +45,24 @@ public static class DatabaseErrors
     /// The database could not take the change now because of other transactions (SQLite busy past its timeout; a
     /// PostgreSQL serialization failure, deadlock or lock timeout): trying again later may succeed.
     /// </summary>
-    public static bool IsContention(Exception exception) => (exception is DbUpdateException { InnerException: { } inner } ? inner : exception) switch
+    public static bool IsContention(Exception exception) => IsLostConflict(exception) || IsBusy(exception);
+
+    /// <summary>
+    /// The transaction lost to a concurrent one and was rolled back (a PostgreSQL serialization failure or deadlock): a
+    /// concurrency conflict, for the caller to read again and retry (ABORTED).
+    /// </summary>
+    public static bool IsLostConflict(Exception exception) => Unwrapped(exception) is PostgresException
+    {
+        SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+    };
+
+    /// <summary>The database was busy with other transactions past the wait allowed (SQLite busy or locked, a PostgreSQL lock timeout).</summary>
+    public static bool IsBusy(Exception exception) => Unwrapped(exception) switch
     {
         SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => true,
-        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable } => true,
+        PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable } => true,
         _ => false,
     };
+
+    private static Exception Unwrapped(Exception exception) => exception is DbUpdateException { InnerException: { } inner } ? inner : exception;
 }

@@ -75,7 +75,10 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
                 return DomainErrorStatus.ToRpcException(refusal);
             case DbUpdateConcurrencyException:
                 return DomainErrorStatus.ToRpcException(new ConcurrencyConflictException("resource", context.Method, null, null));
-            case var contention when DatabaseErrors.IsContention(contention):
+            case var conflict when DatabaseErrors.IsLostConflict(conflict):
+                LogLostConflict(logger, context.Method);
+                return new RpcException(new Status(StatusCode.Aborted, "a concurrent change to the same data won; nothing of this call was stored: read again and retry"));
+            case var busy when DatabaseErrors.IsBusy(busy):
                 LogBusy(logger, context.Method);
                 return new RpcException(new Status(StatusCode.Unavailable, "the database is busy; retry shortly"));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
@@ -93,8 +96,11 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} could not reach the database; answered UNAVAILABLE")]
     private static partial void LogUnreachable(ILogger logger, string method, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} found the database busy past its timeout, or lost to another transaction")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} found the database busy past its timeout")]
     private static partial void LogBusy(ILogger logger, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} lost to a concurrent transaction (deadlock or serialization failure); answered ABORTED")]
+    private static partial void LogLostConflict(ILogger logger, string method);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} refused with {StatusCode}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string method, StatusCode statusCode, string reason);

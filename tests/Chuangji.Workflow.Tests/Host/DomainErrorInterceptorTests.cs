@@ -1,7 +1,9 @@
 using Chuangji.Workflow.BuildingBlocks.Errors;
 using Chuangji.Workflow.Host.Errors;
 using Grpc.Core;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Chuangji.Workflow.Tests.Host;
 
@@ -40,6 +42,32 @@ public sealed class DomainErrorInterceptorTests
         var call = _interceptor.UnaryServerHandler<string, string>("request", new FakeServerCallContext(), (_, _) => throw original);
 
         (await call.Invoking(c => c).Should().ThrowAsync<RpcException>()).Which.Should().BeSameAs(original);
+    }
+
+    [Theory]
+    [InlineData("40P01", StatusCode.Aborted)] // deadlock detected: this transaction was chosen to lose
+    [InlineData("40001", StatusCode.Aborted)] // serialization failure
+    [InlineData("55P03", StatusCode.Unavailable)] // lock not available: busy, not a lost conflict
+    public async Task UnaryCall_WhenPostgreSqlRollsBackForAConcurrentTransaction_IsAbortedOrBusy(string sqlState, StatusCode expected)
+    {
+        var call = _interceptor.UnaryServerHandler<string, string>(
+            "request", new FakeServerCallContext(), (_, _) => throw new PostgresException("concurrent", "ERROR", "ERROR", sqlState));
+
+        var error = (await call.Invoking(c => c).Should().ThrowAsync<RpcException>()).Which;
+
+        error.StatusCode.Should().Be(expected);
+        error.Status.Detail.Should().Be(expected == StatusCode.Aborted
+            ? "a concurrent change to the same data won; nothing of this call was stored: read again and retry"
+            : "the database is busy; retry shortly");
+    }
+
+    [Fact]
+    public async Task UnaryCall_WhenSqliteIsBusyPastItsTimeout_IsUnavailable()
+    {
+        var call = _interceptor.UnaryServerHandler<string, string>(
+            "request", new FakeServerCallContext(), (_, _) => throw new SqliteException("database is locked", 5));
+
+        (await call.Invoking(c => c).Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unavailable);
     }
 
     private sealed class FakeServerCallContext : ServerCallContext
