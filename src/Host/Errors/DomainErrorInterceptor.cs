@@ -81,8 +81,12 @@ internal sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercep
             case var busy when DatabaseErrors.IsBusy(busy):
                 LogBusy(logger, context.Method);
                 return new RpcException(new Status(StatusCode.Unavailable, "the database is busy; retry shortly"));
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
+            case var _ when context.CancellationToken.IsCancellationRequested:
+                // The caller went away or its deadline passed: whatever the work threw while being torn down (a
+                // cancelled command, a stream written after the end) follows from that, and is not the service's fault.
+                return context.Deadline <= DateTime.UtcNow
+                    ? new RpcException(new Status(StatusCode.DeadlineExceeded, "the call's deadline passed before the service finished it"))
+                    : new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
             case var unreachable when DatabaseErrors.IsUnavailable(unreachable):
                 LogUnreachable(logger, context.Method, unreachable);
                 return new RpcException(new Status(StatusCode.Unavailable, "the database cannot be reached now; retry shortly"));

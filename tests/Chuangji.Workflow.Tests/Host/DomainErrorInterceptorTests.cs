@@ -70,7 +70,25 @@ public sealed class DomainErrorInterceptorTests
         (await call.Invoking(c => c).Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unavailable);
     }
 
-    private sealed class FakeServerCallContext : ServerCallContext
+    [Theory]
+    [InlineData(false, StatusCode.Cancelled, "the call was cancelled")]
+    [InlineData(true, StatusCode.DeadlineExceeded, "the call's deadline passed before the service finished it")]
+    public async Task StreamingCall_WhenTheCallIsCancelled_AndTheWorkFailsAnyHowWhileTornDown_IsCancelledOrDeadlineExceeded_NotInternal(
+        bool deadlinePassed, StatusCode expected, string detail)
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var context = new FakeServerCallContext(cancelled.Token, deadlinePassed ? DateTime.UtcNow.AddSeconds(-1) : DateTime.MaxValue);
+        var call = _interceptor.ServerStreamingServerHandler<string, string>(
+            "request", null!, context, (_, _, _) => throw new InvalidOperationException("Can't write the message because the request is complete."));
+
+        var error = (await call.Invoking(c => c).Should().ThrowAsync<RpcException>()).Which;
+
+        error.StatusCode.Should().Be(expected);
+        error.Status.Detail.Should().Be(detail);
+    }
+
+    private sealed class FakeServerCallContext(CancellationToken cancellation = default, DateTime? deadline = null) : ServerCallContext
     {
         protected override string MethodCore => "/chuangji.test.v1.TestService/Fail";
 
@@ -78,11 +96,11 @@ public sealed class DomainErrorInterceptorTests
 
         protected override string PeerCore => "ipv4:127.0.0.1:1";
 
-        protected override DateTime DeadlineCore => DateTime.MaxValue;
+        protected override DateTime DeadlineCore => deadline ?? DateTime.MaxValue;
 
         protected override Metadata RequestHeadersCore { get; } = [];
 
-        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
+        protected override CancellationToken CancellationTokenCore => cancellation;
 
         protected override Metadata ResponseTrailersCore { get; } = [];
 

@@ -24,16 +24,27 @@ internal static class CommitmentDeadline
     public static readonly TimeSpan TakeOverTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>
-    /// Starts the pair with its clocks 75 s before the deadline and opens the year 25 s before it: the opening's catch-up
-    /// makes the reminders due, and the deadline's trigger is inside Quartz's 30 s look-ahead at once, so the instance
-    /// that scheduled it acquires it then. Returns once the catch-up is done.
+    /// Starts the pair with its clocks 75 s before the deadline (more when starting took longer than that) and opens the
+    /// year 25 s before it: the opening's catch-up makes the reminders due, and the deadline's trigger is inside Quartz's
+    /// 30 s look-ahead at once, so the instance that scheduled it acquires it then. Returns once the catch-up is done.
     /// </summary>
     public static async Task<ScheduledPair> OpenTheYearShortlyBeforeAsync()
     {
-        var pair = await ScheduledPair.StartAsync(ClosesAt - TimeSpan.FromSeconds(75));
+        var openAt = ClosesAt - TimeSpan.FromSeconds(25);
+        var lead = TimeSpan.FromSeconds(75);
+        var pair = await ScheduledPair.StartAsync(ClosesAt - lead);
+        for (var attempt = 2; attempt <= 3 && pair.Now >= openAt - TimeSpan.FromSeconds(5); attempt++)
+        {
+            // A machine busy enough that two processes took longer to start than the lead: again, with a lead longer
+            // by what the start took, rather than a long lead that every quiet run would wait out.
+            var took = pair.Now - (ClosesAt - lead);
+            await pair.DisposeAsync();
+            lead += took * 2;
+            pair = await ScheduledPair.StartAsync(ClosesAt - lead);
+        }
+
         try
         {
-            var openAt = ClosesAt - TimeSpan.FromSeconds(25);
             pair.Now.Should().BeBefore(openAt - TimeSpan.FromSeconds(5), "the instances must start in time to open the year before the deadline");
             await Task.Delay(openAt - pair.Now);
             using var channel = pair.Instances[0].NewChannel();

@@ -73,10 +73,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var advances = Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? firstWorkflow : secondWorkflow).AdvancePhaseAsync(advance).ResponseAsync).ToList();
         var commitments = new[] { "T1002", "T1003" }.Select((staff, i) => Outcome((i % 2 == 0 ? secondWorkflow : firstWorkflow)
             .SubmitCommitmentAsync(new SubmitCommitmentRequest { Year = 2026, StaffNumber = staff, Commitment = "带头完成教学任务", Actor = staff }).ResponseAsync)).ToList();
-        var moved = (await Task.WhenAll(advances)).Sum(a => a.MovedCount);
+        var answers = await Task.WhenAll(advances);
         var committed = await Task.WhenAll(commitments);
 
-        moved.Should().Be(4, "each of the four cycles moves once, whichever advance moved it");
+        var told = string.Join(" | ", answers.Select(a => string.Join(", ", a.Results.Select(r => $"{r.StaffNumber}:{(r.Moved ? "moved" : r.Reason)}"))));
+        answers.Sum(a => a.MovedCount).Should().Be(4, "each of the four cycles moves once, whichever advance moved it (the answers: {0}; the commitments: {1})",
+            told, string.Join(", ", committed));
         committed.Should().OnlyContain(code => code == StatusCode.OK || code == StatusCode.FailedPrecondition || code == StatusCode.Aborted,
             "a commitment either lands before its cycle moves or is refused after; it never overwrites the move");
         foreach (var staff in new[] { "T1002", "T1003", "R2001", "T2001" })
