@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Chuangji.Workflow.BuildingBlocks.Identity;
 using Chuangji.Workflow.Modules.Workflow.Features.AckReminder;
@@ -43,11 +42,12 @@ internal sealed class ReminderGrpcService(
         {
             await SendUntilEndedAsync(request, cursor, responseStream, ending.Token);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or DbException
+        catch (Exception exception) when (exception is not RpcException
             && lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
-            // Said below. A read cut short by the stop may end as the database's own "interrupted" rather than as a
-            // cancellation (SQLite interrupts a running statement when its token is cancelled): the stop, all the same.
+            // Said below. Work cut short by the stop ends as whatever it was doing said: a cancellation, the database's
+            // own "interrupted" (SQLite interrupts a running statement when its token is cancelled), a connection or a
+            // service already disposed. The stop, all the same: the caller resumes from its cursor elsewhere.
         }
 
         if (lifetime.ApplicationStopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
